@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+import meow from 'meow';
+import {runDemoOrg} from './demo-org/run-demo-org.js';
+import {importCommand} from './commands/import-command.js';
+import {openApp} from './commands/open-app.js';
+import {orgFlags, orgFlagsHelp, orgTargetFrom} from './commands/org-flags.js';
+import {UsageError} from './commands/usage-error.js';
+import {describeError} from './session.js';
+
+const commands = ['import', 'demo-org'];
+
+const mainHelp = `
+	Bring people from a connected Salesforce org into SalesScreen.
+
+	Usage
+	  $ salesscreen [options]            Open the app (full screen)
+	  $ salesscreen import --help        Import users from a script
+	  $ salesscreen demo-org --help      Run the built-in demo org on its own
+${orgFlagsHelp}
+
+	Data lives in $SALESSCREEN_HOME, or your platform's data folder when it is not set.
+`;
+
+async function main(argv: string[]): Promise<number> {
+	const cli = meow(mainHelp, {
+		importMeta: import.meta,
+		argv,
+		commands,
+		allowUnknownFlags: false,
+		flags: orgFlags,
+	});
+
+	switch (cli.command) {
+		case 'import': {
+			const sub = meow(
+				`
+	Import Salesforce users into SalesScreen, exactly as the app's Import users does.
+
+	Usage
+	  $ salesscreen import --all [--dry-run] [--json]
+	  $ salesscreen import --id 005… [--id 005…] [--dry-run] [--json]
+
+	Options
+	  --all          Every active Standard user of the org
+	  --id SFID      One Salesforce user id; repeat for more
+	  --dry-run      Show what would happen; write nothing
+	  --json         One JSON object on standard output
+${orgFlagsHelp}
+
+	Exit codes: 0 done (skipped users are reported, not failures), 1 failed, 2 wrong usage.
+`,
+				{
+					importMeta: import.meta,
+					argv: cli.input,
+					allowUnknownFlags: false,
+					flags: {
+						...orgFlags,
+						all: {type: 'boolean', default: false},
+						id: {type: 'string', isMultiple: true},
+						dryRun: {type: 'boolean', default: false},
+						json: {type: 'boolean', default: false},
+					},
+				},
+			);
+			rejectInput(sub.input);
+			return importCommand(
+				{target: orgTargetFrom(sub.flags), all: sub.flags.all, ids: sub.flags.id ?? [], dryRun: sub.flags.dryRun, json: sub.flags.json},
+				process.stdout,
+			);
+		}
+
+		case 'demo-org': {
+			const sub = meow(
+				`
+	Run the built-in demo org, a local server that speaks enough of Salesforce's REST and OAuth API
+	for jsforce, until stopped with Ctrl+C.
+
+	Usage
+	  $ salesscreen demo-org [--port N] [--users N] [--seed S] [--users-file F] [--json]
+
+	Options
+	  --port N          Port on 127.0.0.1 (default: a free one)
+	  --users N         How many users to generate (default 300)
+	  --seed S          Seed for the generated users (same seed, same users)
+	  --users-file F    Serve the users in this JSON file instead
+	  --json            Print one line {"instanceUrl", "accessToken"} once listening
+`,
+				{
+					importMeta: import.meta,
+					argv: cli.input,
+					allowUnknownFlags: false,
+					flags: {
+						port: {type: 'number'},
+						users: {type: 'number'},
+						seed: {type: 'number'},
+						usersFile: {type: 'string'},
+						json: {type: 'boolean', default: false},
+					},
+				},
+			);
+			rejectInput(sub.input);
+			const org = await runDemoOrg(sub.flags, process.stdout);
+			await new Promise<void>((resolve) => {
+				const stop = () => {
+					resolve();
+				};
+
+				process.once('SIGINT', stop);
+				process.once('SIGTERM', stop);
+			});
+			await org.close();
+			return 0;
+		}
+
+		default: {
+			rejectInput(cli.input);
+			return openApp(orgTargetFrom(cli.flags));
+		}
+	}
+}
+
+function rejectInput(input: readonly string[]): void {
+	if (input.length > 0) {
+		throw new UsageError(`Unexpected argument "${input[0]}". Run salesscreen --help.`);
+	}
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error: unknown) {
+	if (error instanceof UsageError) {
+		process.stderr.write(`salesscreen: ${error.message}\n`);
+		process.exitCode = 2;
+	} else {
+		process.stderr.write(`salesscreen: ${describeError(error)}\n`);
+		process.exitCode = 1;
+	}
+}

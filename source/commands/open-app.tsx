@@ -1,0 +1,20 @@
+import React from 'react';
+import {openSession, type OrgTarget} from '../session.js';
+import {App} from '../ui/app.js';
+import {runFullScreen} from '../ui/run-full-screen.js';
+
+export async function openApp(target: OrgTarget): Promise<number> {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		process.stderr.write('salesscreen: the app needs a terminal. For scripts, use `salesscreen import --help`.\n');
+		return 2;
+	}
+
+	const session = await openSession(target);
+	try {
+		await runFullScreen(<App services={session.services} />);
+	} finally {
+		await session.close();
+	}
+
+	return 0;
+}

@@ -1,0 +1,46 @@
+import type {OrgTarget} from '../session.js';
+import {UsageError} from './usage-error.js';
+
+/** The flags every command that talks to an org accepts. */
+export const orgFlags = {
+	instanceUrl: {type: 'string'},
+	accessToken: {type: 'string'},
+	demoUsers: {type: 'number'},
+	demoSeed: {type: 'number'},
+} as const;
+
+export const orgFlagsHelp = `
+	Org (the built-in demo org unless both are given)
+	  --instance-url URL    Your org's URL, e.g. https://acme.my.salesforce.com
+	  --access-token T      A session id or OAuth access token for it
+	  --demo-users N        How many users the demo org generates (default 300)
+	  --demo-seed S         Seed of the demo org's users`;
+
+type OrgFlagValues = {instanceUrl?: string; accessToken?: string; demoUsers?: number; demoSeed?: number};
+
+export function orgTargetFrom(flags: OrgFlagValues): OrgTarget {
+	if (flags.instanceUrl === undefined && flags.accessToken === undefined) {
+		if (flags.demoUsers !== undefined && (!Number.isInteger(flags.demoUsers) || flags.demoUsers < 1)) {
+			throw new UsageError('--demo-users takes a whole number of users, 1 or more.');
+		}
+
+		return {kind: 'demo', users: flags.demoUsers, seed: flags.demoSeed};
+	}
+
+	if (!flags.instanceUrl || !flags.accessToken) {
+		throw new UsageError('--instance-url and --access-token go together: give both, or neither for the demo org.');
+	}
+
+	let url: URL;
+	try {
+		url = new URL(flags.instanceUrl);
+	} catch {
+		throw new UsageError(`--instance-url "${flags.instanceUrl}" is not a URL; it looks like https://acme.my.salesforce.com`);
+	}
+
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new UsageError(`--instance-url must be an http(s) URL, not ${url.protocol}`);
+	}
+
+	return {kind: 'token', instanceUrl: url.origin, accessToken: flags.accessToken};
+}

@@ -1,0 +1,58 @@
+import type {ImportContext} from '../core/import-context.js';
+import type {PlanCounts, PlanEntry} from '../core/import-plan.js';
+import type {SalesforceUser} from '../core/salesforce-user.js';
+
+/** Which org the app talks to, as the header and Overview describe it. */
+export type OrgDescription = {
+	instanceUrl: string;
+	isDemo: boolean;
+};
+
+export type OrgOverview = {
+	orgId: string;
+	orgName: string;
+	isSandbox: boolean;
+	userId: string;
+	username: string;
+	displayName: string;
+	apiUsage: {used: number; max: number} | undefined;
+};
+
+export type LoadProgress = {loaded: number; total: number};
+
+export type ImportProgress = {done: number; total: number};
+
+export type ImportSummary = {
+	runId: number;
+	counts: PlanCounts;
+	/** What happened to each selected user, in the order they were selected. */
+	outcomes: readonly PlanEntry[];
+};
+
+export type AppSettingsValues = {
+	autoSync: boolean;
+	/** 0 fits the page to the terminal. */
+	pageSize: number;
+	showAllUsers: boolean;
+};
+
+/**
+ * Everything the screens may ask of the world outside them. The CLI builds it from the real adapters;
+ * the UI only calls it and renders what comes back.
+ */
+export type AppServices = {
+	org: OrgDescription;
+	/** The operating-system login running the app; recorded on every import. */
+	operator: string;
+	dataFolder: string;
+	/** How many demo people were seeded into the store on this first run (0 when none). */
+	demoPeopleSeeded: number;
+	fetchUsers: (onBatch: (batch: SalesforceUser[], progress: LoadProgress) => void, signal: AbortSignal) => Promise<void>;
+	fetchOverview: () => Promise<OrgOverview>;
+	loadImportContext: () => ImportContext;
+	importUsers: (users: readonly SalesforceUser[], onProgress: (progress: ImportProgress) => void) => Promise<ImportSummary>;
+	readSettings: () => AppSettingsValues;
+	writeSetting: <K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => void;
+	/** One sentence an admin understands, for any error the services throw. */
+	describeError: (error: unknown) => string;
+};

@@ -1,0 +1,25 @@
+import type {PlanEntry} from '../../core/import-plan.js';
+import {skipReasonLabels} from '../../core/import-plan.js';
+
+export type StatusLook = {text: string; color: string};
+
+/** How the Users tab previews what Import users would do to one user. */
+export function importStatusLook(entry: PlanEntry): StatusLook {
+	switch (entry.action) {
+		case 'create': {
+			return {text: 'new', color: 'green'};
+		}
+
+		case 'map': {
+			return {text: 'maps to existing (email)', color: 'cyan'};
+		}
+
+		case 'already-imported': {
+			return {text: 'already imported', color: 'gray'};
+		}
+
+		case 'skip': {
+			return {text: `cannot import (${skipReasonLabels[entry.reason]})`, color: 'yellow'};
+		}
+	}
+}

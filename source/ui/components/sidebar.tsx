@@ -1,0 +1,56 @@
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import React from 'react';
+import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+
+export type Section = 'integrations' | 'people' | 'teams';
+
+const items: Array<{label: string; value: Section}> = [
+	{label: 'Integrations', value: 'integrations'},
+	{label: 'People (next)', value: 'people'},
+	{label: 'Teams (next)', value: 'teams'},
+];
+
+type Props = {
+	height: number;
+	isFocused: boolean;
+	section: Section;
+	onHighlight: (section: Section) => void;
+	onOpen: (section: Section) => void;
+};
+
+export const sidebarWidth = 20;
+
+export function Sidebar({height, isFocused, section, onHighlight, onOpen}: Props) {
+	// The list below moves and opens by itself; this layer only names those keys in the footer.
+	useKeyLayer({priority: keyPriority.screen, commands: ['nav.up', 'nav.open'], onCommand: () => false}, isFocused);
+
+	return (
+		<Box
+			flexDirection="column"
+			width={sidebarWidth}
+			height={height}
+			flexShrink={0}
+			borderStyle="single"
+			borderTop={false}
+			borderBottom={false}
+			borderLeft={false}
+			borderColor={isFocused ? 'cyan' : 'gray'}
+		>
+			<Text bold dimColor={!isFocused}>
+				{' Manage'}
+			</Text>
+			<SelectInput
+				items={items}
+				isFocused={isFocused}
+				initialIndex={items.findIndex((item) => item.value === section)}
+				onHighlight={(item) => {
+					onHighlight(item.value);
+				}}
+				onSelect={(item) => {
+					onOpen(item.value);
+				}}
+			/>
+		</Box>
+	);
+}

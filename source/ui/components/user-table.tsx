@@ -1,0 +1,96 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import type {PlanEntry} from '../../core/import-plan.js';
+import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
+import {toTerminalText} from '../../core/terminal-text.js';
+import {importStatusLook} from './import-status.js';
+
+type Props = {
+	users: readonly SalesforceUser[];
+	/** Row of the page that is highlighted. */
+	cursorRow: number;
+	isSelected: (user: SalesforceUser) => boolean;
+	statusOf: (user: SalesforceUser) => PlanEntry;
+	width: number;
+};
+
+type Columns = {check: number; name: number; email: number; role: number; status: number};
+
+/** Splits the width between the columns; the title/profile column goes first when space is short. */
+export function tableColumns(width: number): Columns {
+	const check = 5;
+	const status = Math.min(34, Math.max(16, Math.floor(width * 0.28)));
+	const rest = Math.max(0, width - check - status);
+	if (width < 90) {
+		const name = Math.floor(rest * 0.45);
+		return {check, name, email: rest - name, role: 0, status};
+	}
+
+	const name = Math.floor(rest * 0.3);
+	const email = Math.floor(rest * 0.4);
+	return {check, name, email, role: rest - name - email, status};
+}
+
+function Cell({width, children, color, bold}: {width: number; children: string; color?: string; bold?: boolean}) {
+	if (width <= 0) {
+		return null;
+	}
+
+	return (
+		<Box width={width} flexShrink={0} paddingRight={1}>
+			<Text wrap="truncate" color={color} bold={bold}>
+				{children}
+			</Text>
+		</Box>
+	);
+}
+
+export function UserTableHeader({width}: {width: number}) {
+	const columns = tableColumns(width);
+	return (
+		<Box height={1}>
+			<Cell width={columns.check}>{''}</Cell>
+			<Cell bold width={columns.name}>
+				Name
+			</Cell>
+			<Cell bold width={columns.email}>
+				Email
+			</Cell>
+			<Cell bold width={columns.role}>
+				Title / profile
+			</Cell>
+			<Cell bold width={columns.status}>
+				Import
+			</Cell>
+		</Box>
+	);
+}
+
+/** One page of Salesforce users; only these rows are ever rendered. */
+export function UserTable({users, cursorRow, isSelected, statusOf, width}: Props) {
+	const columns = tableColumns(width);
+	return (
+		<Box flexDirection="column">
+			{users.map((user, row) => {
+				const highlighted = row === cursorRow;
+				const status = importStatusLook(statusOf(user));
+				const role = toTerminalText(user.title ?? user.profileName ?? '');
+				return (
+					<Box key={user.id} height={1}>
+						<Cell width={columns.check} color={highlighted ? 'cyan' : undefined} bold={highlighted}>
+							{`${highlighted ? '›' : ' '}${isSelected(user) ? '[x]' : '[ ]'}`}
+						</Cell>
+						<Cell width={columns.name} color={highlighted ? 'cyan' : undefined} bold={highlighted}>
+							{toTerminalText(displayName(user)) || '(no name)'}
+						</Cell>
+						<Cell width={columns.email}>{toTerminalText(user.email) || '(no email)'}</Cell>
+						<Cell width={columns.role}>{role}</Cell>
+						<Cell width={columns.status} color={status.color}>
+							{status.text}
+						</Cell>
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,94 @@
+import type {Key} from 'ink';
+
+/** Every action a key can trigger, by name; screens handle commands, never raw keys. */
+export type Command =
+	| 'app.quit'
+	| 'nav.up'
+	| 'nav.down'
+	| 'nav.open'
+	| 'nav.back'
+	| 'nav.first'
+	| 'nav.last'
+	| 'page.previous'
+	| 'page.next'
+	| 'tab.next'
+	| 'tab.previous'
+	| 'selection.toggle'
+	| 'selection.page'
+	| 'selection.all'
+	| 'selection.clear'
+	| 'filter.start'
+	| 'view.toggle-all'
+	| 'import.start'
+	| 'dialog.confirm'
+	| 'dialog.cancel'
+	| 'action.retry';
+
+type KeyMatcher = (input: string, key: Key) => boolean;
+
+type Binding = {
+	command: Command;
+	/** What the footer shows for the keys, e.g. "↑↓". */
+	keys: string;
+	/** What the footer says the keys do. */
+	label: string;
+	match: KeyMatcher;
+};
+
+const char =
+	(...chars: string[]): KeyMatcher =>
+	(input, key) =>
+		!key.ctrl && !key.meta && chars.includes(input);
+
+/** The one table of key bindings. Order matters only where two commands share a key (none do). */
+export const keyBindings: readonly Binding[] = [
+	{command: 'app.quit', keys: 'q', label: 'quit', match: (input, key) => char('q')(input, key) || (key.ctrl && input === 'c')},
+	{command: 'nav.up', keys: '↑↓', label: 'move', match: (input, key) => key.upArrow || char('k')(input, key)},
+	{command: 'nav.down', keys: '↑↓', label: 'move', match: (input, key) => key.downArrow || char('j')(input, key)},
+	{command: 'nav.first', keys: 'Home', label: 'first', match: (input, key) => key.home || char('g')(input, key)},
+	{command: 'nav.last', keys: 'End', label: 'last', match: (input, key) => key.end || char('G')(input, key)},
+	{command: 'nav.open', keys: 'Enter', label: 'open', match: (_input, key) => key.return},
+	{command: 'nav.back', keys: 'Esc', label: 'back', match: (_input, key) => key.escape},
+	{command: 'page.previous', keys: '←→', label: 'page', match: (_input, key) => key.leftArrow || key.pageUp},
+	{command: 'page.next', keys: '←→', label: 'page', match: (_input, key) => key.rightArrow || key.pageDown},
+	{command: 'tab.next', keys: 'Tab', label: 'next tab', match: (_input, key) => key.tab && !key.shift},
+	{command: 'tab.previous', keys: 'S-Tab', label: 'previous tab', match: (_input, key) => key.tab && key.shift},
+	{command: 'selection.toggle', keys: 'Space', label: 'check', match: char(' ')},
+	{command: 'selection.page', keys: 'a', label: 'check page', match: char('a')},
+	{command: 'selection.all', keys: 'A', label: 'check all pages', match: char('A')},
+	{command: 'selection.clear', keys: 'x', label: 'clear', match: char('x')},
+	{command: 'filter.start', keys: '/', label: 'filter', match: char('/')},
+	{command: 'view.toggle-all', keys: 'h', label: 'show hidden', match: char('h')},
+	{command: 'import.start', keys: 'i', label: 'Import users', match: char('i')},
+	{command: 'dialog.confirm', keys: 'y', label: 'yes', match: (input, key) => char('y', 'Y')(input, key)},
+	{command: 'dialog.cancel', keys: 'n', label: 'no', match: (input, key) => char('n', 'N')(input, key)},
+	{command: 'action.retry', keys: 'r', label: 'retry', match: char('r')},
+];
+
+/** Every command these keys name, in table order (a key may name several, e.g. Enter for open). */
+export function commandsFor(input: string, key: Key): Command[] {
+	return keyBindings.filter((binding) => binding.match(input, key)).map((binding) => binding.command);
+}
+
+export type KeyHint = {keys: string; label: string};
+
+/** Footer hints for the given commands, one per distinct label, in table order. */
+export function hintsFor(commands: readonly Command[], labels: Partial<Record<Command, string>> = {}): KeyHint[] {
+	const wanted = new Set(commands);
+	const hints: KeyHint[] = [];
+	const seen = new Set<string>();
+	for (const binding of keyBindings) {
+		if (!wanted.has(binding.command)) {
+			continue;
+		}
+
+		const label = labels[binding.command] ?? binding.label;
+		const id = `${binding.keys}:${label}`;
+		if (!seen.has(id)) {
+			seen.add(id);
+			hints.push({keys: binding.keys, label});
+		}
+	}
+
+	return hints;
+}

@@ -1,0 +1,319 @@
+import {Box, Text} from 'ink';
+import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import type {ImportContext} from '../../core/import-context.js';
+import {classifyUser} from '../../core/import-plan.js';
+import type {Selection} from '../../core/selection.js';
+import type {SalesforceUser} from '../../core/salesforce-user.js';
+import {filterUsers} from '../../core/user-filter.js';
+import type {AppServices} from '../app-services.js';
+import {UserTable, UserTableHeader} from '../components/user-table.js';
+import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
+import {ImportDialog} from '../dialogs/import-dialog.js';
+import {usePagedSelection} from '../hooks/use-paged-selection.js';
+import type {SalesforceUsers} from '../hooks/use-salesforce-users.js';
+import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import type {Command} from '../keys/key-bindings.js';
+
+type Props = {
+	salesforce: SalesforceUsers;
+	selection: Selection;
+	context: ImportContext;
+	services: Pick<AppServices, 'importUsers' | 'describeError'>;
+	/** 0 fits the page to the space there is. */
+	pageSize: number;
+	showAllUsers: boolean;
+	onToggleShowAll: () => void;
+	onImported: () => void;
+	onGoToOverview: () => void;
+	isFocused: boolean;
+	width: number;
+	height: number;
+};
+
+type Overlay = 'none' | 'confirm-all' | 'import';
+
+const count = (value: number) => value.toLocaleString('en-US');
+const idOf = (user: SalesforceUser) => user.id;
+
+const tableCommands: Command[] = [
+	'nav.up',
+	'nav.down',
+	'page.previous',
+	'selection.toggle',
+	'selection.page',
+	'selection.all',
+	'selection.clear',
+	'filter.start',
+	'view.toggle-all',
+	'import.start',
+	'nav.first',
+	'nav.last',
+];
+
+export function UsersTab(props: Props) {
+	const {salesforce, selection, context, width, height, isFocused} = props;
+	const {users, load} = salesforce;
+	const [query, setQuery] = useState('');
+	const [editingFilter, setEditingFilter] = useState(false);
+	const [overlay, setOverlay] = useState<Overlay>('none');
+	const [message, setMessage] = useState<string | undefined>();
+
+	// Re-filter only when the list grows or the view changes, never per keypress.
+	const listed = useMemo(
+		() => filterUsers(users, {showAll: props.showAllUsers, query}),
+		[users, load.loaded, props.showAllUsers, query],
+	);
+	const tableHeight = Math.max(1, height - 3);
+	const pageSize = props.pageSize > 0 ? props.pageSize : tableHeight;
+	const paged = usePagedSelection(listed, pageSize, selection, idOf);
+	const {resetCursor} = paged;
+
+	useEffect(() => {
+		resetCursor();
+	}, [query, props.showAllUsers, resetCursor]);
+
+	const statusOf = useCallback((user: SalesforceUser) => classifyUser(user, context), [context]);
+
+	const selectedUsers = useMemo(
+		() => (overlay === 'import' ? users.filter((user) => selection.has(user.id)) : []),
+		[overlay, users, selection],
+	);
+
+	useKeyLayer(
+		{
+			priority: keyPriority.textEntry,
+			commands: ['nav.open', 'nav.back'],
+			labels: {'nav.open': 'keep filter', 'nav.back': 'clear filter'},
+			onCommand: () => true,
+			onText(input, key) {
+				if (key.return) {
+					setEditingFilter(false);
+				} else if (key.escape) {
+					setEditingFilter(false);
+					setQuery('');
+				} else if (key.backspace || key.delete) {
+					setQuery((value) => value.slice(0, -1));
+				} else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
+					setQuery((value) => value + input);
+				} else {
+					return false;
+				}
+
+				return true;
+			},
+		},
+		isFocused && editingFilter,
+	);
+
+	const empty = listed.length === 0;
+	useKeyLayer(
+		{
+			priority: keyPriority.screen + 1,
+			commands: [...tableCommands, 'page.next', ...(empty && load.status === 'done' && query === '' ? (['nav.open'] as Command[]) : []), ...(load.status === 'failed' ? (['action.retry'] as Command[]) : []), ...(query === '' ? [] : (['nav.back'] as Command[]))],
+			labels: {'nav.open': 'Overview', 'nav.back': 'clear filter', 'view.toggle-all': props.showAllUsers ? 'hide inactive' : 'show all'},
+			onCommand(command) {
+				setMessage(undefined);
+				switch (command) {
+					case 'nav.up': {
+						paged.up();
+						break;
+					}
+
+					case 'nav.down': {
+						paged.down();
+						break;
+					}
+
+					case 'nav.first': {
+						paged.first();
+						break;
+					}
+
+					case 'nav.last': {
+						paged.last();
+						break;
+					}
+
+					case 'page.previous': {
+						paged.previousPage();
+						break;
+					}
+
+					case 'page.next': {
+						paged.nextPage();
+						break;
+					}
+
+					case 'selection.toggle': {
+						paged.toggle();
+						break;
+					}
+
+					case 'selection.page': {
+						paged.togglePage();
+						break;
+					}
+
+					case 'selection.all': {
+						if (listed.length > 0) {
+							setOverlay('confirm-all');
+						}
+
+						break;
+					}
+
+					case 'selection.clear': {
+						paged.clear();
+						break;
+					}
+
+					case 'filter.start': {
+						setEditingFilter(true);
+						break;
+					}
+
+					case 'view.toggle-all': {
+						props.onToggleShowAll();
+						break;
+					}
+
+					case 'import.start': {
+						if (selection.size === 0) {
+							setMessage('Check users first: Space checks one, a a whole page.');
+						} else {
+							setOverlay('import');
+						}
+
+						break;
+					}
+
+					case 'nav.open': {
+						props.onGoToOverview();
+						break;
+					}
+
+					case 'action.retry': {
+						salesforce.reload();
+						break;
+					}
+
+					case 'nav.back': {
+						setQuery('');
+						break;
+					}
+
+					default: {
+						return false;
+					}
+				}
+
+				return true;
+			},
+		},
+		isFocused && overlay === 'none' && !editingFilter,
+	);
+
+	const loadText =
+		load.status === 'loading'
+			? `loaded ${count(load.loaded)} of ${load.total === undefined ? '?' : count(load.total)}…`
+			: load.status === 'failed'
+				? `loaded ${count(load.loaded)}, then failed`
+				: `${count(load.total)} users`;
+
+	return (
+		<Box flexDirection="column" height={height}>
+			<Box height={1}>
+				<Text wrap="truncate">
+					<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${count(paged.selectedCount)} selected`}</Text>
+					{`  ·  page ${paged.window.page + 1} of ${paged.window.pageCount}  ·  ${count(listed.length)} listed${props.showAllUsers ? '' : ' (active Standard)'}  ·  `}
+					<Text color={load.status === 'loading' ? 'yellow' : load.status === 'failed' ? 'red' : undefined}>{loadText}</Text>
+					{query === '' && !editingFilter ? null : (
+						<Text color="cyan">{`  ·  filter: ${query}${editingFilter ? '▏' : ''}`}</Text>
+					)}
+				</Text>
+			</Box>
+			{overlay === 'confirm-all' ? (
+				<ConfirmDialog
+					title="Check all users"
+					question={`Check all ${count(listed.length)} listed users on all ${count(paged.window.pageCount)} pages?`}
+					width={Math.min(width, 70)}
+					onConfirm={() => {
+						paged.selectAll();
+						setOverlay('none');
+					}}
+					onCancel={() => {
+						setOverlay('none');
+					}}
+				/>
+			) : null}
+			{overlay === 'import' ? (
+				<ImportDialog
+					users={selectedUsers}
+					context={context}
+					services={props.services}
+					width={Math.min(width, 100)}
+					height={height - 1}
+					onClose={(imported) => {
+						setOverlay('none');
+						if (imported) {
+							selection.clear();
+							props.onImported();
+						}
+					}}
+				/>
+			) : null}
+			{overlay === 'none' ? (
+				<Box flexDirection="column" height={height - 2}>
+					<UserTableHeader width={width} />
+					{empty ? (
+						<EmptyState status={load.status} query={query} failure={load.status === 'failed' ? load.message : undefined} />
+					) : (
+						<UserTable
+							users={paged.pageItems}
+							cursorRow={paged.cursor - paged.window.start}
+							isSelected={paged.isSelected}
+							statusOf={statusOf}
+							width={width}
+						/>
+					)}
+				</Box>
+			) : null}
+			<Box height={1}>
+				{load.status === 'failed' && !empty ? (
+					<Text color="red" wrap="truncate">{`${load.message} Press r to retry.`}</Text>
+				) : (
+					<Text color="yellow" wrap="truncate">
+						{message ?? ''}
+					</Text>
+				)}
+			</Box>
+		</Box>
+	);
+}
+
+function EmptyState({status, query, failure}: {status: string; query: string; failure: string | undefined}) {
+	if (failure !== undefined) {
+		return (
+			<Box flexDirection="column" paddingX={1}>
+				<Text color="red" wrap="truncate">{`Could not load Salesforce users. ${failure}`}</Text>
+				<Text wrap="truncate">Press r to retry.</Text>
+			</Box>
+		);
+	}
+
+	if (status === 'loading') {
+		return <Text color="yellow"> Loading Salesforce users…</Text>;
+	}
+
+	if (query !== '') {
+		return <Text wrap="truncate">{` No users match "${query}". Esc clears the filter.`}</Text>;
+	}
+
+	return (
+		<Box flexDirection="column" paddingX={1}>
+			<Text wrap="truncate">No Salesforce users to show.</Text>
+			<Text wrap="truncate">Make sure your Salesforce integration is connected and authorized.</Text>
+			<Text wrap="truncate">Press Enter to open the Overview tab, or h to list inactive and non-Standard users too.</Text>
+		</Box>
+	);
+}
