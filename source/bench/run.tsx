@@ -1,0 +1,195 @@
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {render} from 'ink';
+import React from 'react';
+import {openConnection} from '../salesforce/connection.js';
+import {fetchSalesforceUsers} from '../salesforce/user-source.js';
+import {openSession, type Session} from '../session.js';
+import {App} from '../ui/app.js';
+import {FakeKeyboard, FakeTerminalOutput} from './fake-terminal.js';
+
+/*
+ * npm run bench: the numbers issue targets are about, each beside a baseline measured in this same run.
+ * The demo org runs in its own process so that its 100,000 records do not count against the app's memory.
+ */
+
+const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
+const keys = {down: '\u001B[B', right: '\u001B[C', space: ' ', tab: '\t', enter: '\r'};
+
+type DemoProcess = {instanceUrl: string; accessToken: string; stop: () => void};
+
+async function startDemoOrgProcess(users: number): Promise<DemoProcess> {
+	const child = spawn(process.execPath, [cli, 'demo-org', '--users', String(users), '--json'], {stdio: ['ignore', 'pipe', 'inherit']});
+	const line = await new Promise<string>((resolve, reject) => {
+		let buffered = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			buffered += chunk.toString();
+			const end = buffered.indexOf('\n');
+			if (end >= 0) {
+				resolve(buffered.slice(0, end));
+			}
+		});
+		child.once('exit', (code) => {
+			reject(new Error(`demo org exited with ${code}`));
+		});
+	});
+	const {instanceUrl, accessToken} = JSON.parse(line) as {instanceUrl: string; accessToken: string};
+	return {instanceUrl, accessToken, stop: () => child.kill('SIGTERM')};
+}
+
+const milliseconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+function percentile(values: number[], share: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+}
+
+/** Connect → first batch of users (enough for the first page), through jsforce and through a bare fetch. */
+async function timeToFirstPage(org: DemoProcess) {
+	const viaApp = process.hrtime.bigint();
+	const controller = new AbortController();
+	let firstPage = Number.NaN;
+	const connection = openConnection({instanceUrl: org.instanceUrl, accessToken: org.accessToken});
+	const all = fetchSalesforceUsers(connection, {
+		signal: controller.signal,
+		onBatch() {
+			if (Number.isNaN(firstPage)) {
+				firstPage = milliseconds(viaApp);
+			}
+		},
+	});
+	await all;
+	const allUsers = milliseconds(viaApp);
+
+	const viaFetch = process.hrtime.bigint();
+	const soql = 'SELECT Id, FirstName, LastName, Email, Username, IsActive, UserType, Title, Department, Profile.Name FROM User ORDER BY LastName, FirstName, Id';
+	const response = await fetch(`${org.instanceUrl}/services/data/v62.0/query?q=${encodeURIComponent(soql)}`, {
+		headers: {Authorization: `Bearer ${org.accessToken}`},
+	});
+	await response.json();
+	const bareFetch = milliseconds(viaFetch);
+	return {firstPage, allUsers, bareFetch};
+}
+
+type KeypressTimes = {median: number; p95: number; max: number; rssPeakMb: number};
+
+/** Keypress → next frame written, in the real ink renderer, on the Users tab of a fully loaded list. */
+async function keypressLatency(org: DemoProcess, presses: number): Promise<KeypressTimes> {
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'salesscreen-bench-'));
+	const session: Session = await openSession({kind: 'token', instanceUrl: org.instanceUrl, accessToken: org.accessToken}, {
+		...process.env,
+		SALESSCREEN_HOME: home,
+	});
+	let usersLoaded = false;
+	const services = {
+		...session.services,
+		async fetchUsers(...args: Parameters<typeof session.services.fetchUsers>) {
+			await session.services.fetchUsers(...args);
+			usersLoaded = true;
+		},
+	};
+	(globalThis as {gc?: () => void}).gc?.();
+	const output = new FakeTerminalOutput(120, 40);
+	const keyboard = new FakeKeyboard();
+	let rssPeak = 0;
+	const sampler = setInterval(() => {
+		rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+	}, 20);
+	const instance = render(<App services={services} size={{columns: 120, rows: 40}} />, {
+		stdout: output as unknown as NodeJS.WriteStream,
+		stdin: keyboard as unknown as NodeJS.ReadStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: true,
+		maxFps: 60,
+	});
+
+	const settle = async (ms: number) =>
+		new Promise((resolve) => {
+			setTimeout(resolve, ms);
+		});
+	try {
+		await settle(200);
+		for (const key of [keys.enter, keys.enter, keys.tab]) {
+			keyboard.press(key);
+			// eslint-disable-next-line no-await-in-loop
+			await settle(100);
+		}
+
+		// Wait until the whole org has arrived, so every measured key works on the full list.
+		while (!usersLoaded) {
+			// eslint-disable-next-line no-await-in-loop
+			await settle(100);
+		}
+
+		await settle(300);
+		const times: number[] = [];
+		const sequence = [keys.down, keys.space, keys.right];
+		for (let index = 0; index < presses; index++) {
+			const written = output.nextWrite();
+			const start = process.hrtime.bigint();
+			keyboard.press(sequence[index % sequence.length]!);
+			// eslint-disable-next-line no-await-in-loop
+			await written;
+			times.push(milliseconds(start));
+			// Keys a person presses are tens of milliseconds apart; let the throttle window pass.
+			// eslint-disable-next-line no-await-in-loop
+			await settle(20);
+		}
+
+		rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+		return {median: percentile(times, 0.5), p95: percentile(times, 0.95), max: Math.max(...times), rssPeakMb: rssPeak / 1024 / 1024};
+	} finally {
+		clearInterval(sampler);
+		instance.unmount();
+		await session.close();
+		fs.rmSync(home, {recursive: true, force: true});
+	}
+}
+
+async function main() {
+	const sizes = {baseline: 1000, large: 100_000};
+	const presses = 90;
+	const results: Record<string, {firstPage: number; allUsers: number; bareFetch: number; keys: KeypressTimes}> = {};
+	for (const [name, users] of Object.entries(sizes)) {
+		// eslint-disable-next-line no-await-in-loop
+		const org = await startDemoOrgProcess(users);
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			const first = await timeToFirstPage(org);
+			// eslint-disable-next-line no-await-in-loop
+			const keyTimes = await keypressLatency(org, presses);
+			results[name] = {...first, keys: keyTimes};
+		} finally {
+			org.stop();
+		}
+	}
+
+	print(results as Record<'baseline' | 'large', (typeof results)[string]>, sizes, presses);
+}
+
+function print(
+	results: Record<'baseline' | 'large', {firstPage: number; allUsers: number; bareFetch: number; keys: KeypressTimes}>,
+	sizes: {baseline: number; large: number},
+	presses: number,
+) {
+	const f = (value: number) => value.toFixed(1);
+	const {baseline, large} = results;
+	console.log(`salesscreen bench · node ${process.version} · ${os.cpus().length} cores`);
+	console.log('');
+	console.log(`connect → first page (first batch of users, jsforce)`);
+	console.log(`  ${sizes.large.toLocaleString('en-US')} users: ${f(large.firstPage)} ms   baseline, bare fetch of the same batch: ${f(large.bareFetch)} ms   ratio ${f(large.firstPage / large.bareFetch)}×`);
+	console.log(`  all ${sizes.large.toLocaleString('en-US')} users loaded: ${f(large.allUsers)} ms`);
+	console.log('');
+	console.log(`keypress → next frame on the Users tab (${presses} presses: ↓, Space, →; real ink renderer, 120×40)`);
+	console.log(`  ${sizes.large.toLocaleString('en-US')} users: median ${f(large.keys.median)} ms, p95 ${f(large.keys.p95)} ms, max ${f(large.keys.max)} ms   (target < 16 ms)`);
+	console.log(`  baseline ${sizes.baseline.toLocaleString('en-US')} users: median ${f(baseline.keys.median)} ms, p95 ${f(baseline.keys.p95)} ms   ratio (median) ${f(large.keys.median / baseline.keys.median)}×`);
+	console.log('');
+	console.log(`peak RSS of the app process`);
+	console.log(`  ${sizes.large.toLocaleString('en-US')} users: ${f(large.keys.rssPeakMb)} MB   baseline ${sizes.baseline.toLocaleString('en-US')} users: ${f(baseline.keys.rssPeakMb)} MB   (target < 150 MB)`);
+}
+
+await main();

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {afterEach, describe, expect, it} from 'vitest';
+import {keys} from '../support/keys.js';
+import {startPtyApp} from '../support/pty-app.js';
+import {makeTempHome} from '../support/temp-home.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+	for (const cleanup of cleanups.splice(0).reverse()) {
+		cleanup();
+	}
+});
+
+describe('the salesscreen binary in a terminal', () => {
+	it('imports a user with keystrokes, restores the terminal, and leaves the person in the SQLite file', async () => {
+		const temp = makeTempHome();
+		cleanups.push(temp.remove);
+		const app = startPtyApp([], {env: temp.env, columns: 100, rows: 30});
+		cleanups.push(app.kill);
+
+		await app.waitFor('DEMO ORG');
+		expect(app.bufferType()).toBe('alternate');
+		await app.press(keys.enter);
+		await app.waitFor('Salesforce  ·');
+		await app.press(keys.enter);
+		await app.waitFor('Overview');
+		await app.press(keys.tab);
+		await app.waitFor(/\d+ users/);
+		const screen = await app.waitFor('0 selected');
+		const firstRow = screen.split('\n').find((line) => line.includes('›[ ]'));
+		expect(firstRow).toBeDefined();
+		const email = /\S+@\S+/.exec(firstRow!)?.[0];
+
+		await app.press(keys.space);
+		await app.waitFor('1 selected');
+		await app.press('i');
+		await app.waitFor('What Import users will do');
+		await app.press(keys.enter);
+		await app.waitFor(/Done\. Run #1 is recorded/);
+		await app.press(keys.enter, 'q');
+		expect(await app.exited).toBe(0);
+		expect(app.bufferType()).toBe('normal');
+
+		const database = new Database(path.join(temp.home, 'salesscreen.db'), {readonly: true});
+		try {
+			const links = database.prepare('select count(*) as n from salesforce_links').get() as {n: number};
+			expect(links.n).toBe(1);
+			const run = database.prepare('select mode, status, selected_count from import_runs').get();
+			expect(run).toEqual({mode: 'manual', status: 'completed', selected_count: 1});
+			if (email && !email.includes('…')) {
+				const person = database.prepare('select id from people where email_normalised = ?').get(email.toLowerCase());
+				expect(person).toBeDefined();
+			}
+		} finally {
+			database.close();
+		}
+	});
+
+	it('rejects a wrong flag with a clear message and exit code 2', async () => {
+		const temp = makeTempHome();
+		cleanups.push(temp.remove);
+		const app = startPtyApp(['import', '--everyone'], {env: temp.env});
+		cleanups.push(app.kill);
+		expect(await app.exited).toBe(2);
+		expect(app.output()).toMatch(/Unknown flag/i);
+	});
+});
