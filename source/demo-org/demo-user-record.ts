@@ -1,0 +1,17 @@
+import type {SalesforceUser} from '../core/salesforce-user.js';
+
+/**
+ * A User of the demo org as it is stored: the app's own SalesforceUser shape, so that demo records can seed
+ * the SalesScreen store as they are, plus the few fields the demo org serves besides. The extras are
+ * optional; a record without them is served with plausible values.
+ */
+export type DemoUserRecord = SalesforceUser & {
+	/** Up to 8 characters, as Salesforce requires. */
+	alias?: string;
+	/** UserRole.Name; null when the user has no role. */
+	roleName?: string | null;
+	/** ISO 8601. */
+	createdDate?: string;
+	/** ISO 8601; null for users who never logged in. */
+	lastLoginDate?: string | null;
+};

@@ -1,0 +1,96 @@
+import type {Connection, QueryOptions} from 'jsforce';
+import type {SalesforceUser} from '../core/salesforce-user.js';
+
+/** Sorted by name so that the first batch already fills the first pages in their final order; Id breaks ties. */
+export const userQuery =
+	'SELECT Id, FirstName, LastName, Email, Username, IsActive, UserType, Title, Department, Profile.Name FROM User ORDER BY LastName, FirstName, Id';
+
+/** A User as the REST API returns it for userQuery. */
+type UserRecord = {
+	Id: string;
+	FirstName: string | null;
+	LastName: string;
+	Email: string | null;
+	Username: string;
+	IsActive: boolean;
+	UserType: string;
+	Title: string | null;
+	Department: string | null;
+	Profile: {Name: string | null} | null;
+};
+
+export type LoadProgress = {loaded: number; total: number};
+
+export type FetchUsersOptions = {
+	/** Records per batch, 200 to 2,000 (Salesforce's default and maximum is 2,000). */
+	batchSize?: number;
+	/** Called once per batch, in order, as soon as it arrives. */
+	onBatch?: (batch: SalesforceUser[], progress: LoadProgress) => void;
+	signal?: AbortSignal;
+};
+
+export function toSalesforceUser(record: UserRecord): SalesforceUser {
+	return {
+		id: record.Id,
+		firstName: record.FirstName ?? null,
+		lastName: record.LastName,
+		email: record.Email ?? null,
+		username: record.Username,
+		isActive: record.IsActive === true,
+		userType: record.UserType,
+		title: record.Title ?? null,
+		department: record.Department ?? null,
+		profileName: record.Profile?.Name ?? null,
+	};
+}
+
+/**
+ * Lists every user of the org one batch at a time (query, then queryMore while the result is not done),
+ * so a caller can show the first page while the rest of a large org is still on its way.
+ */
+export async function fetchSalesforceUsers(connection: Connection, options: FetchUsersOptions = {}): Promise<SalesforceUser[]> {
+	const {batchSize, onBatch, signal} = options;
+	const queryOptions: QueryOptions = {
+		headers: batchSize === undefined ? {} : {'Sforce-Query-Options': `batchSize=${batchSize}`},
+		autoFetch: false,
+		maxFetch: Number.MAX_SAFE_INTEGER,
+		scanAll: false,
+		responseTarget: 'QueryResult',
+	};
+
+	const users: SalesforceUser[] = [];
+	signal?.throwIfAborted();
+	let result = await abortable(connection.query<UserRecord>(userQuery, queryOptions), signal);
+	for (;;) {
+		const batch = result.records.map((record) => toSalesforceUser(record));
+		users.push(...batch);
+		onBatch?.(batch, {loaded: users.length, total: result.totalSize});
+		if (result.done || !result.nextRecordsUrl) {
+			return users;
+		}
+
+		signal?.throwIfAborted();
+		result = await abortable(connection.queryMore<UserRecord>(result.nextRecordsUrl, queryOptions), signal);
+	}
+}
+
+/** jsforce cannot cancel a request in flight; stop waiting for it instead, and drop its answer. */
+async function abortable<T>(work: PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) {
+		return work;
+	}
+
+	let onAbort: (() => void) | undefined;
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => {
+			reject(signal.reason);
+		};
+
+		signal.addEventListener('abort', onAbort, {once: true});
+	});
+	try {
+		return await Promise.race([work, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort!);
+	}
+}
