@@ -1,8 +1,7 @@
 import os from 'node:os';
 import type {Connection} from 'jsforce';
 import {ensureAppHome, resolveAppHome, type AppHome} from './app-home.js';
-import type {SalesforceUser} from './core/salesforce-user.js';
-import {startDemoOrg, type DemoOrg} from './demo-org/demo-org.js';
+import {demoOrgDefaults, startDemoOrg, type DemoOrg} from './demo-org/demo-org.js';
 import {openConnection} from './salesforce/connection.js';
 import {fetchOrgOverview} from './salesforce/org-overview.js';
 import {describeSalesforceError} from './salesforce/salesforce-error.js';
@@ -27,9 +26,6 @@ export type Session = {
 	connection: Connection;
 	close: () => Promise<void>;
 };
-
-/** The demo org is generated from a fixed seed so that the people seeded on a first run keep matching it. */
-export const demoOrgDefaults = {users: 300, seed: 2024};
 
 export function currentOperator(): string {
 	try {
@@ -64,7 +60,8 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		if (target.kind === 'demo') {
 			demoOrg = await startDemoOrg({users: target.users ?? demoOrgDefaults.users, seed: target.seed ?? demoOrgDefaults.seed});
 			connection = openConnection({instanceUrl: demoOrg.instanceUrl, accessToken: demoOrg.accessToken});
-			demoPeopleSeeded = seedDemoPeople(store, demoOrg.users.map((record) => demoRecordToUser(record)));
+			// The demo org's default seed is fixed, so people seeded on a first run keep matching it on the next.
+			demoPeopleSeeded = seedDemoPeople(store, demoOrg.users);
 		} else {
 			connection = openConnection({instanceUrl: target.instanceUrl, accessToken: target.accessToken});
 		}
@@ -110,8 +107,4 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		await demoOrg?.close();
 		throw error;
 	}
-}
-
-function demoRecordToUser(record: DemoOrg['users'][number]): SalesforceUser {
-	return record as unknown as SalesforceUser;
 }

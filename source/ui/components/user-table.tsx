@@ -37,10 +37,13 @@ function Cell({width, children, color, bold}: {width: number; children: string; 
 	}
 
 	return (
-		<Box width={width} flexShrink={0} paddingRight={1}>
-			<Text wrap="truncate" color={color} bold={bold}>
-				{children}
-			</Text>
+		// The gap is a box of its own: ink lets truncated text run into a box's right padding.
+		<Box width={width} flexShrink={0}>
+			<Box width={Math.max(1, width - 1)}>
+				<Text wrap="truncate" color={color} bold={bold}>
+					{children}
+				</Text>
+			</Box>
 		</Box>
 	);
 }

@@ -41,6 +41,10 @@ export function usePagedSelection<T>(
 	const window = pageWindow(cursor, total, pageSize);
 	const pageItems = useMemo(() => items.slice(window.start, window.end), [items, window.start, window.end, total]);
 
+	const resetCursor = useCallback(() => {
+		setCursor(0);
+	}, []);
+
 	const changed = useCallback(() => {
 		setSelectionVersion(selection.version);
 	}, [selection]);
@@ -83,6 +87,6 @@ export function usePagedSelection<T>(
 			selection.clear();
 			changed();
 		},
-		resetCursor: () => setCursor(0),
+		resetCursor,
 	};
 }

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import Conf from 'conf';
+
+/** Every setting of the Settings tab. */
+export type SettingsShape = {
+	autoSync: boolean;
+	/** 0 fits the page to the terminal. */
+	pageSize: number;
+	showAllUsers: boolean;
+};
+
+export type AppSettings = {
+	get<K extends keyof SettingsShape>(key: K): SettingsShape[K];
+	set<K extends keyof SettingsShape>(key: K, value: SettingsShape[K]): void;
+	path: string;
+};
+
+/** The settings file cannot be read; it is left exactly as it is. */
+export class SettingsFileError extends Error {
+	override name = 'SettingsFileError';
+}
+
+const schema = {
+	autoSync: {type: 'boolean', default: false},
+	pageSize: {type: 'integer', minimum: 0, maximum: 500, default: 0},
+	showAllUsers: {type: 'boolean', default: false},
+} as const;
+
+export function openSettings(home: string): AppSettings {
+	const file = path.join(home, 'settings.json');
+	let store: Conf<SettingsShape>;
+	try {
+		// clearInvalidConfig stays off: conf would otherwise replace a broken file with defaults and lose it.
+		store = new Conf<SettingsShape>({cwd: home, configName: 'settings', schema, configFileMode: 0o600, clearInvalidConfig: false, projectSuffix: ''});
+	} catch (error: unknown) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new SettingsFileError(
+			`The settings file ${file} cannot be read (${reason}). It was left as it is: fix it, or move it aside to start with default settings.`,
+		);
+	}
+
+	return {
+		path: store.path,
+		get: (key) => store.get(key),
+		set(key, value) {
+			try {
+				store.set(key, value);
+			} catch (error: unknown) {
+				const reason = error instanceof Error ? error.message : String(error);
+				throw new SettingsFileError(`The setting ${key} was not saved: ${reason}`);
+			}
+		},
+	};
+}
