@@ -2,7 +2,6 @@
 import meow from 'meow';
 import {runDemoOrg} from './demo-org/run-demo-org.js';
 import {importCommand} from './commands/import-command.js';
-import {openApp} from './commands/open-app.js';
 import {orgFlags, orgFlagsHelp, orgTargetFrom} from './commands/org-flags.js';
 import {UsageError} from './commands/usage-error.js';
 import {describeError} from './session.js';
@@ -114,7 +113,16 @@ ${orgFlagsHelp}
 
 		default: {
 			rejectInput(cli.input);
-			return openApp(orgTargetFrom(cli.flags));
+			const target = orgTargetFrom(cli.flags);
+			if (process.stdin.isTTY && process.stdout.isTTY) {
+				// Ink decides once, when it loads, that a CI variable means "print only the last frame".
+				// A person at a terminal wants the live screen, so the app (and ink) load after this.
+				delete process.env.CI;
+				delete process.env.CONTINUOUS_INTEGRATION;
+			}
+
+			const {openApp} = await import('./commands/open-app.js');
+			return openApp(target);
 		}
 	}
 }

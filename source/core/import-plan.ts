@@ -143,6 +143,16 @@ export const skipReasonLabels: Record<SkipReason, string> = {
 	'duplicate-email-in-selection': 'email shared with another selected user',
 };
 
+/** The same, short enough for a table column. */
+export const skipReasonShortLabels: Record<SkipReason, string> = {
+	'no-email': 'no email',
+	'invalid-email': 'bad email',
+	inactive: 'inactive',
+	'not-standard-user': 'not Standard',
+	'person-linked-to-other-user': 'linked elsewhere',
+	'duplicate-email-in-selection': 'duplicate email',
+};
+
 function skip(user: SalesforceUser, reason: SkipReason, detail: string): PlanEntry {
 	return {action: 'skip', user, reason, detail};
 }

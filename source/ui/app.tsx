@@ -3,7 +3,7 @@ import React, {useCallback, useState} from 'react';
 import type {AppServices, AppSettingsValues} from './app-services.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
-import {Sidebar, sidebarWidth, type Section} from './components/sidebar.js';
+import {Sidebar, sidebarWidthFor, type Section} from './components/sidebar.js';
 import {useSalesforceUsers} from './hooks/use-salesforce-users.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
 import {KeyDispatcherProvider, keyPriority, useKeyLayer} from './keys/key-dispatcher.js';
@@ -66,6 +66,7 @@ function Shell({services, size}: Props) {
 	// Ink 6 clears the whole terminal when a frame fills it: keep one row spare.
 	const height = Math.max(8, rows - 1);
 	const bodyHeight = height - 2;
+	const sidebarWidth = sidebarWidthFor(columns);
 	const contentWidth = Math.max(20, columns - sidebarWidth - 1);
 	const contentFocused = focus === 'content';
 	const {load} = salesforce;
@@ -73,12 +74,14 @@ function Shell({services, size}: Props) {
 		load.status === 'failed'
 			? {text: 'unreachable', color: 'red'}
 			: load.status === 'loading'
-				? {text: 'connected · loading users', color: 'yellow'}
+				? {text: load.loaded === 0 ? 'connecting…' : 'connected · loading users', color: 'yellow'}
 				: {text: 'connected', color: 'green'};
 	const salesforceStatus =
 		load.status === 'failed'
 			? 'Error: cannot reach the org'
-			: `Connected${services.org.isDemo ? ' (DEMO ORG)' : ''} · ${load.status === 'done' ? `${load.total.toLocaleString('en-US')} users` : 'loading users…'}`;
+			: load.status === 'loading' && load.loaded === 0
+				? 'Connecting…'
+				: `Connected${services.org.isDemo ? ' (DEMO ORG)' : ''} · ${load.status === 'done' ? `${load.total.toLocaleString('en-US')} users` : 'loading users…'}`;
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
@@ -91,6 +94,7 @@ function Shell({services, size}: Props) {
 			/>
 			<Box height={bodyHeight}>
 				<Sidebar
+					width={sidebarWidth}
 					height={bodyHeight}
 					isFocused={focus === 'sidebar'}
 					section={section}

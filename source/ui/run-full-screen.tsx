@@ -18,7 +18,7 @@ export async function runFullScreen(element: ReactElement, stdout: NodeJS.WriteS
 	};
 
 	stdout.write(enterAlternateScreen);
-	const instance = render(element, {stdout, exitOnCtrlC: true, incrementalRendering: true, maxFps: 30, patchConsole: true});
+	const instance = render(element, {stdout, exitOnCtrlC: true, maxFps: 30, patchConsole: true});
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();

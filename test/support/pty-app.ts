@@ -18,7 +18,7 @@ export function startPtyApp(args: string[], options: {env: NodeJS.ProcessEnv; co
 		cols: columns,
 		rows,
 		cwd: path.dirname(cliPath),
-		env: {...options.env, CI: '', FORCE_COLOR: '0'} as Record<string, string>,
+		env: options.env as Record<string, string>,
 	});
 	let output = '';
 	child.onData((data) => {

@@ -1,5 +1,5 @@
 import type {PlanEntry} from '../../core/import-plan.js';
-import {skipReasonLabels} from '../../core/import-plan.js';
+import {skipReasonShortLabels} from '../../core/import-plan.js';
 
 export type StatusLook = {text: string; color: string};
 
@@ -19,7 +19,7 @@ export function importStatusLook(entry: PlanEntry): StatusLook {
 		}
 
 		case 'skip': {
-			return {text: `cannot import (${skipReasonLabels[entry.reason]})`, color: 'yellow'};
+			return {text: `cannot import (${skipReasonShortLabels[entry.reason]})`, color: 'yellow'};
 		}
 	}
 }

@@ -19,16 +19,19 @@ type Props = {
 	onOpen: (section: Section) => void;
 };
 
-export const sidebarWidth = 20;
+/** Narrower on an 80-column terminal, where the table needs every column it can get. */
+export function sidebarWidthFor(columns: number): number {
+	return columns < 100 ? 17 : 20;
+}
 
-export function Sidebar({height, isFocused, section, onHighlight, onOpen}: Props) {
+export function Sidebar({width, height, isFocused, section, onHighlight, onOpen}: Props & {width: number}) {
 	// The list below moves and opens by itself; this layer only names those keys in the footer.
 	useKeyLayer({priority: keyPriority.screen, commands: ['nav.up', 'nav.open'], onCommand: () => false}, isFocused);
 
 	return (
 		<Box
 			flexDirection="column"
-			width={sidebarWidth}
+			width={width}
 			height={height}
 			flexShrink={0}
 			borderStyle="single"

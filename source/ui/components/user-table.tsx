@@ -19,7 +19,8 @@ type Columns = {check: number; name: number; email: number; role: number; status
 /** Splits the width between the columns; the title/profile column goes first when space is short. */
 export function tableColumns(width: number): Columns {
 	const check = 5;
-	const status = Math.min(34, Math.max(16, Math.floor(width * 0.28)));
+	// Wide enough for "maps to existing (email)" and "cannot import (linked elsewhere)" where it can be.
+	const status = Math.min(34, Math.max(26, Math.floor(width * 0.28)));
 	const rest = Math.max(0, width - check - status);
 	if (width < 90) {
 		const name = Math.floor(rest * 0.45);

@@ -40,13 +40,14 @@ const char =
 	(input, key) =>
 		!key.ctrl && !key.meta && chars.includes(input);
 
-/** The one table of key bindings. Order matters only where two commands share a key (none do). */
+/** The one table of key bindings. Its order is the footer's order: what matters most comes first. */
 export const keyBindings: readonly Binding[] = [
 	{command: 'app.quit', keys: 'q', label: 'quit', match: (input, key) => char('q')(input, key) || (key.ctrl && input === 'c')},
 	{command: 'nav.up', keys: '↑↓', label: 'move', match: (input, key) => key.upArrow || char('k')(input, key)},
 	{command: 'nav.down', keys: '↑↓', label: 'move', match: (input, key) => key.downArrow || char('j')(input, key)},
-	{command: 'nav.first', keys: 'Home', label: 'first', match: (input, key) => key.home || char('g')(input, key)},
-	{command: 'nav.last', keys: 'End', label: 'last', match: (input, key) => key.end || char('G')(input, key)},
+	// First and last work everywhere a list does, but are not worth footer space on a narrow terminal.
+	{command: 'nav.first', keys: 'Home', label: '', match: (input, key) => key.home || char('g')(input, key)},
+	{command: 'nav.last', keys: 'End', label: '', match: (input, key) => key.end || char('G')(input, key)},
 	{command: 'nav.open', keys: 'Enter', label: 'open', match: (_input, key) => key.return},
 	{command: 'nav.back', keys: 'Esc', label: 'back', match: (_input, key) => key.escape},
 	{command: 'page.previous', keys: '←→', label: 'page', match: (_input, key) => key.leftArrow || key.pageUp},
@@ -54,12 +55,12 @@ export const keyBindings: readonly Binding[] = [
 	{command: 'tab.next', keys: 'Tab', label: 'next tab', match: (_input, key) => key.tab && !key.shift},
 	{command: 'tab.previous', keys: 'S-Tab', label: 'previous tab', match: (_input, key) => key.tab && key.shift},
 	{command: 'selection.toggle', keys: 'Space', label: 'check', match: char(' ')},
+	{command: 'import.start', keys: 'i', label: 'Import users', match: char('i')},
 	{command: 'selection.page', keys: 'a', label: 'check page', match: char('a')},
-	{command: 'selection.all', keys: 'A', label: 'check all pages', match: char('A')},
+	{command: 'selection.all', keys: 'A', label: 'all pages', match: char('A')},
 	{command: 'selection.clear', keys: 'x', label: 'clear', match: char('x')},
 	{command: 'filter.start', keys: '/', label: 'filter', match: char('/')},
 	{command: 'view.toggle-all', keys: 'h', label: 'show hidden', match: char('h')},
-	{command: 'import.start', keys: 'i', label: 'Import users', match: char('i')},
 	{command: 'dialog.confirm', keys: 'y', label: 'yes', match: (input, key) => char('y', 'Y')(input, key)},
 	{command: 'dialog.cancel', keys: 'n', label: 'no', match: (input, key) => char('n', 'N')(input, key)},
 	{command: 'action.retry', keys: 'r', label: 'retry', match: char('r')},
@@ -83,9 +84,9 @@ export function hintsFor(commands: readonly Command[], labels: Partial<Record<Co
 		}
 
 		const label = labels[binding.command] ?? binding.label;
-		const id = `${binding.keys}:${label}`;
-		if (!seen.has(id)) {
-			seen.add(id);
+		// One hint per key: ↑ and ↓ are one hint, whatever each is called.
+		if (label !== '' && !seen.has(binding.keys)) {
+			seen.add(binding.keys);
 			hints.push({keys: binding.keys, label});
 		}
 	}

@@ -45,12 +45,11 @@ function visibleHints(layers: Registered[]): KeyHint[] {
 
 	const seen = new Set<string>();
 	return hints.filter((hint) => {
-		const id = `${hint.keys}:${hint.label}`;
-		if (seen.has(id)) {
+		if (seen.has(hint.keys)) {
 			return false;
 		}
 
-		seen.add(id);
+		seen.add(hint.keys);
 		return true;
 	});
 }

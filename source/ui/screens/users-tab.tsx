@@ -82,6 +82,7 @@ export function UsersTab(props: Props) {
 	useKeyLayer(
 		{
 			priority: keyPriority.textEntry,
+			modal: true,
 			commands: ['nav.open', 'nav.back'],
 			labels: {'nav.open': 'keep filter', 'nav.back': 'clear filter'},
 			onCommand: () => true,
@@ -225,10 +226,10 @@ export function UsersTab(props: Props) {
 			<Box height={1}>
 				<Text wrap="truncate">
 					<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${count(paged.selectedCount)} selected`}</Text>
-					{`  ·  page ${paged.window.page + 1} of ${paged.window.pageCount}  ·  ${count(listed.length)} listed${props.showAllUsers ? '' : ' (active Standard)'}  ·  `}
+					{` · page ${paged.window.page + 1} of ${paged.window.pageCount} · ${count(listed.length)} listed${props.showAllUsers ? '' : ' (active Standard)'} · `}
 					<Text color={load.status === 'loading' ? 'yellow' : load.status === 'failed' ? 'red' : undefined}>{loadText}</Text>
 					{query === '' && !editingFilter ? null : (
-						<Text color="cyan">{`  ·  filter: ${query}${editingFilter ? '▏' : ''}`}</Text>
+						<Text color="cyan">{` · filter: ${query}${editingFilter ? '▏' : ''}`}</Text>
 					)}
 				</Text>
 			</Box>
