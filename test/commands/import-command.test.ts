@@ -1,0 +1,108 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {afterEach, describe, expect, it} from 'vitest';
+import {runCli} from '../support/run-cli.js';
+import {makeTempHome} from '../support/temp-home.js';
+
+const disposers: Array<() => void> = [];
+afterEach(() => {
+	for (const dispose of disposers.splice(0)) {
+		dispose();
+	}
+});
+
+function tempHome() {
+	const temp = makeTempHome();
+	disposers.push(temp.remove);
+	return temp;
+}
+
+function query<T>(home: string, sql: string): T[] {
+	const database = new Database(path.join(home, 'salesscreen.db'), {readonly: true});
+	try {
+		return database.prepare(sql).all() as T[];
+	} finally {
+		database.close();
+	}
+}
+
+type ImportJson = {
+	dryRun: boolean;
+	runId: number | null;
+	selected: number;
+	counts: {create: number; map: number; alreadyImported: number; skip: number};
+	outcomes: Array<{salesforceUserId: string; outcome: string; reason: string | null}>;
+};
+
+describe('salesscreen import', () => {
+	it('plans every active Standard user with --dry-run and writes nothing', async () => {
+		const {home, env} = tempHome();
+		const result = await runCli(['import', '--all', '--dry-run', '--json'], env);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		const report = JSON.parse(result.stdout) as ImportJson;
+		expect(report.dryRun).toBe(true);
+		expect(report.runId).toBeNull();
+		expect(report.selected).toBeGreaterThan(200);
+		// The demo org seeds a few people whose emails match: those map, the rest are new.
+		expect(report.counts.map).toBeGreaterThan(0);
+		expect(report.counts.create + report.counts.map + report.counts.skip).toBe(report.selected);
+		expect(query(home, 'select * from salesforce_links')).toEqual([]);
+		expect(query(home, 'select * from import_runs')).toEqual([]);
+	});
+
+	it('imports the users named by --id, and a second run changes nothing', async () => {
+		const {home, env} = tempHome();
+		const plan = JSON.parse((await runCli(['import', '--all', '--dry-run', '--json'], env)).stdout) as ImportJson;
+		const ids = plan.outcomes.filter((outcome) => outcome.outcome === 'created').slice(0, 2).map((outcome) => outcome.salesforceUserId);
+		const args = ['import', ...ids.flatMap((id) => ['--id', id])];
+
+		const first = await runCli([...args, '--json'], env);
+		expect(first.code).toBe(0);
+		expect((JSON.parse(first.stdout) as ImportJson).counts.create).toBe(2);
+		const second = await runCli(args, env);
+		expect(second.code).toBe(0);
+		expect(second.stdout).toMatch(/created 0, mapped 0 by email, 2 already imported, 0 skipped/);
+		expect(query<{n: number}>(home, 'select count(*) as n from salesforce_links')[0]!.n).toBe(2);
+		expect(query<{status: string}>(home, 'select status from import_runs')).toEqual([{status: 'completed'}, {status: 'completed'}]);
+	});
+
+	it('refuses an id the org does not have, imports nothing, and exits 2', async () => {
+		const {home, env} = tempHome();
+		const result = await runCli(['import', '--id', '005000000000000AAA'], env);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/No Salesforce user has the id 005000000000000AAA/);
+		expect(query(home, 'select * from import_runs')).toEqual([]);
+	});
+
+	it.each([
+		[['import'], /--all, or --id/],
+		[['import', '--all', '--id', '005000000000000AAA'], /--all, or --id/],
+		[['import', '--all', '--instance-url', 'https://acme.my.salesforce.com'], /go together/],
+		[['import', '--all', '--instance-url', 'not a url', '--access-token', 't'], /is not a URL/],
+		[['import', '--al'], /Unknown flag/],
+		[['export'], /Unknown command|Usage/],
+	])('says what is wrong with %j and exits 2', async (args, message) => {
+		const {env} = tempHome();
+		const result = await runCli(args, env);
+		expect(result.code).toBe(2);
+		expect(result.stderr + result.stdout).toMatch(message);
+	});
+
+	it('prints help for the command', async () => {
+		const {env} = tempHome();
+		const result = await runCli(['import', '--help'], env);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('salesscreen import --all');
+	});
+
+	it('reports a corrupt settings file with its path and exits 1 without touching it', async () => {
+		const {home, env} = tempHome();
+		const fs = await import('node:fs');
+		fs.writeFileSync(path.join(home, 'settings.json'), '{broken');
+		const result = await runCli(['import', '--all', '--dry-run'], env);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain(path.join(home, 'settings.json'));
+		expect(fs.readFileSync(path.join(home, 'settings.json'), 'utf8')).toBe('{broken');
+	});
+});

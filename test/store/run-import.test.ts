@@ -1,0 +1,116 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Store} from '../../source/store/database.js';
+import {loadImportContext} from '../../source/store/import-context-query.js';
+import {ImportFailedError, runImport} from '../../source/store/run-import.js';
+import {salesforceUser} from '../support/salesforce-users.js';
+import {openTempStore, rowCount} from '../support/temp-store.js';
+
+const disposers: Array<() => void> = [];
+afterEach(() => {
+	for (const dispose of disposers.splice(0)) {
+		dispose();
+	}
+});
+
+function tempStore(): Store {
+	const {store, dispose} = openTempStore();
+	disposers.push(dispose);
+	return store;
+}
+
+function addPerson(store: Store, name: string, email: string): number {
+	return Number(
+		store.sqlite
+			.prepare("insert into people (name, email, email_normalised, origin) values (?, ?, ?, 'manual')")
+			.run(name, email, email.trim().toLowerCase()).lastInsertRowid,
+	);
+}
+
+const manual = {operator: 'alice', mode: 'manual'} as const;
+
+describe('runImport into a real SQLite file', () => {
+	it('creates new people, maps existing ones by email without case, and records the run', async () => {
+		const store = tempStore();
+		const existing = addPerson(store, 'Jane Existing', 'Jane.Doe@Acme.com');
+		const jane = salesforceUser({firstName: 'Jane', lastName: 'Salesforce', email: 'JANE.DOE@acme.COM'});
+		const bob = salesforceUser({firstName: 'Bob', lastName: 'New', email: 'bob@acme.com', title: 'AE'});
+
+		const result = await runImport(store, [jane, bob], manual);
+
+		expect(result.plan.counts).toMatchObject({create: 1, map: 1});
+		const people = store.sqlite.prepare('select id, name, email, title, origin from people order by id').all();
+		expect(people).toEqual([
+			{id: existing, name: 'Jane Existing', email: 'Jane.Doe@Acme.com', title: null, origin: 'manual'},
+			{id: expect.any(Number), name: 'Bob New', email: 'bob@acme.com', title: 'AE', origin: 'salesforce'},
+		]);
+		const links = store.sqlite.prepare('select salesforce_user_id as sf, person_id as person, matched_by as how, run_id as run from salesforce_links order by how').all();
+		expect(links).toEqual([
+			{sf: bob.id, person: expect.any(Number), how: 'created', run: result.runId},
+			{sf: jane.id, person: existing, how: 'email', run: result.runId},
+		]);
+		const run = store.sqlite.prepare('select operator, mode, status, selected_count, created_count, mapped_count, skipped_count from import_runs').get();
+		expect(run).toEqual({operator: 'alice', mode: 'manual', status: 'completed', selected_count: 2, created_count: 1, mapped_count: 1, skipped_count: 0});
+		const outcomes = store.sqlite.prepare('select salesforce_user_id as sf, outcome from import_outcomes where run_id = ? order by id').all(result.runId);
+		expect(outcomes).toEqual([
+			{sf: jane.id, outcome: 'mapped'},
+			{sf: bob.id, outcome: 'created'},
+		]);
+	});
+
+	it('is idempotent: the same import twice creates nothing new and records both runs', async () => {
+		const store = tempStore();
+		const users = [salesforceUser(), salesforceUser(), salesforceUser({isActive: false})];
+		await runImport(store, users, manual);
+		const second = await runImport(store, users, manual);
+		expect(rowCount(store, 'people')).toBe(2);
+		expect(rowCount(store, 'salesforce_links')).toBe(2);
+		expect(second.plan.counts).toMatchObject({create: 0, map: 0, alreadyImported: 2, skip: 1});
+		expect(rowCount(store, 'import_runs')).toBe(2);
+	});
+
+	it('never puts two Salesforce users with one email on one person, in one run or across runs', async () => {
+		const store = tempStore();
+		const first = salesforceUser({email: 'shared@acme.com'});
+		const second = salesforceUser({email: 'Shared@Acme.com'});
+		const together = await runImport(store, [first, second], manual);
+		expect(together.plan.entries.map((entry) => entry.action)).toEqual(['create', 'skip']);
+
+		const later = salesforceUser({email: 'SHARED@acme.com'});
+		const apart = await runImport(store, [later], manual);
+		expect(apart.plan.entries[0]).toMatchObject({action: 'skip', reason: 'person-linked-to-other-user'});
+		expect(rowCount(store, 'people')).toBe(1);
+		expect(rowCount(store, 'salesforce_links')).toBe(1);
+	});
+
+	it('reports progress chunk by chunk inside one transaction', async () => {
+		const store = tempStore();
+		const users = Array.from({length: 25}, () => salesforceUser());
+		const seen: number[] = [];
+		await runImport(store, users, {...manual, chunkSize: 10, onProgress: (progress) => seen.push(progress.done)});
+		expect(seen).toEqual([10, 20, 25]);
+		expect(rowCount(store, 'people')).toBe(25);
+	});
+
+	it('leaves the store exactly as it was when the database fails part-way, and records the failed run', async () => {
+		const store = tempStore();
+		addPerson(store, 'Kept', 'kept@acme.com');
+		const users = Array.from({length: 12}, () => salesforceUser());
+		// A real failure from SQLite itself, on the tenth person, after earlier chunks were written.
+		store.sqlite.exec(
+			`create temp trigger fail_tenth before insert on people when new.email_normalised = '${users[9]!.email!.toLowerCase()}' begin select raise(abort, 'disk says no'); end`,
+		);
+
+		await expect(runImport(store, users, {...manual, chunkSize: 3})).rejects.toThrow(ImportFailedError);
+		await expect(runImport(store, users, {...manual, chunkSize: 3})).rejects.toThrow(/nothing of it was written: disk says no/);
+
+		expect(rowCount(store, 'people')).toBe(1);
+		expect(rowCount(store, 'salesforce_links')).toBe(0);
+		expect(rowCount(store, 'import_outcomes')).toBe(0);
+		const runs = store.sqlite.prepare('select status, error from import_runs').all();
+		expect(runs).toEqual([
+			{status: 'failed', error: 'disk says no'},
+			{status: 'failed', error: 'disk says no'},
+		]);
+		expect(loadImportContext(store).personByEmail.size).toBe(1);
+	});
+});

@@ -1,0 +1,41 @@
+import {spawn} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+
+const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+export type CliResult = {code: number | null; stdout: string; stderr: string};
+
+/** Runs the built salesscreen binary with no terminal attached, as a script or cron would. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+	const child = spawn(process.execPath, [cliPath, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		stdout += chunk.toString();
+	});
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	const code = await new Promise<number | null>((resolve) => {
+		child.on('close', resolve);
+	});
+	return {code, stdout, stderr};
+}
+
+/** Starts `salesscreen demo-org --json` and returns what it printed once listening. */
+export async function startDemoOrgProcess(args: string[], env: NodeJS.ProcessEnv) {
+	const child = spawn(process.execPath, [cliPath, 'demo-org', '--json', ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	const line = await new Promise<string>((resolve, reject) => {
+		let buffered = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			buffered += chunk.toString();
+			if (buffered.includes('\n')) {
+				resolve(buffered.slice(0, buffered.indexOf('\n')));
+			}
+		});
+		child.once('close', (code) => {
+			reject(new Error(`demo-org exited with ${code} before listening`));
+		});
+	});
+	return {line, stop: () => child.kill('SIGTERM'), closed: new Promise((resolve) => child.once('close', resolve))};
+}

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import {openStore, type Store} from '../../source/store/database.js';
+import {makeTempHome} from './temp-home.js';
+
+/** A migrated SalesScreen store in a real SQLite file of its own. */
+export function openTempStore(): {store: Store; file: string; home: string; dispose: () => void} {
+	const temp = makeTempHome();
+	const file = path.join(temp.home, 'salesscreen.db');
+	const store = openStore(file);
+	return {
+		store,
+		file,
+		home: temp.home,
+		dispose() {
+			store.close();
+			temp.remove();
+		},
+	};
+}
+
+export function rowCount(store: Store, table: string): number {
+	return (store.sqlite.prepare(`select count(*) as n from ${table}`).get() as {n: number}).n;
+}
