@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type {Connection} from 'jsforce';
 import {ensureAppHome, resolveAppHome, type AppHome} from './app-home.js';
-import {demoOrgDefaults, startDemoOrg, type DemoOrg} from './demo-org/demo-org.js';
+import type {DemoOrg} from './demo-org/demo-org.js';
 import {openConnection} from './salesforce/connection.js';
 import {fetchOrgOverview} from './salesforce/org-overview.js';
 import {describeSalesforceError} from './salesforce/salesforce-error.js';
@@ -58,6 +58,8 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		let demoPeopleSeeded = 0;
 		let connection: Connection;
 		if (target.kind === 'demo') {
+			// Loaded only when used: its fake-data generator is a quarter of the app's memory before any user.
+			const {demoOrgDefaults, startDemoOrg} = await import('./demo-org/demo-org.js');
 			demoOrg = await startDemoOrg({users: target.users ?? demoOrgDefaults.users, seed: target.seed ?? demoOrgDefaults.seed});
 			connection = openConnection({instanceUrl: demoOrg.instanceUrl, accessToken: demoOrg.accessToken});
 			// The demo org's default seed is fixed, so people seeded on a first run keep matching it on the next.

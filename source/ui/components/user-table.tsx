@@ -70,29 +70,52 @@ export function UserTableHeader({width}: {width: number}) {
 	);
 }
 
+type RowProps = {
+	user: SalesforceUser;
+	highlighted: boolean;
+	selected: boolean;
+	statusText: string;
+	statusColor: string;
+	width: number;
+};
+
+// A keypress changes one or two rows of a page: the others keep their props and are not rendered again.
+const UserRow = React.memo(function UserRow({user, highlighted, selected, statusText, statusColor, width}: RowProps) {
+	const columns = tableColumns(width);
+	const rowColor = highlighted ? 'cyan' : undefined;
+	return (
+		<Box height={1}>
+			<Cell width={columns.check} color={rowColor} bold={highlighted}>
+				{`${highlighted ? '›' : ' '}${selected ? '[x]' : '[ ]'}`}
+			</Cell>
+			<Cell width={columns.name} color={rowColor} bold={highlighted}>
+				{toTerminalText(displayName(user)) || '(no name)'}
+			</Cell>
+			<Cell width={columns.email}>{toTerminalText(user.email) || '(no email)'}</Cell>
+			<Cell width={columns.role}>{toTerminalText(user.title ?? user.profileName ?? '')}</Cell>
+			<Cell width={columns.status} color={statusColor}>
+				{statusText}
+			</Cell>
+		</Box>
+	);
+});
+
 /** One page of Salesforce users; only these rows are ever rendered. */
 export function UserTable({users, cursorRow, isSelected, statusOf, width}: Props) {
-	const columns = tableColumns(width);
 	return (
 		<Box flexDirection="column">
 			{users.map((user, row) => {
-				const highlighted = row === cursorRow;
 				const status = importStatusLook(statusOf(user));
-				const role = toTerminalText(user.title ?? user.profileName ?? '');
 				return (
-					<Box key={user.id} height={1}>
-						<Cell width={columns.check} color={highlighted ? 'cyan' : undefined} bold={highlighted}>
-							{`${highlighted ? '›' : ' '}${isSelected(user) ? '[x]' : '[ ]'}`}
-						</Cell>
-						<Cell width={columns.name} color={highlighted ? 'cyan' : undefined} bold={highlighted}>
-							{toTerminalText(displayName(user)) || '(no name)'}
-						</Cell>
-						<Cell width={columns.email}>{toTerminalText(user.email) || '(no email)'}</Cell>
-						<Cell width={columns.role}>{role}</Cell>
-						<Cell width={columns.status} color={status.color}>
-							{status.text}
-						</Cell>
-					</Box>
+					<UserRow
+						key={user.id}
+						user={user}
+						highlighted={row === cursorRow}
+						selected={isSelected(user)}
+						statusText={status.text}
+						statusColor={status.color}
+						width={width}
+					/>
 				);
 			})}
 		</Box>

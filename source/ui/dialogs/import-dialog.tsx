@@ -29,7 +29,7 @@ const count = (value: number) => value.toLocaleString('en-US');
 
 function skipSummary(counts: PlanCounts): string {
 	return Object.entries(counts.skipByReason)
-		.map(([reason, value]) => `${skipReasonLabels[reason as SkipReason]} ${count(value)}`)
+		.map(([reason, value]) => `${skipReasonLabels[reason as SkipReason]} (${count(value)})`)
 		.join(', ');
 }
 
