@@ -1,24 +1,17 @@
 import type {ImportContext} from '../core/import-context.js';
 import type {PlanCounts, PlanEntry} from '../core/import-plan.js';
 import type {SalesforceUser} from '../core/salesforce-user.js';
+import type {OrgOverview} from '../salesforce/org-overview.js';
+import type {LoadProgress} from '../salesforce/user-source.js';
+
+export type {OrgOverview} from '../salesforce/org-overview.js';
+export type {LoadProgress} from '../salesforce/user-source.js';
 
 /** Which org the app talks to, as the header and Overview describe it. */
 export type OrgDescription = {
 	instanceUrl: string;
 	isDemo: boolean;
 };
-
-export type OrgOverview = {
-	orgId: string;
-	orgName: string;
-	isSandbox: boolean;
-	userId: string;
-	username: string;
-	displayName: string;
-	apiUsage: {used: number; max: number} | undefined;
-};
-
-export type LoadProgress = {loaded: number; total: number};
 
 export type ImportProgress = {done: number; total: number};
 

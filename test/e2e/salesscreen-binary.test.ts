@@ -20,13 +20,16 @@ describe('the salesscreen binary in a terminal', () => {
 		cleanups.push(app.kill);
 
 		await app.waitFor('DEMO ORG');
+		// The footer names the keys once the screen listens to them.
+		await app.waitFor('Enter open');
 		expect(app.bufferType()).toBe('alternate');
 		await app.press(keys.enter);
-		await app.waitFor('Salesforce  ·');
+		await app.waitFor('Enter Manage');
 		await app.press(keys.enter);
-		await app.waitFor('Overview');
+		await app.waitFor('Tab next tab');
 		await app.press(keys.tab);
 		await app.waitFor(/\d+ users/);
+		await app.waitFor('Space check');
 		const screen = await app.waitFor('0 selected');
 		const firstRow = screen.split('\n').find((line) => line.includes('›[ ]'));
 		expect(firstRow).toBeDefined();

@@ -24,14 +24,14 @@ async function startApp(rows = 30) {
 		rendered.unmount();
 	});
 	const driver = inkDriver(rendered);
-	await driver.waitFor('Integrations');
+	await driver.waitFor('Enter open');
 	return {session, driver, temp};
 }
 
 /** Sidebar → Integrations → Salesforce (Manage) → Users tab. */
 async function openUsersTab(driver: ReturnType<typeof inkDriver>) {
 	await driver.press(keys.enter);
-	await driver.waitFor('Salesforce  ·');
+	await driver.waitFor('Enter Manage');
 	await driver.press(keys.enter);
 	await driver.waitFor('Overview');
 	await driver.press(keys.tab);
@@ -133,7 +133,7 @@ describe('the Settings tab', () => {
 	it('turns automatic sync on and keeps it across runs', async () => {
 		const {driver, temp} = await startApp();
 		await driver.press(keys.enter);
-		await driver.waitFor('Salesforce  ·');
+		await driver.waitFor('Enter Manage');
 		await driver.press(keys.enter);
 		await driver.waitFor('Overview');
 		await driver.press(keys.shiftTab);

@@ -39,6 +39,7 @@ const tableCommands: Command[] = [
 	'nav.up',
 	'nav.down',
 	'page.previous',
+	'page.next',
 	'selection.toggle',
 	'selection.page',
 	'selection.all',
@@ -107,107 +108,54 @@ export function UsersTab(props: Props) {
 	);
 
 	const empty = listed.length === 0;
+	const handlers: Partial<Record<Command, () => void>> = {
+		'nav.up': paged.up,
+		'nav.down': paged.down,
+		'nav.first': paged.first,
+		'nav.last': paged.last,
+		'page.previous': paged.previousPage,
+		'page.next': paged.nextPage,
+		'selection.toggle': paged.toggle,
+		'selection.page': paged.togglePage,
+		'selection.clear': paged.clear,
+		'selection.all'() {
+			if (listed.length > 0) {
+				setOverlay('confirm-all');
+			}
+		},
+		'filter.start': () => setEditingFilter(true),
+		'view.toggle-all': props.onToggleShowAll,
+		'import.start'() {
+			if (selection.size === 0) {
+				setMessage('Check users first: Space checks one, a a whole page.');
+			} else {
+				setOverlay('import');
+			}
+		},
+		'nav.open': props.onGoToOverview,
+		'action.retry': salesforce.reload,
+		'nav.back': () => setQuery(''),
+	};
+
 	useKeyLayer(
 		{
 			priority: keyPriority.screen + 1,
-			commands: [...tableCommands, 'page.next', ...(empty && load.status === 'done' && query === '' ? (['nav.open'] as Command[]) : []), ...(load.status === 'failed' ? (['action.retry'] as Command[]) : []), ...(query === '' ? [] : (['nav.back'] as Command[]))],
+			commands: [
+				...tableCommands,
+				// Enter leads to Overview only from the empty list; Esc clears a filter before it leaves the tab.
+				...(empty && load.status === 'done' && query === '' ? (['nav.open'] as const) : []),
+				...(load.status === 'failed' ? (['action.retry'] as const) : []),
+				...(query === '' ? [] : (['nav.back'] as const)),
+			],
 			labels: {'nav.open': 'Overview', 'nav.back': 'clear filter', 'view.toggle-all': props.showAllUsers ? 'hide inactive' : 'show all'},
 			onCommand(command) {
 				setMessage(undefined);
-				switch (command) {
-					case 'nav.up': {
-						paged.up();
-						break;
-					}
-
-					case 'nav.down': {
-						paged.down();
-						break;
-					}
-
-					case 'nav.first': {
-						paged.first();
-						break;
-					}
-
-					case 'nav.last': {
-						paged.last();
-						break;
-					}
-
-					case 'page.previous': {
-						paged.previousPage();
-						break;
-					}
-
-					case 'page.next': {
-						paged.nextPage();
-						break;
-					}
-
-					case 'selection.toggle': {
-						paged.toggle();
-						break;
-					}
-
-					case 'selection.page': {
-						paged.togglePage();
-						break;
-					}
-
-					case 'selection.all': {
-						if (listed.length > 0) {
-							setOverlay('confirm-all');
-						}
-
-						break;
-					}
-
-					case 'selection.clear': {
-						paged.clear();
-						break;
-					}
-
-					case 'filter.start': {
-						setEditingFilter(true);
-						break;
-					}
-
-					case 'view.toggle-all': {
-						props.onToggleShowAll();
-						break;
-					}
-
-					case 'import.start': {
-						if (selection.size === 0) {
-							setMessage('Check users first: Space checks one, a a whole page.');
-						} else {
-							setOverlay('import');
-						}
-
-						break;
-					}
-
-					case 'nav.open': {
-						props.onGoToOverview();
-						break;
-					}
-
-					case 'action.retry': {
-						salesforce.reload();
-						break;
-					}
-
-					case 'nav.back': {
-						setQuery('');
-						break;
-					}
-
-					default: {
-						return false;
-					}
+				const handler = handlers[command];
+				if (!handler) {
+					return false;
 				}
 
+				handler();
 				return true;
 			},
 		},
