@@ -4,11 +4,13 @@
 import meow from 'meow';
 import {runDemoOrg} from './demo-org/run-demo-org.js';
 import {importCommand} from './commands/import-command.js';
+import {settingsCommand} from './commands/settings-command.js';
+import {syncCommand} from './commands/sync-command.js';
 import {orgFlags, orgFlagsHelp, orgTargetFrom} from './commands/org-flags.js';
 import {UsageError} from './commands/usage-error.js';
 import {describeError} from './session.js';
 
-const commands = ['import', 'demo-org'];
+const commands = ['import', 'sync', 'settings', 'demo-org'];
 
 const mainHelp = `
 	Bring people from a connected Salesforce org into SalesScreen.
@@ -16,6 +18,8 @@ const mainHelp = `
 	Usage
 	  $ salesscreen [options]            Open the app (full screen)
 	  $ salesscreen import --help        Import users from a script
+	  $ salesscreen sync --help          Automatic sync, for cron or a systemd timer
+	  $ salesscreen settings --help      Read and change the Settings tab from a script
 	  $ salesscreen demo-org --help      Run the built-in demo org on its own
 ${orgFlagsHelp}
 
@@ -70,6 +74,57 @@ ${orgFlagsHelp}
 				{target: orgTargetFrom(sub.flags), all: sub.flags.all, ids: sub.flags.id ?? [], dryRun: sub.flags.dryRun, json: sub.flags.json},
 				process.stdout,
 			);
+		}
+
+		case 'sync': {
+			const sub = meow(
+				`
+	When Automatically sync users is on, import every eligible Salesforce user (active, Standard,
+	not imported yet) with the same rules as Import users, recorded as an automatic run.
+	When it is off, change nothing, say so, and exit 0.
+
+	Usage
+	  $ salesscreen sync [--dry-run] [--json]
+
+	Options
+	  --dry-run      Show what would happen; write nothing
+	  --json         One JSON object on standard output
+${orgFlagsHelp}
+
+	Exit codes: 0 done or switched off, 1 failed (nothing written), 2 wrong usage.
+`,
+				{
+					importMeta: import.meta,
+					description: false,
+					argv: cli.input,
+					allowUnknownFlags: false,
+					flags: {...orgFlags, dryRun: {type: 'boolean', default: false}, json: {type: 'boolean', default: false}},
+				},
+			);
+			rejectInput(sub.input);
+			return syncCommand({target: orgTargetFrom(sub.flags), dryRun: sub.flags.dryRun, json: sub.flags.json}, process.stdout);
+		}
+
+		case 'settings': {
+			const sub = meow(
+				`
+	Read and change the Settings tab's settings from a script, with the same effect.
+
+	Usage
+	  $ salesscreen settings get [KEY]
+	  $ salesscreen settings set KEY VALUE
+
+	Settings
+	  auto-sync        on | off     Automatically sync users (default off)
+	  page-size        auto | 1–500 Users per page (default auto: fit the terminal)
+	  show-all-users   on | off     List inactive and non-Standard users too (default off)
+
+	Example
+	  $ salesscreen settings set auto-sync on
+`,
+				{importMeta: import.meta, description: false, argv: cli.input, allowUnknownFlags: false, flags: {}},
+			);
+			return settingsCommand(sub.input, process.stdout);
 		}
 
 		case 'demo-org': {

@@ -1,10 +1,10 @@
-import {isListedByDefault, displayName, type SalesforceUser} from '../core/salesforce-user.js';
-import {countEntries, planImport, type PlanEntry} from '../core/import-plan.js';
-import {toTerminalText} from '../core/terminal-text.js';
+import {planImport, type PlanEntry} from '../core/import-plan.js';
+import {isListedByDefault, type SalesforceUser} from '../core/salesforce-user.js';
 import {fetchSalesforceUsers} from '../salesforce/user-source.js';
 import {openSession, type OrgTarget} from '../session.js';
 import {runImport} from '../store/run-import.js';
 import {loadImportContext} from '../store/import-context-query.js';
+import {writeImportReport} from './import-report.js';
 import {UsageError} from './usage-error.js';
 
 export type ImportCommandOptions = {
@@ -14,25 +14,6 @@ export type ImportCommandOptions = {
 	dryRun: boolean;
 	json: boolean;
 };
-
-const outcomeNames: Record<PlanEntry['action'], string> = {
-	create: 'created',
-	map: 'mapped',
-	'already-imported': 'already-imported',
-	skip: 'skipped',
-};
-
-function outcomeRecord(entry: PlanEntry) {
-	return {
-		salesforceUserId: entry.user.id,
-		name: toTerminalText(displayName(entry.user)),
-		email: entry.user.email === null ? null : toTerminalText(entry.user.email),
-		outcome: outcomeNames[entry.action],
-		personId: entry.action === 'map' ? entry.person.id : entry.action === 'already-imported' ? entry.personId : null,
-		reason: entry.action === 'skip' ? entry.reason : null,
-		detail: entry.action === 'skip' ? entry.detail : entry.action === 'map' ? `email matches ${toTerminalText(entry.person.name)}` : null,
-	};
-}
 
 function pickUsers(users: readonly SalesforceUser[], options: ImportCommandOptions): SalesforceUser[] {
 	if (options.all) {
@@ -68,20 +49,7 @@ export async function importCommand(options: ImportCommandOptions, out: NodeJS.W
 			runId = result.runId;
 		}
 
-		const counts = countEntries(entries);
-		if (options.json) {
-			out.write(`${JSON.stringify({dryRun: options.dryRun, runId, selected: selected.length, counts, outcomes: entries.map((entry) => outcomeRecord(entry))})}\n`);
-		} else {
-			for (const entry of entries) {
-				const record = outcomeRecord(entry);
-				out.write(`${record.outcome.padEnd(17)}${record.salesforceUserId}  ${record.name}  ${record.email ?? '(no email)'}${record.detail ? `  — ${record.detail}` : ''}\n`);
-			}
-
-			out.write(
-				`${options.dryRun ? 'Dry run, nothing written: would create' : `Run #${runId}: created`} ${counts.create}, ${options.dryRun ? 'map' : 'mapped'} ${counts.map} by email, ${counts.alreadyImported} already imported, ${counts.skip} skipped.\n`,
-			);
-		}
-
+		writeImportReport({entries, runId, selected: selected.length, mode: 'manual'}, options.json, out);
 		return 0;
 	} finally {
 		await session.close();

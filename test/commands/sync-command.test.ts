@@ -1,0 +1,89 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {afterEach, describe, expect, it} from 'vitest';
+import {runCli} from '../support/run-cli.js';
+import {makeTempHome} from '../support/temp-home.js';
+
+const disposers: Array<() => void> = [];
+afterEach(() => {
+	for (const dispose of disposers.splice(0)) {
+		dispose();
+	}
+});
+
+function tempHome() {
+	const temp = makeTempHome();
+	disposers.push(temp.remove);
+	return temp;
+}
+
+function runs(home: string) {
+	const database = new Database(path.join(home, 'salesscreen.db'), {readonly: true});
+	try {
+		return database.prepare('select mode, status, created_count as created from import_runs order by id').all();
+	} finally {
+		database.close();
+	}
+}
+
+describe('salesscreen sync', () => {
+	it('changes nothing while Automatically sync users is off, says so, and exits 0', async () => {
+		const {home, env} = tempHome();
+		const result = await runCli(['sync', '--json'], env);
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout)).toMatchObject({autoSync: false, runId: null});
+		expect(runs(home)).toEqual([]);
+	});
+
+	it('once switched on from a script, imports eligible users as an automatic run, then only what is new', async () => {
+		const {home, env} = tempHome();
+		expect((await runCli(['settings', 'set', 'auto-sync', 'on'], env)).stdout).toBe('auto-sync on\n');
+
+		const dryRun = await runCli(['sync', '--dry-run'], env);
+		expect(dryRun.code).toBe(0);
+		expect(dryRun.stdout).toMatch(/Dry run, nothing written: would create \d+/);
+		expect(runs(home)).toEqual([]);
+
+		const first = await runCli(['sync', '--json'], env);
+		expect(first.code).toBe(0);
+		const report = JSON.parse(first.stdout) as {mode: string; counts: {create: number}};
+		expect(report.mode).toBe('auto');
+		expect(report.counts.create).toBeGreaterThan(200);
+
+		const second = await runCli(['sync', '--json'], env);
+		expect((JSON.parse(second.stdout) as {counts: {create: number}}).counts.create).toBe(0);
+		expect(runs(home)).toEqual([
+			{mode: 'auto', status: 'completed', created: report.counts.create},
+			{mode: 'auto', status: 'completed', created: 0},
+		]);
+	});
+
+	it('exits 1 with the reason when the org cannot be reached', async () => {
+		const {env} = tempHome();
+		await runCli(['settings', 'set', 'auto-sync', 'on'], env);
+		const result = await runCli(['sync', '--instance-url', 'http://127.0.0.1:9', '--access-token', 'x'], env);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/127\.0\.0\.1:9/);
+	}, 60_000);
+});
+
+describe('salesscreen settings', () => {
+	it('reads every setting, and changes one with the same effect as the Settings tab', async () => {
+		const {env} = tempHome();
+		expect((await runCli(['settings', 'get'], env)).stdout).toBe('auto-sync off\npage-size auto\nshow-all-users off\n');
+		await runCli(['settings', 'set', 'page-size', '25'], env);
+		expect((await runCli(['settings', 'get', 'page-size'], env)).stdout).toBe('page-size 25\n');
+	});
+
+	it.each([
+		[['settings', 'set', 'auto-sync', 'maybe'], /on or off/],
+		[['settings', 'set', 'page-size', '0'], /from 1 to 500/],
+		[['settings', 'get', 'colour'], /no setting "colour"/],
+		[['settings', 'delete'], /settings get \[KEY\]/],
+	])('refuses %j with a clear message and exit code 2', async (args, message) => {
+		const {env} = tempHome();
+		const result = await runCli(args, env);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(message);
+	});
+});
