@@ -1,9 +1,7 @@
-import {planImport, type PlanEntry} from '../core/import-plan.js';
 import {isListedByDefault, type SalesforceUser} from '../core/salesforce-user.js';
 import {fetchSalesforceUsers} from '../salesforce/user-source.js';
 import {openSession, type OrgTarget} from '../session.js';
-import {runImport} from '../store/run-import.js';
-import {loadImportContext} from '../store/import-context-query.js';
+import {importOrPlan} from './import-or-plan.js';
 import {writeImportReport} from './import-report.js';
 import {UsageError} from './usage-error.js';
 
@@ -39,17 +37,7 @@ export async function importCommand(options: ImportCommandOptions, out: NodeJS.W
 	try {
 		const users = await fetchSalesforceUsers(session.connection);
 		const selected = pickUsers(users, options);
-		let entries: readonly PlanEntry[];
-		let runId: number | null = null;
-		if (options.dryRun) {
-			entries = planImport(selected, loadImportContext(session.store)).entries;
-		} else {
-			const result = await runImport(session.store, selected, {operator: session.services.operator, mode: 'manual'});
-			entries = result.plan.entries;
-			runId = result.runId;
-		}
-
-		writeImportReport({entries, runId, selected: selected.length, mode: 'manual'}, options.json, out);
+		writeImportReport(await importOrPlan(session, selected, {mode: 'manual', dryRun: options.dryRun}), options.json, out);
 		return 0;
 	} finally {
 		await session.close();

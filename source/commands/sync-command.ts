@@ -1,9 +1,8 @@
-import {planImport, type PlanEntry} from '../core/import-plan.js';
 import {isListedByDefault} from '../core/salesforce-user.js';
 import {fetchSalesforceUsers} from '../salesforce/user-source.js';
 import {openSession, type OrgTarget} from '../session.js';
 import {loadImportContext} from '../store/import-context-query.js';
-import {runImport} from '../store/run-import.js';
+import {importOrPlan} from './import-or-plan.js';
 import {writeImportReport} from './import-report.js';
 
 export type SyncCommandOptions = {target: OrgTarget; dryRun: boolean; json: boolean};
@@ -25,17 +24,7 @@ export async function syncCommand(options: SyncCommandOptions, out: NodeJS.Writa
 		const users = await fetchSalesforceUsers(session.connection);
 		const context = loadImportContext(session.store);
 		const eligible = users.filter((user) => isListedByDefault(user) && !context.personIdBySalesforceId.has(user.id));
-		let entries: readonly PlanEntry[];
-		let runId: number | null = null;
-		if (options.dryRun) {
-			entries = planImport(eligible, context).entries;
-		} else {
-			const result = await runImport(session.store, eligible, {operator: session.services.operator, mode: 'auto'});
-			entries = result.plan.entries;
-			runId = result.runId;
-		}
-
-		writeImportReport({entries, runId, selected: eligible.length, mode: 'auto'}, options.json, out);
+		writeImportReport(await importOrPlan(session, eligible, {mode: 'auto', dryRun: options.dryRun}), options.json, out);
 		return 0;
 	} finally {
 		await session.close();
