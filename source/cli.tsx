@@ -3,6 +3,7 @@
 // npm start passes the same flags; env -S splits them on Linux and macOS.
 import meow from 'meow';
 import {runDemoOrg} from './demo-org/run-demo-org.js';
+import {historyCommand} from './commands/history-command.js';
 import {importCommand} from './commands/import-command.js';
 import {settingsCommand} from './commands/settings-command.js';
 import {syncCommand} from './commands/sync-command.js';
@@ -10,7 +11,7 @@ import {orgFlags, orgFlagsHelp, orgTargetFrom} from './commands/org-flags.js';
 import {UsageError} from './commands/usage-error.js';
 import {describeError} from './session.js';
 
-const commands = ['import', 'sync', 'settings', 'demo-org'];
+const commands = ['import', 'sync', 'history', 'settings', 'demo-org'];
 
 const mainHelp = `
 	Bring people from a connected Salesforce org into SalesScreen.
@@ -19,6 +20,7 @@ const mainHelp = `
 	  $ salesscreen [options]            Open the app (full screen)
 	  $ salesscreen import --help        Import users from a script
 	  $ salesscreen sync --help          Automatic sync, for cron or a systemd timer
+	  $ salesscreen history --help       Every import run and its outcomes (text, JSON, CSV)
 	  $ salesscreen settings --help      Read and change the Settings tab from a script
 	  $ salesscreen demo-org --help      Run the built-in demo org on its own
 ${orgFlagsHelp}
@@ -103,6 +105,35 @@ ${orgFlagsHelp}
 			);
 			rejectInput(sub.input);
 			return syncCommand({target: orgTargetFrom(sub.flags), dryRun: sub.flags.dryRun, json: sub.flags.json}, process.stdout);
+		}
+
+		case 'history': {
+			const sub = meow(
+				`
+	Every import run, newest first: who ran it, when, manual or automatic, and what it did.
+
+	Usage
+	  $ salesscreen history [--json | --csv] [--limit N]
+
+	Options
+	  --json        The runs with each user's outcome, as one JSON array
+	  --csv         One row per user outcome, with its run's columns
+	  --limit N     Only the newest N runs
+`,
+				{
+					importMeta: import.meta,
+					description: false,
+					argv: cli.input,
+					allowUnknownFlags: false,
+					flags: {json: {type: 'boolean', default: false}, csv: {type: 'boolean', default: false}, limit: {type: 'number'}},
+				},
+			);
+			rejectInput(sub.input);
+			if (sub.flags.json && sub.flags.csv) {
+				throw new UsageError('Choose one of --json and --csv.');
+			}
+
+			return historyCommand({format: sub.flags.json ? 'json' : sub.flags.csv ? 'csv' : 'text', limit: sub.flags.limit}, process.stdout);
 		}
 
 		case 'settings': {

@@ -10,6 +10,7 @@ import {openSettings, type AppSettings} from './settings/settings.js';
 import {openStore, type Store} from './store/database.js';
 import {seedDemoPeople} from './store/demo-seed.js';
 import {loadImportContext} from './store/import-context-query.js';
+import {listImportRuns} from './store/import-history-query.js';
 import {runImport} from './store/run-import.js';
 import type {AppServices, AppSettingsValues} from './ui/app-services.js';
 
@@ -81,6 +82,12 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			async importUsers(users, onProgress) {
 				const result = await runImport(store, users, {operator: currentOperator(), mode: 'manual', onProgress});
 				return {runId: result.runId, counts: result.plan.counts, outcomes: result.plan.entries};
+			},
+			lastAutomaticSync() {
+				const [run] = listImportRuns(store, {limit: 1, mode: 'auto'});
+				return run
+					? {startedAt: run.startedAt, status: run.status, created: run.createdCount, mapped: run.mappedCount, skipped: run.skippedCount, error: run.error}
+					: undefined;
 			},
 			readSettings: (): AppSettingsValues => ({
 				autoSync: settings.get('autoSync'),

@@ -22,6 +22,16 @@ export type ImportSummary = {
 	outcomes: readonly PlanEntry[];
 };
 
+/** The newest automatic run, as the Settings tab reports it. */
+export type AutomaticSyncSummary = {
+	startedAt: string;
+	status: 'completed' | 'failed';
+	created: number;
+	mapped: number;
+	skipped: number;
+	error: string | null;
+};
+
 export type AppSettingsValues = {
 	autoSync: boolean;
 	/** 0 fits the page to the terminal. */
@@ -44,6 +54,7 @@ export type AppServices = {
 	fetchOverview: () => Promise<OrgOverview>;
 	loadImportContext: () => ImportContext;
 	importUsers: (users: readonly SalesforceUser[], onProgress: (progress: ImportProgress) => void) => Promise<ImportSummary>;
+	lastAutomaticSync: () => AutomaticSyncSummary | undefined;
 	readSettings: () => AppSettingsValues;
 	writeSetting: <K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => void;
 	/** One sentence an admin understands, for any error the services throw. */

@@ -106,3 +106,20 @@ describe('salesscreen import', () => {
 		expect(fs.readFileSync(path.join(home, 'settings.json'), 'utf8')).toBe('{broken');
 	});
 });
+
+describe('two imports at once', () => {
+	it('never duplicate a person or a link, and both runs are recorded', async () => {
+		const {home, env} = tempHome();
+		// Initialise the store first so both processes start from the same seeded people.
+		await runCli(['import', '--all', '--dry-run'], env);
+		const [first, second] = await Promise.all([runCli(['import', '--all', '--json'], env), runCli(['import', '--all', '--json'], env)]);
+		expect([first.code, second.code]).toEqual([0, 0]);
+		const created = [first, second].map((result) => (JSON.parse(result.stdout) as ImportJson).counts.create).sort((a, b) => a - b);
+		// Whichever took the write lock second found everything already imported.
+		expect(created[0]).toBe(0);
+		expect(created[1]).toBeGreaterThan(200);
+		const duplicates = query(home, 'select person_id from salesforce_links group by person_id having count(*) > 1');
+		expect(duplicates).toEqual([]);
+		expect(query<{n: number}>(home, "select count(*) as n from import_runs where status = 'completed'")[0]!.n).toBe(2);
+	});
+});

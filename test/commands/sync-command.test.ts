@@ -87,3 +87,29 @@ describe('salesscreen settings', () => {
 		expect(result.stderr).toMatch(message);
 	});
 });
+
+describe('salesscreen history', () => {
+	it('lists runs as text, and every outcome as JSON and as CSV', async () => {
+		const {env} = tempHome();
+		expect((await runCli(['history'], env)).stdout).toBe('No imports yet.\n');
+		await runCli(['settings', 'set', 'auto-sync', 'on'], env);
+		await runCli(['sync'], env);
+
+		const text = await runCli(['history'], env);
+		expect(text.stdout).toMatch(/^#1 {2}\S+ {2}auto {4}by \S+ {2}\d+ selected {2}created \d+, mapped \d+/);
+		const runsJson = JSON.parse((await runCli(['history', '--json'], env)).stdout) as Array<{mode: string; selectedCount: number; outcomes: unknown[]}>;
+		expect(runsJson).toHaveLength(1);
+		expect(runsJson[0]!.outcomes).toHaveLength(runsJson[0]!.selectedCount);
+		const csv = (await runCli(['history', '--csv'], env)).stdout.trimEnd().split('\r\n');
+		expect(csv[0]).toBe('run_id,mode,status,operator,started_at,salesforce_user_id,salesforce_name,email,outcome,reason,detail,person_id');
+		expect(csv).toHaveLength(runsJson[0]!.selectedCount + 1);
+		expect(csv[1]).toMatch(/^1,auto,completed,/);
+	});
+
+	it('refuses --json with --csv', async () => {
+		const {env} = tempHome();
+		const result = await runCli(['history', '--json', '--csv'], env);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/one of --json and --csv/);
+	});
+});

@@ -138,6 +138,7 @@ describe('the Settings tab', () => {
 		await driver.waitFor('Overview');
 		await driver.press(keys.shiftTab);
 		await driver.waitFor('Automatically sync users:  off');
+		expect(driver.frame()).toContain('Last automatic sync: never ran.');
 		await driver.press(keys.enter);
 		await driver.waitFor('Automatically sync users:  on');
 		expect(openSettings(temp.home).get('autoSync')).toBe(true);

@@ -86,7 +86,7 @@ export function SalesforceDashboard(props: Props) {
 					height={contentHeight}
 				/>
 			) : null}
-			{tab === 'settings' ? <SettingsTab settings={settings} onChange={props.onChangeSetting} isFocused={isFocused} /> : null}
+			{tab === 'settings' ? <SettingsTab settings={settings} readLastAutomaticSync={services.lastAutomaticSync} onChange={props.onChangeSetting} isFocused={isFocused} /> : null}
 		</Box>
 	);
 }

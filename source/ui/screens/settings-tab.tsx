@@ -1,10 +1,12 @@
 import {Box, Text} from 'ink';
 import React, {useState} from 'react';
-import type {AppSettingsValues} from '../app-services.js';
+import type {AppSettingsValues, AutomaticSyncSummary} from '../app-services.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
 	settings: AppSettingsValues;
+	/** Read once when the tab opens, not on every key. */
+	readLastAutomaticSync: () => AutomaticSyncSummary | undefined;
 	onChange: <K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => void;
 	isFocused: boolean;
 };
@@ -46,8 +48,20 @@ const rows: SettingRow[] = [
 	},
 ];
 
-export function SettingsTab({settings, onChange, isFocused}: Props) {
+function describeLastSync(run: AutomaticSyncSummary | undefined): string {
+	if (!run) {
+		return 'Last automatic sync: never ran.';
+	}
+
+	const when = run.startedAt.replace('T', ' ').slice(0, 16);
+	return run.status === 'failed'
+		? `Last automatic sync: ${when} UTC, failed: ${run.error ?? 'unknown error'}`
+		: `Last automatic sync: ${when} UTC, created ${run.created}, mapped ${run.mapped}, skipped ${run.skipped}.`;
+}
+
+export function SettingsTab({settings, readLastAutomaticSync, onChange, isFocused}: Props) {
 	const [cursor, setCursor] = useState(0);
+	const [lastAutomaticSync] = useState(readLastAutomaticSync);
 
 	useKeyLayer(
 		{
@@ -92,6 +106,7 @@ export function SettingsTab({settings, onChange, isFocused}: Props) {
 					</Box>
 				);
 			})}
+			<Text wrap="truncate">{describeLastSync(lastAutomaticSync)}</Text>
 			<Text dimColor wrap="truncate">
 				Saved as soon as changed.
 			</Text>

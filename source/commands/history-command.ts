@@ -1,0 +1,91 @@
+import {ensureAppHome, resolveAppHome} from '../app-home.js';
+import {openStore} from '../store/database.js';
+import {listImportRuns, listRunOutcomes, type ImportOutcomeRow, type ImportRunRow} from '../store/import-history-query.js';
+import {UsageError} from './usage-error.js';
+
+export type HistoryFormat = 'text' | 'json' | 'csv';
+
+const csvColumns = [
+	'run_id',
+	'mode',
+	'status',
+	'operator',
+	'started_at',
+	'salesforce_user_id',
+	'salesforce_name',
+	'email',
+	'outcome',
+	'reason',
+	'detail',
+	'person_id',
+] as const;
+
+// Quotes every field that needs it (RFC 4180), and defuses spreadsheet formulas in names from Salesforce.
+function csvField(value: string | number | null): string {
+	if (value === null) {
+		return '';
+	}
+
+	let text = String(value);
+	if (/^[=+\-@]/.test(text)) {
+		text = `'${text}`;
+	}
+
+	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csvRow(run: ImportRunRow, outcome: ImportOutcomeRow): string {
+	const values = [
+		run.id,
+		run.mode,
+		run.status,
+		run.operator,
+		run.startedAt,
+		outcome.salesforceUserId,
+		outcome.salesforceName,
+		outcome.email,
+		outcome.outcome,
+		outcome.reason,
+		outcome.detail,
+		outcome.personId,
+	];
+	return values.map((value) => csvField(value)).join(',');
+}
+
+/** `salesscreen history`: every import run and each user's outcome, for people and for other tools. */
+export function historyCommand(options: {format: HistoryFormat; limit?: number}, out: NodeJS.WritableStream): number {
+	if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1)) {
+		throw new UsageError('--limit takes a whole number of runs, 1 or more.');
+	}
+
+	const home = resolveAppHome();
+	ensureAppHome(home);
+	const store = openStore(home.databaseFile);
+	try {
+		const runs = listImportRuns(store, {limit: options.limit});
+		if (options.format === 'json') {
+			out.write(`${JSON.stringify(runs.map((run) => ({...run, outcomes: listRunOutcomes(store, run.id)})))}\n`);
+		} else if (options.format === 'csv') {
+			out.write(`${csvColumns.join(',')}\r\n`);
+			for (const run of runs) {
+				for (const outcome of listRunOutcomes(store, run.id)) {
+					out.write(`${csvRow(run, outcome)}\r\n`);
+				}
+			}
+		} else if (runs.length === 0) {
+			out.write('No imports yet.\n');
+		} else {
+			for (const run of runs) {
+				const what =
+					run.status === 'failed'
+						? `failed: ${run.error ?? 'unknown error'}`
+						: `created ${run.createdCount}, mapped ${run.mappedCount}, already imported ${run.alreadyImportedCount}, skipped ${run.skippedCount}`;
+				out.write(`#${run.id}  ${run.startedAt}  ${run.mode.padEnd(6)}  by ${run.operator}  ${run.selectedCount} selected  ${what}\n`);
+			}
+		}
+
+		return 0;
+	} finally {
+		store.close();
+	}
+}
