@@ -29,6 +29,9 @@ ${orgFlagsHelp}
 `;
 
 async function main(argv: string[]): Promise<number> {
+	// Everything this program creates (database, its -wal and -shm files, settings) is its owner's alone.
+	process.umask(0o077);
+
 	const cli = meow(mainHelp, {
 		importMeta: import.meta,
 		description: false,

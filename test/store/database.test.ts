@@ -61,3 +61,18 @@ describe('openStore', () => {
 		expect(fs.readFileSync(file).equals(bytes)).toBe(true);
 	});
 });
+
+describe('the data folder made by the binary', () => {
+	it('keeps the database, its write-ahead files and the settings readable by their owner only', async () => {
+		const {runCli} = await import('../support/run-cli.js');
+		const temp = makeTempHome();
+		disposers.push(temp.remove);
+		const home = path.join(temp.home, 'nested');
+		await runCli(['settings', 'set', 'auto-sync', 'off'], {...temp.env, SALESSCREEN_HOME: home});
+		await runCli(['import', '--all', '--dry-run'], {...temp.env, SALESSCREEN_HOME: home});
+		expect(fs.statSync(home).mode & 0o777).toBe(0o700);
+		for (const name of fs.readdirSync(home)) {
+			expect([name, fs.statSync(path.join(home, name)).mode & 0o077]).toEqual([name, 0]);
+		}
+	});
+});
