@@ -1,21 +1,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {runCli} from '../support/run-cli.js';
-import {makeTempHome} from '../support/temp-home.js';
+import {tempHomesPerTest} from '../support/temp-home.js';
 
-const disposers: Array<() => void> = [];
-afterEach(() => {
-	for (const dispose of disposers.splice(0)) {
-		dispose();
-	}
-});
-
-function tempHome() {
-	const temp = makeTempHome();
-	disposers.push(temp.remove);
-	return temp;
-}
+const tempHome = tempHomesPerTest();
 
 function runs(home: string) {
 	const database = new Database(path.join(home, 'salesscreen.db'), {readonly: true});

@@ -1,3 +1,4 @@
+import {afterEach} from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,5 +12,20 @@ export function makeTempHome(): {home: string; env: NodeJS.ProcessEnv; remove: (
 		remove() {
 			fs.rmSync(home, {recursive: true, force: true});
 		},
+	};
+}
+
+/** Gives each call a fresh home, all of them removed after each test of the file that calls this. */
+export function tempHomesPerTest(): () => ReturnType<typeof makeTempHome> {
+	const made: Array<ReturnType<typeof makeTempHome>> = [];
+	afterEach(() => {
+		for (const temp of made.splice(0)) {
+			temp.remove();
+		}
+	});
+	return () => {
+		const temp = makeTempHome();
+		made.push(temp);
+		return temp;
 	};
 }
