@@ -9,15 +9,20 @@ import {settingsCommand} from './commands/settings-command.js';
 import {syncCommand} from './commands/sync-command.js';
 import {orgFlags, orgFlagsHelp, orgTargetFrom} from './commands/org-flags.js';
 import {UsageError} from './commands/usage-error.js';
+import {connectCommand} from './commands/connect-command.js';
+import {disconnectCommand, statusCommand, statusExitCodes} from './commands/status-command.js';
 import {describeError} from './session.js';
 
-const commands = ['import', 'sync', 'history', 'settings', 'demo-org'];
+const commands = ['import', 'sync', 'history', 'settings', 'connect', 'disconnect', 'status', 'demo-org'];
 
 const mainHelp = `
 	Bring people from a connected Salesforce org into SalesScreen.
 
 	Usage
 	  $ salesscreen [options]            Open the app (full screen)
+	  $ salesscreen connect --help       Connect your Salesforce org (device login, JWT, token)
+	  $ salesscreen status               Whether the connection works and may import
+	  $ salesscreen disconnect           Log out at Salesforce and forget the connection
 	  $ salesscreen import --help        Import users from a script
 	  $ salesscreen sync --help          Automatic sync, for cron or a systemd timer
 	  $ salesscreen history --help       Every import run and its outcomes (text, JSON, CSV)
@@ -29,6 +34,15 @@ ${orgFlagsHelp}
 `;
 
 async function main(argv: string[]): Promise<number> {
+	// A reader that stops early (salesscreen history | head) is not an error worth a stack trace.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') {
+			process.exit(0);
+		}
+
+		throw error;
+	});
+
 	// Everything this program creates (database, its -wal and -shm files, settings) is its owner's alone.
 	process.umask(0o077);
 
@@ -161,6 +175,94 @@ ${orgFlagsHelp}
 			return settingsCommand(sub.input, process.stdout);
 		}
 
+		case 'connect': {
+			const sub = meow(
+				`
+	Connect a Salesforce org and save the connection (tokens in an owner-only file in the data folder).
+	The app and every command use it from then on.
+
+	Usage
+	  $ salesscreen connect device [--login-url L] [--client-id ID] [--no-qr]
+	  $ salesscreen connect jwt --client-id ID --username U --key-file F [--login-url L]
+	  $ salesscreen connect token --instance-url URL --access-token T
+
+	Ways to connect
+	  device   For a terminal without a browser: shows a URL and a code to approve on any device.
+	  jwt      For unattended runs (sync from cron): a connected app with your certificate.
+	  token    A session id or access token you already have (sf org display), until it expires.
+
+	Options
+	  --login-url L       production (default), sandbox, or your My Domain URL
+	  --client-id ID      The connected app's consumer key (device: defaults to the Salesforce CLI's app)
+	  --username U        The Salesforce username to act as (jwt)
+	  --key-file F        The PEM private key whose certificate the connected app holds (jwt)
+	  --instance-url URL  The org's URL (token)
+	  --access-token T    The token; without it, read from standard input (out of your shell history)
+	  --no-qr             Do not draw the verification URL as a QR code (device)
+
+	Exit codes: 0 connected, 2 wrong usage, 4 connected without the Salesforce rights import needs, 1 failed.
+`,
+				{
+					importMeta: import.meta,
+					description: false,
+					argv: cli.input,
+					allowUnknownFlags: false,
+					flags: {
+						loginUrl: {type: 'string'},
+						clientId: {type: 'string'},
+						username: {type: 'string'},
+						keyFile: {type: 'string'},
+						instanceUrl: {type: 'string'},
+						accessToken: {type: 'string'},
+						qr: {type: 'boolean', default: true},
+					},
+				},
+			);
+			const controller = new AbortController();
+			const cancel = () => {
+				controller.abort();
+			};
+
+			process.once('SIGINT', cancel);
+			try {
+				return await connectCommand(sub.input, sub.flags, process.stdout, controller.signal);
+			} finally {
+				process.off('SIGINT', cancel);
+			}
+		}
+
+		case 'status': {
+			const sub = meow(
+				`
+	Check the saved connection: reachable, signed in, and allowed to list users.
+
+	Usage
+	  $ salesscreen status [--json]
+
+	Exit codes: ${statusExitCodes.ok} connected and authorized, ${statusExitCodes.notConnected} not connected, ${statusExitCodes.failing} the connection fails,
+	${statusExitCodes.notAuthorized} connected but without Manage Users or View All Users on Salesforce.
+`,
+				{importMeta: import.meta, description: false, argv: cli.input, allowUnknownFlags: false, flags: {json: {type: 'boolean', default: false}}},
+			);
+			rejectInput(sub.input);
+			return statusCommand(sub.flags.json, process.stdout);
+		}
+
+		case 'disconnect': {
+			const sub = meow(
+				`
+	Log out at Salesforce (revoking the saved tokens) and forget the connection. The app then shows the
+	built-in demo org until you connect again.
+
+	Usage
+	  $ salesscreen disconnect
+`,
+				{importMeta: import.meta, description: false, argv: cli.input, allowUnknownFlags: false, flags: {}},
+			);
+			rejectInput(sub.input);
+			return disconnectCommand(process.stdout);
+		}
+
 		case 'demo-org': {
 			const sub = meow(
 				`
@@ -168,14 +270,30 @@ ${orgFlagsHelp}
 	for jsforce, until stopped with Ctrl+C.
 
 	Usage
-	  $ salesscreen demo-org [--port N] [--users N] [--seed S] [--users-file F] [--json]
+	  $ salesscreen demo-org [--port N] [--users N] [--seed S] [--users-file F] [--json] [org and fault options]
 
 	Options
-	  --port N          Port on 127.0.0.1 (default: a free one)
-	  --users N         How many users to generate (default 300)
-	  --seed S          Seed for the generated users (same seed, same users)
-	  --users-file F    Serve the users in this JSON file instead
-	  --json            Print one line {"instanceUrl", "accessToken"} once listening
+	  --port N                 Port on 127.0.0.1 (default: a free one)
+	  --users N                How many users to generate (default 300)
+	  --seed S                 Seed for the generated users and the client id (same seed, same ones)
+	  --users-file F           Serve the users in this JSON file instead
+	  --json                   Print one line {"instanceUrl", "accessToken", "clientId"} once listening
+
+	Org
+	  --sandbox                Be a sandbox (Organization.IsSandbox = true)
+	  --api-daily-limit N      API calls allowed before 403 REQUEST_LIMIT_EXCEEDED (default 100000)
+	  --session-lifetime S     Access tokens expire after S seconds (default: never)
+	  --rotate-refresh-tokens  Each refresh answers a new refresh token; the old one stops working
+	  --jwt-public-key FILE    Certificate or public key (PEM) that JWT bearer assertions must be signed for
+
+	Faults (REST calls; the OAuth token endpoint only gets the latency)
+	  --latency MS             Every response waits MS milliseconds
+	  --failure-rate R         Answer this share of REST calls (0 to 1) with 503 SERVER_UNAVAILABLE
+	  --fail-next N            Answer the next N REST calls with 503 SERVER_UNAVAILABLE
+	  --reset-mid-page N       Break off the next N query pages half-way through the body
+	  --reject-sessions        Answer every REST call 401 INVALID_SESSION_ID, even after a refresh
+
+	Devices log in with the OAuth device flow: approve their code at <instance URL>/setup/connect.
 `,
 				{
 					importMeta: import.meta,
@@ -188,6 +306,16 @@ ${orgFlagsHelp}
 						seed: {type: 'number'},
 						usersFile: {type: 'string'},
 						json: {type: 'boolean', default: false},
+						sandbox: {type: 'boolean', default: false},
+						apiDailyLimit: {type: 'number'},
+						sessionLifetime: {type: 'number'},
+						rotateRefreshTokens: {type: 'boolean', default: false},
+						jwtPublicKey: {type: 'string'},
+						latency: {type: 'number'},
+						failureRate: {type: 'number'},
+						failNext: {type: 'number'},
+						resetMidPage: {type: 'number'},
+						rejectSessions: {type: 'boolean', default: false},
 					},
 				},
 			);

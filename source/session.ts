@@ -2,20 +2,27 @@ import os from 'node:os';
 import type {Connection} from 'jsforce';
 import {ensureAppHome, resolveAppHome, type AppHome} from './app-home.js';
 import type {DemoOrg} from './demo-org/demo-org.js';
+import {connectionFromSaved, establishConnection, revokeSavedConnection, type ConnectRequest} from './org-connection.js';
 import {openConnection} from './salesforce/connection.js';
+import {pollDeviceToken, requestDeviceCode} from './salesforce/device-login.js';
 import {fetchOrgOverview} from './salesforce/org-overview.js';
 import {describeSalesforceError} from './salesforce/salesforce-error.js';
 import {fetchSalesforceUsers} from './salesforce/user-source.js';
+import {openConnectionFile, type ConnectionFile} from './settings/saved-connection.js';
 import {openSettings, type AppSettings} from './settings/settings.js';
 import {openStore, type Store} from './store/database.js';
 import {seedDemoPeople} from './store/demo-seed.js';
 import {loadImportContext} from './store/import-context-query.js';
 import {listImportRuns} from './store/import-history-query.js';
 import {runImport} from './store/run-import.js';
-import type {AppServices, AppSettingsValues} from './ui/app-services.js';
+import type {AppServices, AppSettingsValues, OrgDescription} from './ui/app-services.js';
 
-/** Which org to talk to: the built-in demo org, or a real one given by an access token. */
+/**
+ * Which org to talk to: the connection saved by `salesscreen connect` (the built-in demo org when there is
+ * none), the demo org on purpose, or a real one given by an access token for this run only.
+ */
 export type OrgTarget =
+	| {kind: 'saved-or-demo'}
 	| {kind: 'demo'; users?: number; seed?: number}
 	| {kind: 'token'; instanceUrl: string; accessToken: string};
 
@@ -24,7 +31,8 @@ export type Session = {
 	home: AppHome;
 	store: Store;
 	settings: AppSettings;
-	connection: Connection;
+	/** The org connection in use now; it changes when the admin connects another org from the app. */
+	readonly connection: Connection;
 	close: () => Promise<void>;
 };
 
@@ -36,13 +44,52 @@ export function currentOperator(): string {
 	}
 }
 
+const ownMessageErrors = new Set(['StoreOpenError', 'SettingsFileError', 'ConnectionFileError', 'DeviceLoginError', 'LoginUrlError', 'JwtKeyError', 'PrivateKeyFileError']);
+
 /** One sentence for any error this program can meet, with what to do where we know. */
 export function describeError(error: unknown): string {
-	if (error instanceof Error && (error.name === 'StoreOpenError' || error.name === 'SettingsFileError')) {
+	if (error instanceof Error && ownMessageErrors.has(error.name)) {
 		return error.message;
 	}
 
 	return describeSalesforceError(error).message;
+}
+
+type ActiveOrg = {connection: Connection; description: OrgDescription; demoOrg?: DemoOrg};
+
+async function startDemo(store: Store, users?: number, seed?: number): Promise<ActiveOrg & {demoPeopleSeeded: number}> {
+	// Loaded only when used: its fake-data generator is a quarter of the app's memory before any user.
+	const {demoOrgDefaults, startDemoOrg} = await import('./demo-org/demo-org.js');
+	const demoOrg = await startDemoOrg({users: users ?? demoOrgDefaults.users, seed: seed ?? demoOrgDefaults.seed});
+	try {
+		const connection = openConnection({instanceUrl: demoOrg.instanceUrl, accessToken: demoOrg.accessToken, refreshToken: demoOrg.refreshToken, clientId: demoOrg.clientId});
+		// The demo org's default seed is fixed, so people seeded on a first run keep matching it on the next.
+		const demoPeopleSeeded = seedDemoPeople(store, demoOrg.users);
+		return {connection, demoOrg, demoPeopleSeeded, description: {instanceUrl: demoOrg.instanceUrl, isDemo: true, source: 'demo'}};
+	} catch (error: unknown) {
+		await demoOrg.close();
+		throw error;
+	}
+}
+
+function savedOrg(file: ConnectionFile): ActiveOrg | undefined {
+	const saved = file.read();
+	if (saved === undefined) {
+		return undefined;
+	}
+
+	return {
+		connection: connectionFromSaved(saved, file),
+		description: {
+			instanceUrl: saved.instanceUrl,
+			isDemo: false,
+			source: 'saved',
+			method: saved.method,
+			loginUrl: saved.method === 'token' ? undefined : saved.loginUrl,
+			username: saved.username,
+			connectedAt: saved.connectedAt,
+		},
+	};
 }
 
 /**
@@ -54,66 +101,150 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 	ensureAppHome(home);
 	const settings = openSettings(home.home);
 	const store = openStore(home.databaseFile);
-	let demoOrg: DemoOrg | undefined;
+	let connectionFile: ConnectionFile | undefined;
+	const savedConnections = () => {
+		connectionFile ??= openConnectionFile(home.home);
+		return connectionFile;
+	};
+
+	let active: ActiveOrg | undefined;
+	let demoPeopleSeeded = 0;
 	try {
-		let demoPeopleSeeded = 0;
-		let connection: Connection;
-		if (target.kind === 'demo') {
-			// Loaded only when used: its fake-data generator is a quarter of the app's memory before any user.
-			const {demoOrgDefaults, startDemoOrg} = await import('./demo-org/demo-org.js');
-			demoOrg = await startDemoOrg({users: target.users ?? demoOrgDefaults.users, seed: target.seed ?? demoOrgDefaults.seed});
-			connection = openConnection({instanceUrl: demoOrg.instanceUrl, accessToken: demoOrg.accessToken});
-			// The demo org's default seed is fixed, so people seeded on a first run keep matching it on the next.
-			demoPeopleSeeded = seedDemoPeople(store, demoOrg.users);
-		} else {
-			connection = openConnection({instanceUrl: target.instanceUrl, accessToken: target.accessToken});
+		if (target.kind === 'token') {
+			active = {
+				connection: openConnection({instanceUrl: target.instanceUrl, accessToken: target.accessToken}),
+				description: {instanceUrl: target.instanceUrl, isDemo: false, source: 'flags', method: 'token'},
+			};
+		} else if (target.kind === 'saved-or-demo') {
+			active = savedOrg(savedConnections());
 		}
 
-		const services: AppServices = {
-			org: {instanceUrl: connection.instanceUrl, isDemo: target.kind === 'demo'},
-			operator: currentOperator(),
-			dataFolder: home.home,
-			demoPeopleSeeded,
-			async fetchUsers(onBatch, signal) {
-				await fetchSalesforceUsers(connection, {onBatch, signal});
-			},
-			fetchOverview: async () => fetchOrgOverview(connection),
-			loadImportContext: () => loadImportContext(store),
-			async importUsers(users, onProgress) {
-				const result = await runImport(store, users, {operator: currentOperator(), mode: 'manual', onProgress});
-				return {runId: result.runId, counts: result.plan.counts, outcomes: result.plan.entries};
-			},
-			lastAutomaticSync() {
-				const [run] = listImportRuns(store, {limit: 1, mode: 'auto'});
-				return run
-					? {startedAt: run.startedAt, status: run.status, created: run.createdCount, mapped: run.mappedCount, skipped: run.skippedCount, error: run.error}
-					: undefined;
-			},
-			readSettings: (): AppSettingsValues => ({
-				autoSync: settings.get('autoSync'),
-				pageSize: settings.get('pageSize'),
-				showAllUsers: settings.get('showAllUsers'),
-			}),
-			writeSetting(key, value) {
-				settings.set(key, value);
-			},
-			describeError,
-		};
-
-		return {
-			services,
-			home,
-			store,
-			settings,
-			connection,
-			async close() {
-				store.close();
-				await demoOrg?.close();
-			},
-		};
+		if (active === undefined) {
+			const demo = await startDemo(store, target.kind === 'demo' ? target.users : undefined, target.kind === 'demo' ? target.seed : undefined);
+			demoPeopleSeeded = demo.demoPeopleSeeded;
+			active = demo;
+		}
 	} catch (error: unknown) {
 		store.close();
-		await demoOrg?.close();
 		throw error;
 	}
+
+	let current: ActiveOrg = active;
+	let lastSuccessfulCall: Date | undefined;
+	const listeners = new Set<() => void>();
+	const succeeded = () => {
+		lastSuccessfulCall = new Date();
+	};
+
+	const switchTo = async (next: ActiveOrg) => {
+		const previous = current;
+		current = next;
+		lastSuccessfulCall = undefined;
+		for (const listener of listeners) {
+			listener();
+		}
+
+		await previous.demoOrg?.close();
+	};
+
+	const connectAndSave = async (request: ConnectRequest) => {
+		const established = await establishConnection(request);
+		const file = savedConnections();
+		file.save(established.saved);
+		// Reopened from what was saved, so renewals from now on are written back to the file.
+		const saved = savedOrg(file)!;
+		await switchTo(saved);
+		succeeded();
+		return established.overview;
+	};
+
+	const services: AppServices = {
+		get org() {
+			return current.description;
+		},
+		operator: currentOperator(),
+		dataFolder: home.home,
+		demoPeopleSeeded,
+		async fetchUsers(onBatch, signal, onRetry) {
+			await fetchSalesforceUsers(current.connection, {
+				onBatch(batch, progress) {
+					succeeded();
+					onBatch(batch, progress);
+				},
+				onRetry,
+				signal,
+			});
+		},
+		async fetchOverview(onRetry) {
+			const overview = await fetchOrgOverview(current.connection, {onRetry});
+			succeeded();
+			return overview;
+		},
+		lastSuccessfulCall: () => lastSuccessfulCall,
+		onOrgChange(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		connections: {
+			requestDeviceCode: async (loginUrl, clientId) => requestDeviceCode(loginUrl, clientId),
+			async completeDeviceLogin(loginUrl, clientId, code, options) {
+				const token = await pollDeviceToken(loginUrl, clientId, code, options);
+				return connectAndSave({method: 'device', loginUrl, clientId, token});
+			},
+			connectWithJwt: async (request) => connectAndSave({method: 'jwt', ...request}),
+			connectWithToken: async (request) => connectAndSave({method: 'token', ...request}),
+			async disconnect() {
+				const file = savedConnections();
+				const saved = file.read();
+				let revoked = true;
+				if (saved) {
+					revoked = await revokeSavedConnection(saved).then(
+						() => true,
+						() => false,
+					);
+					file.clear();
+				}
+
+				await switchTo(await startDemo(store));
+				return revoked;
+			},
+		},
+		loadImportContext: () => loadImportContext(store),
+		async importUsers(users, onProgress) {
+			const result = await runImport(store, users, {operator: currentOperator(), mode: 'manual', onProgress});
+			return {runId: result.runId, counts: result.plan.counts, outcomes: result.plan.entries};
+		},
+		lastAutomaticSync() {
+			const [run] = listImportRuns(store, {limit: 1, mode: 'auto'});
+			return run
+				? {startedAt: run.startedAt, status: run.status, created: run.createdCount, mapped: run.mappedCount, skipped: run.skippedCount, error: run.error}
+				: undefined;
+		},
+		readSettings: (): AppSettingsValues => ({
+			autoSync: settings.get('autoSync'),
+			pageSize: settings.get('pageSize'),
+			showAllUsers: settings.get('showAllUsers'),
+		}),
+		writeSetting(key, value) {
+			settings.set(key, value);
+		},
+		describeError,
+	};
+
+	return {
+		services,
+		home,
+		store,
+		settings,
+		get connection() {
+			return current.connection;
+		},
+		async close() {
+			listeners.clear();
+			store.close();
+			await current.demoOrg?.close();
+		},
+	};
 }

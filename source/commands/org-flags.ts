@@ -10,11 +10,11 @@ export const orgFlags = {
 } as const;
 
 export const orgFlagsHelp = `
-	Org (the built-in demo org unless both are given)
-	  --instance-url URL    Your org's URL, e.g. https://acme.my.salesforce.com
-	  --access-token T      A session id or OAuth access token for it
-	  --demo-users N        How many users the demo org generates (default 300)
-	  --demo-seed S         Seed of the demo org's users`;
+	Org (the connection saved by "salesscreen connect"; without one, the built-in demo org)
+	  --instance-url URL    Use this org for this run only, e.g. https://acme.my.salesforce.com
+	  --access-token T      with a session id or OAuth access token for it
+	  --demo-users N        Use the demo org, with this many users (default 300)
+	  --demo-seed S         Use the demo org, with users from this seed`;
 
 type OrgFlagValues = {instanceUrl?: string; accessToken?: string; demoUsers?: number; demoSeed?: number};
 
@@ -24,7 +24,7 @@ export function orgTargetFrom(flags: OrgFlagValues): OrgTarget {
 			throw new UsageError('--demo-users takes a whole number of users, 1 or more.');
 		}
 
-		return {kind: 'demo', users: flags.demoUsers, seed: flags.demoSeed};
+		return flags.demoUsers === undefined && flags.demoSeed === undefined ? {kind: 'saved-or-demo'} : {kind: 'demo', users: flags.demoUsers, seed: flags.demoSeed};
 	}
 
 	if (!flags.instanceUrl || !flags.accessToken) {

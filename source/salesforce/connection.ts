@@ -1,4 +1,6 @@
-import {Connection} from 'jsforce';
+import {Connection, OAuth2, type ConnectionConfig as JsforceConnectionConfig} from 'jsforce';
+import {jwtLogin, type JwtLoginConfig} from './jwt-login.js';
+import type {TokenResponse} from './token-endpoint.js';
 
 /** The REST API version the app speaks: Winter '25, served by every org today and by the demo org. */
 export const salesforceApiVersion = '62.0';
@@ -6,14 +8,24 @@ export const salesforceApiVersion = '62.0';
 export type ConnectionConfig = {
 	instanceUrl: string;
 	accessToken: string;
-	/** With clientId, lets jsforce renew an expired access token by itself. */
+	/** With clientId, lets the connection renew an expired access token by itself. */
 	refreshToken?: string;
 	/** The connected app's consumer key. */
 	clientId?: string;
 	/** Where tokens are renewed and revoked; the instance URL unless given. */
 	loginUrl?: string;
+	/** Renews an expired session by signing a new JWT assertion, for unattended runs. */
+	jwt?: JwtLoginConfig;
 	version?: string;
+	/** Told of every renewed session, with Salesforce's answer, so that a rotated refresh token can be saved. */
+	onRenewed?: (token: TokenResponse) => void;
 };
+
+/** Renewals allowed within a minute before the connection gives up. */
+export const maxRenewalsPerMinute = 3;
+
+/** Salesforce issued new sessions and kept refusing them: renewing again would only loop. */
+export const renewalLoopMessage = `Salesforce refused ${maxRenewalsPerMinute} new sessions in a row within a minute`;
 
 export function openConnection(config: ConnectionConfig): Connection {
 	if (config.refreshToken !== undefined && config.clientId === undefined) {
@@ -24,13 +36,74 @@ export function openConnection(config: ConnectionConfig): Connection {
 	// jsforce defaults to login.salesforce.com for renewing and revoking tokens; the org's own URL serves
 	// both for a My Domain org, for a sandbox, and for the demo org.
 	const loginUrl = config.loginUrl ?? config.instanceUrl;
-	return new Connection({
+	const renew = renewerFor(config, loginUrl);
+	const connection = new Connection({
 		instanceUrl: config.instanceUrl,
 		accessToken: config.accessToken,
 		version: config.version ?? salesforceApiVersion,
 		loginUrl,
-		...(config.refreshToken !== undefined && config.clientId !== undefined
-			? {refreshToken: config.refreshToken, oauth2: {clientId: config.clientId, loginUrl}}
-			: {}),
+		...(config.clientId === undefined ? {} : {oauth2: {clientId: config.clientId, loginUrl}}),
+		...(renew === undefined ? {} : {refreshFn: cappedRefreshFunction(renew)}),
 	});
+	if (config.onRenewed) {
+		const onRenewed = config.onRenewed;
+		connection.on('refresh', (_accessToken: string, response: TokenResponse) => {
+			onRenewed(response);
+		});
+	}
+
+	return connection;
+}
+
+type Renew = () => Promise<TokenResponse>;
+
+function renewerFor(config: ConnectionConfig, loginUrl: string): Renew | undefined {
+	if (config.jwt) {
+		const jwt = config.jwt;
+		return async () => jwtLogin(jwt);
+	}
+
+	if (config.refreshToken !== undefined && config.clientId !== undefined) {
+		const oauth2 = new OAuth2({clientId: config.clientId, loginUrl});
+		// Rotation: when Salesforce answers with a new refresh token, the old one stops working, so use the newest.
+		let refreshToken = config.refreshToken;
+		return async () => {
+			const response = (await oauth2.refreshToken(refreshToken)) as unknown as TokenResponse;
+			refreshToken = response.refresh_token ?? refreshToken;
+			return response;
+		};
+	}
+
+	return undefined;
+}
+
+/**
+ * jsforce renews and repeats a request each time it meets a 401, for as long as the server keeps
+ * refusing; a server that refuses every new session would make it loop forever. Stop after a few.
+ */
+function cappedRefreshFunction(renew: Renew): NonNullable<JsforceConnectionConfig['refreshFn']> {
+	const recent: number[] = [];
+	return (connection, callback) => {
+		const now = Date.now();
+		while (recent.length > 0 && recent[0]! < now - 60_000) {
+			recent.shift();
+		}
+
+		if (recent.length >= maxRenewalsPerMinute) {
+			callback(new Error(`${renewalLoopMessage}; it may have revoked this connected app's access. Test the connection, then reconnect.`));
+			return;
+		}
+
+		recent.push(now);
+		renew().then(
+			(response) => {
+				// A renewal can move the org to another instance (after a migration, say).
+				connection.instanceUrl = response.instance_url || connection.instanceUrl;
+				callback(null, response.access_token, response as never);
+			},
+			(error: unknown) => {
+				callback(error instanceof Error ? error : new Error(String(error)));
+			},
+		);
+	};
 }

@@ -1,5 +1,6 @@
-import type {Connection, QueryOptions} from 'jsforce';
+import type {Connection} from 'jsforce';
 import type {SalesforceUser} from '../core/salesforce-user.js';
+import {singleAttempt, withRetries, type RetryNotice} from './with-retries.js';
 
 /** Sorted by name so that the first batch already fills the first pages in their final order; Id breaks ties. */
 export const userQuery =
@@ -26,7 +27,11 @@ export type FetchUsersOptions = {
 	batchSize?: number;
 	/** Called once per batch, in order, as soon as it arrives. */
 	onBatch?: (batch: SalesforceUser[], progress: LoadProgress) => void;
+	/** Told when a batch failed for a passing reason and is asked again. */
+	onRetry?: (notice: RetryNotice) => void;
 	signal?: AbortSignal;
+	/** Retries per batch (default 4); each batch gets its own, since a large org is many calls. */
+	retries?: number;
 };
 
 export function toSalesforceUser(record: UserRecord): SalesforceUser {
@@ -44,23 +49,22 @@ export function toSalesforceUser(record: UserRecord): SalesforceUser {
 	};
 }
 
+type QueryPage = {totalSize: number; done: boolean; nextRecordsUrl?: string; records: UserRecord[]};
+
 /**
  * Lists every user of the org one batch at a time (query, then queryMore while the result is not done),
- * so a caller can show the first page while the rest of a large org is still on its way.
+ * so a caller can show the first page while the rest of a large org is still on its way. Each batch is
+ * one REST call, retried on its own when the network or Salesforce fails for a moment.
  */
 export async function fetchSalesforceUsers(connection: Connection, options: FetchUsersOptions = {}): Promise<SalesforceUser[]> {
-	const {batchSize, onBatch, signal} = options;
-	const queryOptions: QueryOptions = {
-		headers: batchSize === undefined ? {} : {'Sforce-Query-Options': `batchSize=${batchSize}`},
-		autoFetch: false,
-		maxFetch: Number.MAX_SAFE_INTEGER,
-		scanAll: false,
-		responseTarget: 'QueryResult',
-	};
+	const {batchSize, onBatch, onRetry, signal, retries} = options;
+	const headers: Record<string, string> = batchSize === undefined ? {} : {'Sforce-Query-Options': `batchSize=${batchSize}`};
+	const page = async (url: string) =>
+		withRetries(async () => abortable(connection.request<QueryPage>({method: 'GET', url, headers}, singleAttempt), signal), {onRetry, signal, retries});
 
 	const users: SalesforceUser[] = [];
 	signal?.throwIfAborted();
-	let result = await abortable(connection.query<UserRecord>(userQuery, queryOptions), signal);
+	let result = await page(`/services/data/v${connection.version}/query?q=${encodeURIComponent(userQuery)}`);
 	for (;;) {
 		const batch = result.records.map((record) => toSalesforceUser(record));
 		users.push(...batch);
@@ -70,7 +74,7 @@ export async function fetchSalesforceUsers(connection: Connection, options: Fetc
 		}
 
 		signal?.throwIfAborted();
-		result = await abortable(connection.queryMore<UserRecord>(result.nextRecordsUrl, queryOptions), signal);
+		result = await page(result.nextRecordsUrl);
 	}
 }
 

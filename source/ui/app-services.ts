@@ -1,16 +1,42 @@
 import type {ImportContext} from '../core/import-context.js';
 import type {PlanCounts, PlanEntry} from '../core/import-plan.js';
 import type {SalesforceUser} from '../core/salesforce-user.js';
+import type {DeviceCode} from '../salesforce/device-login.js';
 import type {OrgOverview} from '../salesforce/org-overview.js';
+import type {RetryNotice} from '../salesforce/with-retries.js';
+import type {ConnectionMethod} from '../settings/saved-connection.js';
 import type {LoadProgress} from '../salesforce/user-source.js';
 
 export type {OrgOverview} from '../salesforce/org-overview.js';
 export type {LoadProgress} from '../salesforce/user-source.js';
+export type {DeviceCode} from '../salesforce/device-login.js';
+export type {RetryNotice} from '../salesforce/with-retries.js';
 
-/** Which org the app talks to, as the header and Overview describe it. */
+/** Which org the app talks to, and how it got there, as the header and Overview describe it. */
 export type OrgDescription = {
 	instanceUrl: string;
 	isDemo: boolean;
+	/** The built-in demo org, the connection saved by Connect, or --instance-url/--access-token for this run. */
+	source: 'demo' | 'saved' | 'flags';
+	method?: ConnectionMethod;
+	loginUrl?: string;
+	username?: string;
+	/** ISO time of the connection, for a saved one. */
+	connectedAt?: string;
+};
+
+export type JwtConnectRequest = {loginUrl: string; clientId: string; username: string; privateKeyFile: string};
+export type TokenConnectRequest = {instanceUrl: string; accessToken: string};
+
+/** Connecting and disconnecting from the app; each success saves the connection and switches the app to it. */
+export type ConnectionActions = {
+	requestDeviceCode: (loginUrl: string, clientId: string) => Promise<DeviceCode>;
+	/** Polls until approved, denied, expired or cancelled (signal). */
+	completeDeviceLogin: (loginUrl: string, clientId: string, code: DeviceCode, options: {signal: AbortSignal; onWait?: (seconds: number) => void}) => Promise<OrgOverview>;
+	connectWithJwt: (request: JwtConnectRequest) => Promise<OrgOverview>;
+	connectWithToken: (request: TokenConnectRequest) => Promise<OrgOverview>;
+	/** Logs out at Salesforce (false when it could not be told), forgets the connection, and goes back to the demo org. */
+	disconnect: () => Promise<boolean>;
 };
 
 export type ImportProgress = {done: number; total: number};
@@ -50,8 +76,13 @@ export type AppServices = {
 	dataFolder: string;
 	/** How many demo people were seeded into the store on this first run (0 when none). */
 	demoPeopleSeeded: number;
-	fetchUsers: (onBatch: (batch: SalesforceUser[], progress: LoadProgress) => void, signal: AbortSignal) => Promise<void>;
-	fetchOverview: () => Promise<OrgOverview>;
+	fetchUsers: (onBatch: (batch: SalesforceUser[], progress: LoadProgress) => void, signal: AbortSignal, onRetry?: (notice: RetryNotice) => void) => Promise<void>;
+	fetchOverview: (onRetry?: (notice: RetryNotice) => void) => Promise<OrgOverview>;
+	/** When a call to the org last succeeded in this run. */
+	lastSuccessfulCall: () => Date | undefined;
+	/** Called when the app is switched to another org; returns the unsubscribe. */
+	onOrgChange: (listener: () => void) => () => void;
+	connections: ConnectionActions;
 	loadImportContext: () => ImportContext;
 	importUsers: (users: readonly SalesforceUser[], onProgress: (progress: ImportProgress) => void) => Promise<ImportSummary>;
 	lastAutomaticSync: () => AutomaticSyncSummary | undefined;

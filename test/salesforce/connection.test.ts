@@ -70,7 +70,10 @@ describe('fetchOrgOverview', () => {
 			userId: org.adminUserId,
 			username: admin.username,
 			displayName: `${admin.firstName} ${admin.lastName}`,
+			instanceUrl: org.instanceUrl,
+			adminRights: {authorized: true, manageUsers: true, viewAllUsers: true, grantedBy: ['profile System Administrator']},
 			apiUsage: {used: expect.any(Number), max: 100_000},
+			checkedAt: expect.any(Date),
 		});
 		expect(overview.apiUsage!.used).toBeGreaterThanOrEqual(2);
 	});

@@ -1,0 +1,57 @@
+import type {Connection} from 'jsforce';
+import {assessAdminRights, unknownAdminRights, type AdminRights, type PermissionGrant} from '../core/admin-rights.js';
+import {describeSalesforceError} from './salesforce-error.js';
+import {singleAttempt, withRetries, type RetryPolicy} from './with-retries.js';
+
+/** 15 or 18 letters and digits; checked because the id goes into a query. */
+const salesforceIdPattern = /^[a-zA-Z\d]{15}(?:[a-zA-Z\d]{3})?$/;
+
+type AssignmentRecord = {
+	PermissionSet: {Name: string; Label?: string; IsOwnedByProfile: boolean; PermissionsManageUsers: boolean; PermissionsViewAllUsers: boolean; Profile?: {Name: string} | null} | null;
+};
+
+type UserRecord = {Profile: {Name: string} | null};
+
+/**
+ * Reads the connected user's permission set assignments, which include the set each profile owns, so one
+ * query covers both the profile and the permission sets.
+ */
+export async function fetchAdminRights(connection: Connection, userId: string, username: string, policy: RetryPolicy = {}): Promise<AdminRights> {
+	if (!salesforceIdPattern.test(userId)) {
+		return unknownAdminRights(`"${userId}" is not a Salesforce user id`);
+	}
+
+	const query = async <T>(soql: string) =>
+		withRetries(async () => connection.request<{records: T[]}>({method: 'GET', url: `/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`}, singleAttempt), policy);
+	try {
+		const [assignments, users] = await Promise.all([
+			query<AssignmentRecord>(
+				`SELECT PermissionSet.Name, PermissionSet.IsOwnedByProfile, PermissionSet.PermissionsManageUsers, PermissionSet.PermissionsViewAllUsers FROM PermissionSetAssignment WHERE AssigneeId = '${userId}'`,
+			),
+			query<UserRecord>(`SELECT Profile.Name FROM User WHERE Id = '${userId}'`),
+		]);
+		const profileName = users.records[0]?.Profile?.Name;
+		const grants: PermissionGrant[] = assignments.records.flatMap(({PermissionSet: set}) =>
+			set
+				? [
+						{
+							// A profile-owned set has a generated name (X00e…); the profile's own name is what an admin knows.
+							name: set.IsOwnedByProfile ? (profileName ?? set.Name) : set.Label ?? set.Name,
+							fromProfile: set.IsOwnedByProfile,
+							manageUsers: set.PermissionsManageUsers === true,
+							viewAllUsers: set.PermissionsViewAllUsers === true,
+						},
+					]
+				: [],
+		);
+		return assessAdminRights(username, grants);
+	} catch (error: unknown) {
+		// Objects or fields hidden from the user mean the rights cannot be read; anything else is the connection's.
+		const description = describeSalesforceError(error);
+		if (['INVALID_TYPE', 'INVALID_FIELD'].includes(description.code) || description.code.startsWith('INSUFFICIENT_ACCESS')) {
+			return unknownAdminRights(description.message);
+		}
+
+		throw error;
+	}
+}

@@ -1,0 +1,137 @@
+import {OAuthError, postTokenRequest, type TokenResponse} from './token-endpoint.js';
+
+/** What the admin needs to approve the login on another device. */
+export type DeviceCode = {
+	deviceCode: string;
+	userCode: string;
+	verificationUri: string;
+	/** Seconds Salesforce asks us to wait between two polls. */
+	intervalSeconds: number;
+	/** When we stop polling: Salesforce's expires_in when it sends one, else ten minutes. */
+	expiresAt: number;
+};
+
+/** Why a device login ended without a token. */
+export type DeviceLoginFailure = 'denied' | 'expired' | 'cancelled';
+
+export class DeviceLoginError extends Error {
+	override name = 'DeviceLoginError';
+	constructor(
+		readonly reason: DeviceLoginFailure,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** Scopes for listing users now and renewing the session for months: `api` and `refresh_token`. */
+const scope = 'api refresh_token';
+const defaultLifetimeSeconds = 600;
+/** RFC 8628 §3.5: on slow_down, add five seconds to the interval for this and every later poll. */
+const slowDownSeconds = 5;
+
+/**
+ * Step one of the device flow, which jsforce has no helper for: ask the login host for a device code and
+ * the short code the admin types on the verification page.
+ */
+export async function requestDeviceCode(loginUrl: string, clientId: string, now = Date.now): Promise<DeviceCode> {
+	const answer = await postTokenRequest<{device_code: string; user_code: string; verification_uri: string; interval?: number; expires_in?: number}>(loginUrl, {
+		response_type: 'device_code',
+		client_id: clientId,
+		scope,
+	});
+	return {
+		deviceCode: answer.device_code,
+		userCode: answer.user_code,
+		verificationUri: answer.verification_uri,
+		intervalSeconds: typeof answer.interval === 'number' && answer.interval >= 0 ? answer.interval : 5,
+		expiresAt: now() + 1000 * (typeof answer.expires_in === 'number' ? answer.expires_in : defaultLifetimeSeconds),
+	};
+}
+
+export type PollOptions = {
+	signal?: AbortSignal;
+	/** Told before each wait, so a screen can say when the next check is. */
+	onWait?: (seconds: number) => void;
+	now?: () => number;
+};
+
+/**
+ * Step two: poll at the interval Salesforce gave until the admin approves (the token), denies, or the code
+ * expires; cancelling the signal stops at once.
+ */
+export async function pollDeviceToken(loginUrl: string, clientId: string, code: DeviceCode, options: PollOptions = {}): Promise<TokenResponse> {
+	const {signal, onWait, now = Date.now} = options;
+	let interval = code.intervalSeconds;
+	for (;;) {
+		if (now() >= code.expiresAt) {
+			throw new DeviceLoginError('expired', `The code ${code.userCode} expired before it was approved; start the login again.`);
+		}
+
+		onWait?.(interval);
+		await wait(interval * 1000, signal);
+		try {
+			return await postTokenRequest(loginUrl, {grant_type: 'device', client_id: clientId, code: code.deviceCode}, signal);
+		} catch (error: unknown) {
+			if (signal?.aborted) {
+				throw cancelled();
+			}
+
+			if (!(error instanceof OAuthError)) {
+				throw error;
+			}
+
+			switch (error.error) {
+				case 'authorization_pending': {
+					continue;
+				}
+
+				case 'slow_down': {
+					interval += slowDownSeconds;
+					continue;
+				}
+
+				case 'access_denied': {
+					throw new DeviceLoginError('denied', 'The login was denied on the verification page; nothing was saved.');
+				}
+
+				case 'expired_token': {
+					throw new DeviceLoginError('expired', `The code ${code.userCode} expired before it was approved; start the login again.`);
+				}
+
+				default: {
+					throw error;
+				}
+			}
+		}
+	}
+}
+
+function cancelled(): DeviceLoginError {
+	return new DeviceLoginError('cancelled', 'The login was cancelled; nothing was saved.');
+}
+
+async function wait(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
+	if (signal?.aborted) {
+		throw cancelled();
+	}
+
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, milliseconds);
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(cancelled());
+		};
+
+		signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+/**
+ * The Salesforce CLI's connected app, present in every org and enabled for the device flow, so an admin
+ * can connect without creating a connected app first; their own consumer key can be given instead.
+ */
+export const defaultDeviceClientId = 'PlatformCLI';

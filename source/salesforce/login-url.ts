@@ -1,0 +1,48 @@
+/** Where an admin signs in: Salesforce's two shared login hosts, or the org's own My Domain address. */
+export const loginUrls = {
+	production: 'https://login.salesforce.com',
+	sandbox: 'https://test.salesforce.com',
+} as const;
+
+export type LoginUrlChoice = keyof typeof loginUrls;
+
+export class LoginUrlError extends Error {
+	override name = 'LoginUrlError';
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Accepts "production", "sandbox" or a URL, and returns the origin to send OAuth requests to. Tokens travel
+ * over it, so anything but HTTPS is refused, except on this machine's loopback where the demo org listens.
+ */
+export function resolveLoginUrl(input: string): string {
+	const trimmed = input.trim();
+	if (trimmed === 'production' || trimmed === 'sandbox') {
+		return loginUrls[trimmed];
+	}
+
+	let url: URL;
+	try {
+		url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+	} catch {
+		throw new LoginUrlError(`"${trimmed}" is not a login URL: give production, sandbox, or your My Domain address (https://acme.my.salesforce.com).`);
+	}
+
+	if (url.hostname.endsWith('.lightning.force.com')) {
+		throw new LoginUrlError(`${url.origin} is a Lightning address; use the org's My Domain login address instead (https://<domain>.my.salesforce.com).`);
+	}
+
+	const loopback = loopbackHosts.has(url.hostname);
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+		throw new LoginUrlError(`${url.origin} is not HTTPS; Salesforce signs in over HTTPS only (plain HTTP is accepted for a demo org on this machine).`);
+	}
+
+	return url.origin;
+}
+
+/** Whether a login URL is a sandbox's: test.salesforce.com, or a My Domain in a sandbox (…--<name>.sandbox.my.salesforce.com). */
+export function isSandboxLoginUrl(loginUrl: string): boolean {
+	const host = new URL(loginUrl).hostname;
+	return host === 'test.salesforce.com' || host.endsWith('.sandbox.my.salesforce.com');
+}

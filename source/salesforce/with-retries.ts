@@ -1,0 +1,56 @@
+import pRetry from 'p-retry';
+import {describeSalesforceError} from './salesforce-error.js';
+
+/** Told before each new attempt, so that a screen or a log can say what is going on. */
+export type RetryNotice = {
+	/** The attempt about to start: 2 for the first retry. */
+	attempt: number;
+	/** How many attempts there will be at most. */
+	attempts: number;
+	/** Why the previous attempt failed, in one sentence. */
+	reason: string;
+};
+
+export type RetryPolicy = {
+	/** Retries after the first attempt (default 4). */
+	retries?: number;
+	/** Wait before the first retry; each next wait doubles, with jitter (default 500 ms). */
+	minTimeoutMs?: number;
+	onRetry?: (notice: RetryNotice) => void;
+	signal?: AbortSignal;
+};
+
+/**
+ * Limit exhaustion and an expired query locator are "retryable" for a person later, never within seconds:
+ * retrying at once would only spend more of the allowance.
+ */
+const notNow = new Set(['REQUEST_LIMIT_EXCEEDED', 'INVALID_QUERY_LOCATOR', 'ABORTED']);
+
+/** The options that make jsforce try a request once, so that the retries here are the only ones (and visible). */
+export const singleAttempt = {retry: {maxRetries: 0}} as const;
+
+/**
+ * Runs one Salesforce call, retrying transient failures (network errors, 5xx, timeouts) with exponential
+ * back-off and jitter; anything an admin must act on fails at once.
+ */
+export async function withRetries<T>(work: () => Promise<T>, policy: RetryPolicy = {}): Promise<T> {
+	const retries = policy.retries ?? 4;
+	return pRetry(work, {
+		retries,
+		minTimeout: policy.minTimeoutMs ?? 500,
+		maxTimeout: 8000,
+		factor: 2,
+		randomize: true,
+		signal: policy.signal,
+		shouldRetry({error}) {
+			const description = describeSalesforceError(error);
+			return description.retryable && !notNow.has(description.code);
+		},
+		onFailedAttempt({error, attemptNumber, retriesLeft}) {
+			const description = describeSalesforceError(error);
+			if (retriesLeft > 0 && description.retryable && !notNow.has(description.code)) {
+				policy.onRetry?.({attempt: attemptNumber + 1, attempts: retries + 1, reason: description.message});
+			}
+		},
+	});
+}
