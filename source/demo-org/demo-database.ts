@@ -1,4 +1,5 @@
 import type {DemoUserRecord} from './demo-user-record.js';
+import {buildPermissionSets, profileRights, type PermissionSetAssignmentRecord, type PermissionSetRecord, type ProfileRecord} from './permission-sets.js';
 import {idMinter} from './salesforce-id.js';
 
 export type FieldType = 'id' | 'reference' | 'string' | 'boolean' | 'datetime';
@@ -36,6 +37,8 @@ export type DemoOrganizationRecord = {
 	id: string;
 	name: string;
 	createdDate: string;
+	/** A sandbox answers IsSandbox = true; production orgs (the default) false. */
+	isSandbox?: boolean;
 };
 
 type NamedRecord = {id: string; name: string};
@@ -66,20 +69,28 @@ export function salesforceDateTime(iso: string | null | undefined): string | nul
 	return Number.isNaN(time) ? null : new Date(time).toISOString().replace('Z', '+0000');
 }
 
-/** The objects the demo org answers queries on: User, Profile, UserRole and Organization. */
+/**
+ * The objects the demo org answers queries on: User, Profile, UserRole, Organization, and the PermissionSet
+ * and PermissionSetAssignment rows that say who may manage users.
+ */
 export function buildDemoDatabase(organization: DemoOrganizationRecord, users: readonly DemoUserRecord[]): DemoDatabase {
-	const profiles = namedRecords(
-		[...standardProfiles, ...users.map((user) => user.profileName)],
-		idMinter('00e', organization.id.slice(3, 5), 91_000),
+	const pod = organization.id.slice(3, 5);
+	const profiles: ProfileRecord[] = namedRecords([...standardProfiles, ...users.map((user) => user.profileName)], idMinter('00e', pod, 91_000)).map(
+		(profile) => ({...profile, ...profileRights(profile.name)}),
 	);
 	const roles = namedRecords(
 		users.map((user) => user.roleName),
-		idMinter('00E', organization.id.slice(3, 5), 37_000),
+		idMinter('00E', pod, 37_000),
 	);
 	const profileByName = new Map(profiles.map((profile) => [profile.name, profile]));
 	const roleByName = new Map(roles.map((role) => [role.name, role]));
 
-	const profileTable = namedTable('Profile', profiles);
+	const profileTable = table<ProfileRecord>('Profile', profiles, (profile) => profile.id, [
+		field('Id', 'id', (profile) => profile.id),
+		field('Name', 'string', (profile) => profile.name),
+		field('PermissionsManageUsers', 'boolean', (profile) => profile.manageUsers),
+		field('PermissionsViewAllUsers', 'boolean', (profile) => profile.viewAllUsers),
+	], []);
 	const roleTable = namedTable('UserRole', roles);
 	const profileOf = (user: DemoUserRecord) => (user.profileName ? profileByName.get(user.profileName) ?? null : null);
 	const roleOf = (user: DemoUserRecord) => (user.roleName ? roleByName.get(user.roleName) ?? null : null);
@@ -116,7 +127,7 @@ export function buildDemoDatabase(organization: DemoOrganizationRecord, users: r
 	const organizationTable = table<DemoOrganizationRecord>('Organization', [organization], (org) => org.id, [
 		field('Id', 'id', (org) => org.id),
 		field('Name', 'string', (org) => org.name),
-		field('IsSandbox', 'boolean', () => false),
+		field('IsSandbox', 'boolean', (org) => org.isSandbox === true),
 		field('OrganizationType', 'string', () => 'Enterprise Edition'),
 		field('InstanceName', 'string', () => 'DEMO1'),
 		field('Country', 'string', () => 'US'),
@@ -128,8 +139,31 @@ export function buildDemoDatabase(organization: DemoOrganizationRecord, users: r
 		field('CreatedDate', 'datetime', (org) => salesforceDateTime(org.createdDate)),
 	], []);
 
+	const {permissionSets, assignments} = buildPermissionSets(profiles, users, idMinter('0PS', pod, 52_000));
+	const permissionSetTable = table<PermissionSetRecord>('PermissionSet', permissionSets, (set) => set.id, [
+		field('Id', 'id', (set) => set.id),
+		field('Name', 'string', (set) => set.name),
+		field('Label', 'string', (set) => set.label),
+		field('IsOwnedByProfile', 'boolean', (set) => set.isOwnedByProfile),
+		field('ProfileId', 'reference', (set) => set.profile?.id ?? null),
+		field('PermissionsManageUsers', 'boolean', (set) => set.manageUsers),
+		field('PermissionsViewAllUsers', 'boolean', (set) => set.viewAllUsers),
+	], [
+		relationship<PermissionSetRecord>('Profile', profileTable, (set) => set.profile),
+	]);
+	const mintAssignmentId = idMinter('0Pa', pod, 610_000);
+	const assignmentTable = table<PermissionSetAssignmentRecord>('PermissionSetAssignment', assignments, (row) => mintAssignmentId(row.index), [
+		field('Id', 'id', (row) => mintAssignmentId(row.index)),
+		field('AssigneeId', 'reference', (row) => row.assignee.id),
+		field('PermissionSetId', 'reference', (row) => row.permissionSet.id),
+		field('SystemModstamp', 'datetime', (row) => created(row.assignee)),
+	], [
+		relationship<PermissionSetAssignmentRecord>('PermissionSet', permissionSetTable, (row) => row.permissionSet),
+		relationship<PermissionSetAssignmentRecord>('Assignee', userTable, (row) => row.assignee),
+	]);
+
 	const tables = new Map<string, SObjectTable>(
-		[userTable, profileTable, roleTable, organizationTable].map((entry) => [entry.name.toLowerCase(), entry]),
+		[userTable, profileTable, roleTable, organizationTable, permissionSetTable, assignmentTable].map((entry) => [entry.name.toLowerCase(), entry]),
 	);
 	return {tables, find: (name) => tables.get(name.toLowerCase())};
 }

@@ -1,16 +1,24 @@
+import {createPublicKey, type KeyObject} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {buildDemoDatabase} from './demo-database.js';
+import {DemoOrgError} from './demo-org-error.js';
 import type {DemoUserRecord} from './demo-user-record.js';
+import {DeviceAuthorizations} from './device-authorizations.js';
+import {FaultInjector, type ActiveFaults, type DemoOrgFaults} from './fault-injection.js';
 import {generateDemoOrg} from './generate-users.js';
 import {OAuthSessions} from './oauth-sessions.js';
+import {unprivilegedUser} from './permission-sets.js';
 import {QueryCursors} from './query-cursors.js';
 import {idMinter, normaliseSalesforceId} from './salesforce-id.js';
 import {demoOrgRequestHandler, type DemoOrgState} from './server.js';
 import {loadUsersFile} from './users-file.js';
 
 export type {DemoUserRecord} from './demo-user-record.js';
+export type {ActiveFaults, DemoOrgFaults} from './fault-injection.js';
+export {describeFaults} from './fault-injection.js';
+export {DemoOrgError} from './demo-org-error.js';
 export {UsersFileError} from './users-file.js';
 
 export type DemoOrgOptions = {
@@ -26,6 +34,27 @@ export type DemoOrgOptions = {
 	records?: DemoUserRecord[];
 	/** API calls allowed before REQUEST_LIMIT_EXCEEDED (default 100,000, an Enterprise Edition's base). */
 	apiDailyLimit?: number;
+	/** The org is a sandbox: Organization.IsSandbox is true (default false). */
+	sandbox?: boolean;
+	/** Access tokens older than this many seconds answer 401 INVALID_SESSION_ID (default: they never expire). */
+	sessionLifetimeSeconds?: number;
+	/** Each refresh answers a new refresh token and retires the old one (default false). */
+	rotateRefreshTokens?: boolean;
+	/** The connected app's certificate or public key (PEM) that JWT bearer assertions are verified with. */
+	jwtPublicKey?: string;
+	/** The device flow's polling interval in seconds (default 5); polling faster answers slow_down. */
+	devicePollIntervalSeconds?: number;
+	/** How long a device code can be approved and polled, in seconds (default 600). */
+	deviceCodeLifetimeSeconds?: number;
+	/** Failures to inject from the start; change them later with setFaults. */
+	faults?: DemoOrgFaults;
+};
+
+export type ApproveDeviceOptions = {
+	/** Approve as this user (an active one); the demo administrator when not given. */
+	username?: string;
+	/** Refuse the device instead: its next poll answers access_denied. */
+	deny?: boolean;
 };
 
 export type DemoOrg = {
@@ -34,21 +63,37 @@ export type DemoOrg = {
 	accessToken: string;
 	/** With clientId, lets a jsforce Connection renew an expired session (loginUrl = instanceUrl). */
 	refreshToken: string;
+	/** The connected app's consumer key: the same for the same seed, on every start. */
 	clientId: string;
+	/** The key of every token response's signature (HMAC-SHA256 of id + issued_at); random on each start. */
+	clientSecret: string;
 	orgId: string;
 	orgName: string;
 	/** The connected user: an active System Administrator when the org has one. */
 	adminUserId: string;
+	/** The connected user's Username, to approve the device flow as. */
+	adminUsername: string;
+	/**
+	 * An active Standard user without Manage Users or View All Users (by profile or permission set), to
+	 * approve the device flow as; empty when the org's users include none.
+	 */
+	nonAdminUsername: string;
 	users: readonly DemoUserRecord[];
+	/** The faults in force now. */
+	readonly faults: Readonly<ActiveFaults>;
+	/** Changes the faults named, leaving the others as they are. */
+	setFaults(faults: DemoOrgFaults): void;
+	/** What a person does at /setup/connect: approve (or deny) the device showing this user code. */
+	approveDevice(userCode: string, options?: ApproveDeviceOptions): void;
+	/** Every access token issued so far stops working; refresh tokens still renew sessions. */
+	expireSessions(): void;
+	/** Every refresh token stops working (invalid_grant); open sessions run on. */
+	revokeRefreshTokens(): void;
 	close(): Promise<void>;
 };
 
-/** Problems with how the demo org was asked to start (options, port). */
-export class DemoOrgError extends Error {
-	override name = 'DemoOrgError';
-}
-
-export const demoOrgDefaults = {users: 300, seed: 2024, apiDailyLimit: 100_000};
+export const demoOrgDefaults = {users: 300, seed: 2024, apiDailyLimit: 100_000, devicePollIntervalSeconds: 5, deviceCodeLifetimeSeconds: 600};
+const maximumSeconds = 366 * 24 * 60 * 60;
 const maximumUsers = 1_000_000;
 
 /**
@@ -63,9 +108,21 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 	checkWholeNumber('port', port, 0, 65_535);
 	checkWholeNumber('users', count, 1, maximumUsers);
 	checkWholeNumber('apiDailyLimit', apiDailyLimit, 1, Number.MAX_SAFE_INTEGER);
+	const pollInterval = options.devicePollIntervalSeconds ?? demoOrgDefaults.devicePollIntervalSeconds;
+	const deviceLifetime = options.deviceCodeLifetimeSeconds ?? demoOrgDefaults.deviceCodeLifetimeSeconds;
+	checkWholeNumber('devicePollIntervalSeconds', pollInterval, 0, 3600);
+	checkWholeNumber('deviceCodeLifetimeSeconds', deviceLifetime, 1, maximumSeconds);
+	if (options.sessionLifetimeSeconds !== undefined) {
+		checkWholeNumber('sessionLifetimeSeconds', options.sessionLifetimeSeconds, 1, maximumSeconds);
+	}
+
+	const jwtPublicKey = options.jwtPublicKey === undefined ? undefined : readPublicKey(options.jwtPublicKey);
 	if (!Number.isFinite(seed)) {
 		throw new DemoOrgError(`The demo org's seed must be a number, not ${seed}.`);
 	}
+
+	// Checked before any users are generated, which takes a while for a large org.
+	const faults = new FaultInjector(seed, options.faults);
 
 	if ([options.usersFile, options.records, options.users].filter((source) => source !== undefined).length > 1) {
 		throw new DemoOrgError('Give the demo org its users one way: a number to generate, a users file, or records.');
@@ -89,15 +146,53 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 	}
 
 	const connectedUser = pickConnectedUser(users);
-	const sessions = new OAuthSessions(orgId);
-	const accessToken = sessions.issueAccessToken();
+	const sessions = new OAuthSessions({
+		orgId,
+		seed,
+		connectedUser,
+		sessionLifetimeSeconds: options.sessionLifetimeSeconds,
+		rotateRefreshTokens: options.rotateRefreshTokens,
+	});
+	const devices = new DeviceAuthorizations({orgId, pollIntervalSeconds: pollInterval, lifetimeSeconds: deviceLifetime});
+	const usersByUsername = new Map<string, DemoUserRecord>();
+	for (const user of users) {
+		// Salesforce usernames are unique and case-insensitive at login.
+		if (!usersByUsername.has(user.username.toLowerCase())) {
+			usersByUsername.set(user.username.toLowerCase(), user);
+		}
+	}
+
+	const findUser = (username: string) => usersByUsername.get(username.trim().toLowerCase());
+	const approveDevice = (userCode: string, approval: ApproveDeviceOptions = {}): {username: string} | undefined => {
+		if (approval.deny) {
+			devices.decide(userCode, 'deny');
+			return undefined;
+		}
+
+		const user = approval.username === undefined ? connectedUser : findUser(approval.username);
+		if (!user) {
+			throw new DemoOrgError(`No user of the demo org has the username "${approval.username}".`);
+		}
+
+		if (!user.isActive) {
+			throw new DemoOrgError(`${user.username} is inactive; only an active user can approve a device.`);
+		}
+
+		devices.decide(userCode, {user});
+		return {username: user.username};
+	};
+
 	const state: DemoOrgState = {
 		orgId,
 		instanceUrl: '',
-		connectedUser,
 		usersById: new Map(users.map((user) => [user.id, user])),
-		database: buildDemoDatabase({id: orgId, name: orgName, createdDate: organizationCreated}, users),
+		findUser,
+		database: buildDemoDatabase({id: orgId, name: orgName, createdDate: organizationCreated, isSandbox: options.sandbox === true}, users),
 		sessions,
+		devices,
+		decideDevice: approveDevice,
+		jwtPublicKey,
+		faults,
 		cursors: new QueryCursors(),
 		apiUsage: {used: 0, max: apiDailyLimit},
 	};
@@ -109,13 +204,31 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 	let closing: Promise<void> | undefined;
 	return {
 		instanceUrl: state.instanceUrl,
-		accessToken,
+		accessToken: sessions.accessToken,
 		refreshToken: sessions.refreshToken,
 		clientId: sessions.clientId,
+		clientSecret: sessions.clientSecret,
 		orgId,
 		orgName,
 		adminUserId: connectedUser.id,
+		adminUsername: connectedUser.username,
+		nonAdminUsername: unprivilegedUser(users)?.username ?? '',
 		users,
+		get faults() {
+			return {...faults.current};
+		},
+		setFaults(partial) {
+			faults.set(partial);
+		},
+		approveDevice(userCode, approval) {
+			approveDevice(userCode, approval);
+		},
+		expireSessions() {
+			sessions.expireSessions();
+		},
+		revokeRefreshTokens() {
+			sessions.revokeRefreshTokens();
+		},
 		close() {
 			closing ??= new Promise<void>((resolve) => {
 				server.close(() => {
@@ -127,6 +240,23 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 			return closing;
 		},
 	};
+}
+
+function readPublicKey(pem: string): KeyObject {
+	try {
+		const key = createPublicKey(pem);
+		if (key.asymmetricKeyType !== 'rsa') {
+			throw new DemoOrgError(`The demo org's jwtPublicKey must be an RSA key (JWTs are signed RS256), not ${key.asymmetricKeyType}.`);
+		}
+
+		return key;
+	} catch (error: unknown) {
+		if (error instanceof DemoOrgError) {
+			throw error;
+		}
+
+		throw new DemoOrgError("The demo org's jwtPublicKey is not a PEM public key or certificate (-----BEGIN PUBLIC KEY----- or -----BEGIN CERTIFICATE-----).");
+	}
 }
 
 function checkWholeNumber(name: string, value: number, minimum: number, maximum: number): void {

@@ -1,6 +1,7 @@
 import {faker} from '@faker-js/faker/locale/en';
 import type {DemoUserRecord} from './demo-user-record.js';
 import {defaultAlias} from './demo-database.js';
+import {profileRights} from './permission-sets.js';
 import {idMinter} from './salesforce-id.js';
 import {departments, internationalFirstNames, internationalLastNames, partnerTitles, type Department} from './user-catalog.js';
 
@@ -132,6 +133,13 @@ export function generateDemoOrg(options: {count: number; seed: number; orgId: st
 		}
 
 		regular.push(claim(regularPerson(random, pick, personalEmail)));
+	}
+
+	// Every org of two or more users has someone to connect as who may not manage users; in the rare
+	// small org where chance made none, the first person becomes one (larger orgs always have one).
+	const unprivileged = (draft: Draft) => draft.isActive && draft.userType === 'Standard' && draft.profileName !== null && !profileRights(draft.profileName).manageUsers;
+	if (regular.length > 0 && !regular.some(unprivileged) && !oddPeople.some(unprivileged)) {
+		regular[0] = {...regular[0]!, isActive: true, userType: 'Standard', profileName: 'Standard User'};
 	}
 
 	// Spread the odd people through the org rather than bunching them next to each other.

@@ -75,7 +75,8 @@ export function identityResponse(context: IdentityContext, requestedVersion: str
 		addr_street: null,
 		addr_city: null,
 		addr_state: null,
-		addr_country: null,
+		// The demo org is in the US (Organization.Country); Salesforce fills the user's country from their address.
+		addr_country: 'US',
 		addr_zip: null,
 		mobile_phone: null,
 		mobile_phone_verified: false,
@@ -111,7 +112,7 @@ export function userInfoResponse(context: IdentityContext) {
 		photos: pictures,
 		profile: `${context.instanceUrl}/${user.id}`,
 		picture: pictures.picture,
-		address: {},
+		address: {country: 'US'},
 		is_salesforce_integration_user: false,
 		urls: serviceUrls(context, null),
 		active: user.isActive,

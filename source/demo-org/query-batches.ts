@@ -21,8 +21,17 @@ export function requestedBatchSize(header: string | string[] | undefined): numbe
 /**
  * One batch of a query result as the query resource answers it: `totalSize`, `done`, `nextRecordsUrl` while
  * records remain (opening a cursor for them on the first batch, releasing it after the last), `records`.
+ * A batch that will not arrive whole (a fault injected on purpose) keeps its cursor, so a retry can read it.
  */
-export function queryBatch(cursors: QueryCursors, result: SoqlResult, position: number, batchSize: number, version: string, cursorId: string | undefined) {
+export function queryBatch(
+	cursors: QueryCursors,
+	result: SoqlResult,
+	position: number,
+	batchSize: number,
+	version: string,
+	cursorId: string | undefined,
+	releaseWhenDone = true,
+) {
 	if (result.countOnly) {
 		return {totalSize: result.totalSize, done: true, records: []};
 	}
@@ -31,7 +40,7 @@ export function queryBatch(cursors: QueryCursors, result: SoqlResult, position: 
 	const records = result.rows.slice(position, end).map((record) => result.project(record, version));
 	const done = end >= result.rows.length || result.firstBatchOnly;
 	let nextId = cursorId;
-	if (done && cursorId !== undefined) {
+	if (done && cursorId !== undefined && releaseWhenDone) {
 		cursors.release(cursorId);
 	} else if (!done && nextId === undefined) {
 		nextId = cursors.open(result);

@@ -1,83 +1,138 @@
+import type {KeyObject} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import {setTimeout as delay} from 'node:timers/promises';
 import {apiVersions, latestApiVersion, servedVersion, versionResources} from './api-versions.js';
+import {connectPage, submitConnectForm, type DeviceDecision} from './connect-page.js';
 import type {DemoDatabase} from './demo-database.js';
 import type {DemoUserRecord} from './demo-user-record.js';
+import type {DeviceAuthorizations} from './device-authorizations.js';
+import {serverUnavailable, type FaultInjector} from './fault-injection.js';
 import {identityResponse, identityUrl, userInfoResponse, type IdentityContext} from './identity.js';
-import type {OAuthSessions} from './oauth-sessions.js';
+import type {OAuthSessions, Session} from './oauth-sessions.js';
 import {queryBatch, requestedBatchSize} from './query-batches.js';
 import type {QueryCursors} from './query-cursors.js';
+import {readFormParameters} from './request-body.js';
 import {invalidSession, methodNotAllowed, notFound, RestError} from './rest-error.js';
 import {normaliseSalesforceId} from './salesforce-id.js';
 import {runSoql} from './soql-engine.js';
+import {tokenEndpoint} from './token-endpoint.js';
 
 /** Everything a request may read or change. */
 export type DemoOrgState = {
 	orgId: string;
 	/** Known once the server listens. */
 	instanceUrl: string;
-	/** The user every token belongs to. */
-	connectedUser: DemoUserRecord;
 	usersById: ReadonlyMap<string, DemoUserRecord>;
+	/** By Username, case-insensitively. */
+	findUser: (username: string) => DemoUserRecord | undefined;
 	database: DemoDatabase;
 	sessions: OAuthSessions;
+	devices: DeviceAuthorizations;
+	decideDevice: DeviceDecision;
+	jwtPublicKey: KeyObject | undefined;
+	faults: FaultInjector;
 	cursors: QueryCursors;
 	apiUsage: {used: number; max: number};
 };
 
 type Headers = Record<string, string>;
 
+type Reply = {
+	status: number;
+	body: unknown;
+	/** HTML pages (the device approval page) are sent as they are; everything else is JSON. */
+	html?: boolean;
+	/** Send part of the body, then drop the connection (the resetMidPage fault). */
+	breakOff?: boolean;
+};
+
 const jsonType = 'application/json;charset=UTF-8';
-const maximumBody = 1024 * 1024;
+const htmlType = 'text/html;charset=UTF-8';
 
 export function demoOrgRequestHandler(state: DemoOrgState): (request: IncomingMessage, response: ServerResponse) => void {
 	return (request, response) => {
 		const headers: Headers = {};
 		handle(state, request, headers)
-			.then(({status, body}) => {
-				send(response, status, body, headers);
+			.then((reply) => {
+				send(response, reply, headers);
 			})
 			.catch((error: unknown) => {
 				if (error instanceof RestError) {
-					send(response, error.status, error.toBody(), headers);
+					send(response, {status: error.status, body: error.toBody()}, headers);
 				} else {
 					const message = error instanceof Error ? error.message : String(error);
-					send(response, 500, [{message: `An unexpected error occurred in the demo org: ${message}`, errorCode: 'UNKNOWN_EXCEPTION'}], headers);
+					send(response, {status: 500, body: [{message: `An unexpected error occurred in the demo org: ${message}`, errorCode: 'UNKNOWN_EXCEPTION'}]}, headers);
 				}
 			});
 	};
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Headers): void {
+function send(response: ServerResponse, reply: Reply, headers: Headers): void {
 	if (response.headersSent || response.destroyed) {
 		return;
 	}
 
-	const text = body === undefined ? '' : JSON.stringify(body);
-	response.writeHead(status, {'Content-Type': jsonType, 'Content-Length': String(Buffer.byteLength(text)), ...headers});
-	response.end(text);
-}
+	const text = reply.body === undefined ? '' : reply.html ? String(reply.body) : JSON.stringify(reply.body);
+	const length = Buffer.byteLength(text);
+	response.writeHead(reply.status, {'Content-Type': reply.html ? htmlType : jsonType, 'Content-Length': String(length), ...headers});
+	if (!reply.breakOff) {
+		response.end(text);
+		return;
+	}
 
-type Reply = {status: number; body: unknown};
+	// Promise the whole length, send half, and hang up: the client sees a connection reset mid-body.
+	response.write(Buffer.from(text).subarray(0, Math.floor(length / 2)), () => {
+		response.destroy();
+	});
+}
 
 async function handle(state: DemoOrgState, request: IncomingMessage, headers: Headers): Promise<Reply> {
 	const url = new URL(request.url ?? '/', 'http://demo.invalid');
 	const path = url.pathname.replace(/\/+$/, '') || '/';
 	const method = request.method ?? 'GET';
+	const {latencyMs} = state.faults.current;
+	if (latencyMs > 0) {
+		await delay(latencyMs);
+	}
 
 	if (path === '/services/oauth2/token' || path === '/services/oauth2/revoke') {
+		// Not subject to injected failures: a client's refresh logic is tested through REST answers instead.
 		if (method !== 'POST') {
 			throw methodNotAllowed(method, 'POST');
 		}
 
 		headers['Cache-Control'] = 'no-cache,must-revalidate,max-age=0,no-store,private';
-		const params = new URLSearchParams(await readBody(request));
+		const params = await readFormParameters(request);
 		if (path === '/services/oauth2/revoke') {
 			const failure = state.sessions.revoke(params.get('token'));
 			return failure ?? {status: 200, body: undefined};
 		}
 
-		const result = state.sessions.grant(params, state.instanceUrl, identityUrl(state.instanceUrl, state.orgId, state.connectedUser.id));
-		return 'access_token' in result ? {status: 200, body: result} : result;
+		return tokenEndpoint(params, {
+			instanceUrl: state.instanceUrl,
+			sessions: state.sessions,
+			devices: state.devices,
+			jwtPublicKey: state.jwtPublicKey,
+			findUser: state.findUser,
+		});
+	}
+
+	if (path === '/setup/connect') {
+		if (method === 'POST') {
+			const {status, html} = submitConnectForm(await readFormParameters(request), state.decideDevice);
+			return {status, body: html, html: true};
+		}
+
+		if (method !== 'GET') {
+			throw methodNotAllowed(method, 'GET,POST');
+		}
+
+		const {status, html} = connectPage(url.searchParams.get('user_code'));
+		return {status, body: html, html: true};
+	}
+
+	if (state.faults.failsNow()) {
+		throw serverUnavailable();
 	}
 
 	if (method !== 'GET' && method !== 'HEAD') {
@@ -85,8 +140,8 @@ async function handle(state: DemoOrgState, request: IncomingMessage, headers: He
 	}
 
 	if (path === '/services/oauth2/userinfo') {
-		authenticate(state, request, url, false);
-		return {status: 200, body: userInfoResponse(identityContext(state, state.connectedUser))};
+		const session = authenticate(state, request, url, false);
+		return {status: 200, body: userInfoResponse(identityContext(state, session.user))};
 	}
 
 	const identity = /^\/id\/([^/]+)\/([^/]+)$/.exec(path);
@@ -112,9 +167,9 @@ async function handle(state: DemoOrgState, request: IncomingMessage, headers: He
 			throw notFound();
 		}
 
-		authenticate(state, request, url, false);
+		const session = authenticate(state, request, url, false);
 		countApiCall(state, headers);
-		return restResource(state, request, url, version, rest[2] ?? '');
+		return restResource(state, session, request, url, version, rest[2] ?? '');
 	}
 
 	throw notFound();
@@ -124,12 +179,16 @@ function identityContext(state: DemoOrgState, user: DemoUserRecord): IdentityCon
 	return {instanceUrl: state.instanceUrl, orgId: state.orgId, user, latestVersion: `${latestApiVersion}.0`};
 }
 
-function authenticate(state: DemoOrgState, request: IncomingMessage, url: URL, allowTokenParameter: boolean): void {
+/** The session of the request's token; every REST answer is about that session's user. */
+function authenticate(state: DemoOrgState, request: IncomingMessage, url: URL, allowTokenParameter: boolean): Session {
 	const header = /^(?:Bearer|OAuth)\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
 	const token = header?.[1] ?? (allowTokenParameter ? url.searchParams.get('oauth_token') ?? undefined : undefined);
-	if (!state.sessions.isValid(token)) {
+	const session = state.sessions.session(token);
+	if (!session || state.faults.current.rejectAllSessions) {
 		throw invalidSession();
 	}
+
+	return session;
 }
 
 /** Every authenticated REST call counts against the org's rolling 24-hour allowance, as on Salesforce. */
@@ -144,27 +203,16 @@ function countApiCall(state: DemoOrgState, headers: Headers): void {
 	headers['Sforce-Limit-Info'] = `api-usage=${usage.used}/${usage.max}`;
 }
 
-function restResource(state: DemoOrgState, request: IncomingMessage, url: URL, version: string, resource: string): Reply {
+function restResource(state: DemoOrgState, session: Session, request: IncomingMessage, url: URL, version: string, resource: string): Reply {
 	const segments = resource === '' ? [] : resource.split('/');
 	const [first, second, third] = segments;
 
 	if (first === undefined) {
-		return {status: 200, body: versionResources(version, identityUrl(state.instanceUrl, state.orgId, state.connectedUser.id))};
+		return {status: 200, body: versionResources(version, identityUrl(state.instanceUrl, state.orgId, session.user.id))};
 	}
 
 	if ((first === 'query' || first === 'queryAll') && segments.length <= 2) {
-		const batchSize = requestedBatchSize(request.headers['sforce-query-options']);
-		if (second !== undefined) {
-			const {id, result, position} = state.cursors.read(decodeURIComponent(second));
-			return {status: 200, body: queryBatch(state.cursors, result, position, batchSize, version, id)};
-		}
-
-		const soql = url.searchParams.get('q');
-		if (soql === null || soql.trim() === '') {
-			throw new RestError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-		}
-
-		return {status: 200, body: queryBatch(state.cursors, runSoql(soql, state.database), 0, batchSize, version, undefined)};
+		return queryResource(state, request, url, version, second);
 	}
 
 	if (first === 'limits' && segments.length === 1) {
@@ -176,6 +224,27 @@ function restResource(state: DemoOrgState, request: IncomingMessage, url: URL, v
 	}
 
 	throw notFound();
+}
+
+/** `query?q=…` and `query/{locator}` (queryMore). */
+function queryResource(state: DemoOrgState, request: IncomingMessage, url: URL, version: string, locator: string | undefined): Reply {
+	const batchSize = requestedBatchSize(request.headers['sforce-query-options']);
+	let page: {result: ReturnType<typeof runSoql>; position: number; cursorId: string | undefined};
+	if (locator === undefined) {
+		const soql = url.searchParams.get('q');
+		if (soql === null || soql.trim() === '') {
+			throw new RestError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+		}
+
+		page = {result: runSoql(soql, state.database), position: 0, cursorId: undefined};
+	} else {
+		const {id, result, position} = state.cursors.read(decodeURIComponent(locator));
+		page = {result, position, cursorId: id};
+	}
+
+	const breakOff = state.faults.resetsNow();
+	const body = queryBatch(state.cursors, page.result, page.position, batchSize, version, page.cursorId, !breakOff);
+	return {status: 200, body, breakOff};
 }
 
 function limits(state: DemoOrgState) {
@@ -210,20 +279,4 @@ function retrieve(state: DemoOrgState, type: string, rawId: string, fields: stri
 	}
 
 	return result.project(record, version);
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of request) {
-		const buffer = chunk as Buffer;
-		size += buffer.length;
-		if (size > maximumBody) {
-			throw new RestError(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body is too large.');
-		}
-
-		chunks.push(buffer);
-	}
-
-	return Buffer.concat(chunks).toString('utf8');
 }

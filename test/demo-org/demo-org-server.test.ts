@@ -218,6 +218,10 @@ describe('demo org: query and queryMore', () => {
 			expect(body).toEqual([{message: expect.any(String), errorCode}]);
 		}
 
+		const offset = await get(query('SELECT Id FROM User OFFSET 2001'));
+		expect(offset.body[0].message).toMatch(/\nERROR at Row:1:Column:\d+\nMaximum SOQL offset allowed is 2000$/);
+		expect((await get(query('SELECT Id FROM User OFFSET 2000'))).status).toBe(200);
+
 		const missing = await get('/services/data/v62.0/query');
 		expect(missing.status).toBe(400);
 		expect(missing.body[0].errorCode).toBe('MALFORMED_QUERY');

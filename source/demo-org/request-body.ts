@@ -1,0 +1,47 @@
+import type {IncomingMessage} from 'node:http';
+import {RestError} from './rest-error.js';
+
+const maximumBody = 1024 * 1024;
+
+export async function readBody(request: IncomingMessage): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of request) {
+		const buffer = chunk as Buffer;
+		size += buffer.length;
+		if (size > maximumBody) {
+			throw new RestError(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body is too large.');
+		}
+
+		chunks.push(buffer);
+	}
+
+	return Buffer.concat(chunks);
+}
+
+/**
+ * The parameters of a form post. jsforce sends `application/x-www-form-urlencoded`; the Salesforce CLI's
+ * device login sends `multipart/form-data`, which Salesforce accepts as well, so both are read.
+ */
+export async function readFormParameters(request: IncomingMessage): Promise<URLSearchParams> {
+	const body = await readBody(request);
+	const type = request.headers['content-type'] ?? '';
+	if (!/^multipart\/form-data\b/i.test(type)) {
+		return new URLSearchParams(body.toString('utf8'));
+	}
+
+	try {
+		// The fetch API's Request parses multipart bodies; only text fields matter to an OAuth endpoint.
+		const form = await new Request('http://demo.invalid/', {method: 'POST', headers: {'content-type': type}, body: new Uint8Array(body)}).formData();
+		const params = new URLSearchParams();
+		for (const [name, value] of form) {
+			if (typeof value === 'string') {
+				params.append(name, value);
+			}
+		}
+
+		return params;
+	} catch {
+		return new URLSearchParams();
+	}
+}
