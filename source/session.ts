@@ -6,7 +6,7 @@ import {connectionFromSaved, establishConnection, revokeSavedConnection, type Co
 import {openConnection} from './salesforce/connection.js';
 import {pollDeviceToken, requestDeviceCode} from './salesforce/device-login.js';
 import {fetchOrgOverview} from './salesforce/org-overview.js';
-import {describeSalesforceError} from './salesforce/salesforce-error.js';
+import {describeSalesforceError, reconnectCodes} from './salesforce/salesforce-error.js';
 import {fetchSalesforceUsers} from './salesforce/user-source.js';
 import {openConnectionFile, type ConnectionFile} from './settings/saved-connection.js';
 import {openSettings, type AppSettings} from './settings/settings.js';
@@ -230,7 +230,15 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		writeSetting(key, value) {
 			settings.set(key, value);
 		},
-		describeError,
+		describeError(error) {
+			const message = describeError(error);
+			const usage = current.connection.limitInfo.apiUsage;
+			// Salesforce's own words give no numbers; the last Sforce-Limit-Info header does.
+			return describeSalesforceError(error).code === 'REQUEST_LIMIT_EXCEEDED' && usage
+				? `${message} Used: ${usage.used.toLocaleString('en-US')} of ${usage.limit.toLocaleString('en-US')} calls in the last 24 hours.`
+				: message;
+		},
+		needsReconnect: (error) => reconnectCodes.has(describeSalesforceError(error).code),
 	};
 
 	return {

@@ -46,3 +46,9 @@ export function isSandboxLoginUrl(loginUrl: string): boolean {
 	const host = new URL(loginUrl).hostname;
 	return host === 'test.salesforce.com' || host.endsWith('.sandbox.my.salesforce.com');
 }
+
+/**
+ * The Salesforce CLI's connected app, present in every org and enabled for the device flow, so an admin
+ * can connect without creating a connected app first; their own consumer key can be given instead.
+ */
+export const defaultDeviceClientId = 'PlatformCLI';

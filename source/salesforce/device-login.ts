@@ -130,8 +130,3 @@ async function wait(milliseconds: number, signal: AbortSignal | undefined): Prom
 	});
 }
 
-/**
- * The Salesforce CLI's connected app, present in every org and enabled for the device flow, so an admin
- * can connect without creating a connected app first; their own consumer key can be given instead.
- */
-export const defaultDeviceClientId = 'PlatformCLI';

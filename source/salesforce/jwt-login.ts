@@ -1,5 +1,5 @@
 import {createPrivateKey, createSign, type KeyObject} from 'node:crypto';
-import {isSandboxLoginUrl, loginUrls} from './login-url.js';
+import {isSandboxLoginUrl, loginUrls} from '../core/login-url.js';
 import {postTokenRequest, type TokenResponse} from './token-endpoint.js';
 
 export type JwtLoginConfig = {

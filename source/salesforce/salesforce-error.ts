@@ -1,3 +1,4 @@
+import {renewalLoopMessage} from './connection.js';
 export type SalesforceErrorDescription = {
 	/** Salesforce's errorCode, the OAuth error, the network error code, or UNKNOWN. */
 	code: string;
@@ -37,6 +38,9 @@ const certificateCodes = new Set([
 
 const queryBugCodes = new Set(['MALFORMED_QUERY', 'NUMBER_OUTSIDE_VALID_RANGE', 'INVALID_QUERY_FILTER_OPERATOR']);
 const serverTroubleCodes = new Set(['SERVER_UNAVAILABLE', 'UNKNOWN_EXCEPTION', 'ERROR_HTTP_500', 'ERROR_HTTP_502', 'ERROR_HTTP_503', 'ERROR_HTTP_504']);
+/** Codes of failures that only connecting again cures. */
+export const reconnectCodes = new Set(['invalid_grant', 'INVALID_SESSION_ID', 'INVALID_AUTH_HEADER', 'REFRESH_FAILED', 'RENEWAL_LOOP', 'inactive_user']);
+
 const refreshFailurePrefix = 'Unable to refresh session due to: ';
 
 /**
@@ -178,6 +182,10 @@ function describeNetworkError(facts: ErrorFacts): SalesforceErrorDescription | u
 }
 
 function describeRefreshFailure(inner: string): SalesforceErrorDescription {
+	if (inner.startsWith(renewalLoopMessage)) {
+		return {code: 'RENEWAL_LOOP', message: `${inner.replace(/\.$/, '')}.`, retryable: false};
+	}
+
 	if (/expired access\/refresh token|invalid_grant/i.test(inner)) {
 		return {
 			code: 'invalid_grant',
@@ -240,7 +248,7 @@ function describeApiError(code: string, detail: string): SalesforceErrorDescript
 	if (code === 'INVALID_SESSION_ID' || code === 'INVALID_AUTH_HEADER') {
 		return {
 			code,
-			message: `Salesforce did not accept the access token (${detail}): the session has expired or was logged out. Get a new access token and start again.`,
+			message: `Salesforce did not accept the access token (${detail}): the session has expired or was logged out. Reconnect the org (Overview, or salesscreen connect).`,
 			retryable: false,
 		};
 	}

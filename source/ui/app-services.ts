@@ -90,4 +90,6 @@ export type AppServices = {
 	writeSetting: <K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => void;
 	/** One sentence an admin understands, for any error the services throw. */
 	describeError: (error: unknown) => string;
+	/** Whether only connecting again can cure the error (a revoked or refused session). */
+	needsReconnect: (error: unknown) => boolean;
 };

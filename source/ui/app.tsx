@@ -4,6 +4,8 @@ import type {AppServices, AppSettingsValues} from './app-services.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
 import {Sidebar, sidebarWidthFor, type Section} from './components/sidebar.js';
+import {useOrgGeneration} from './hooks/use-org-generation.js';
+import {useOrgOverview} from './hooks/use-org-overview.js';
 import {useSalesforceUsers} from './hooks/use-salesforce-users.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
 import {KeyDispatcherProvider, keyPriority, useKeyLayer} from './keys/key-dispatcher.js';
@@ -36,7 +38,9 @@ function Shell({services, size}: Props) {
 	const [settings, setSettings] = useState<AppSettingsValues>(() => services.readSettings());
 	const [context, setContext] = useState(() => services.loadImportContext());
 	const [message, setMessage] = useState<string | undefined>();
-	const salesforce = useSalesforceUsers(services);
+	const generation = useOrgGeneration(services);
+	const salesforce = useSalesforceUsers(services, generation);
+	const overview = useOrgOverview(services, generation);
 
 	useKeyLayer({
 		priority: keyPriority.app,
@@ -70,12 +74,16 @@ function Shell({services, size}: Props) {
 	const contentWidth = Math.max(20, columns - sidebarWidth - 1);
 	const contentFocused = focus === 'content';
 	const {load} = salesforce;
+	const unauthorized = overview.state.status === 'ready' && !overview.state.overview.adminRights.authorized;
+	const check = overview.state;
 	const connection =
-		load.status === 'failed'
-			? {text: 'unreachable', color: 'red'}
+		check.status === 'failed' || load.status === 'failed'
+			? {text: (check.status === 'failed' && check.reconnect) || (load.status === 'failed' && load.reconnect) ? 'session refused · reconnect' : 'unreachable', color: 'red'}
 			: load.status === 'loading'
-				? {text: load.loaded === 0 ? 'connecting…' : 'connected · loading users', color: 'yellow'}
-				: {text: 'connected', color: 'green'};
+				? {text: load.retry ? `retrying (${load.retry.attempt} of ${load.retry.attempts})` : load.loaded === 0 ? 'connecting…' : 'connected · loading users', color: 'yellow'}
+				: unauthorized
+					? {text: 'connected · no admin rights', color: 'red'}
+					: {text: 'connected', color: 'green'};
 	const salesforceStatus =
 		load.status === 'failed'
 			? 'Error: cannot reach the org'
@@ -87,7 +95,7 @@ function Shell({services, size}: Props) {
 		<Box flexDirection="column" width={columns} height={height}>
 			<Header
 				width={columns}
-				orgName={services.org.isDemo ? 'Demo org' : services.org.instanceUrl}
+				orgName={overview.state.status === 'ready' ? overview.state.overview.orgName : services.org.isDemo ? 'Demo org' : services.org.instanceUrl}
 				isDemo={services.org.isDemo}
 				connection={connection.text}
 				connectionColor={connection.color}
@@ -123,6 +131,8 @@ function Shell({services, size}: Props) {
 						<SalesforceDashboard
 							services={services}
 							salesforce={salesforce}
+							overview={overview}
+							generation={generation}
 							context={context}
 							onImported={refreshContext}
 							settings={settings}

@@ -1,11 +1,13 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
-import type {AppServices} from '../app-services.js';
+import type {AppServices, RetryNotice} from '../app-services.js';
 
 export type UsersLoad =
-	| {status: 'loading'; loaded: number; total: number | undefined}
+	/** `retry` while a batch that failed for a passing reason is asked again. */
+	| {status: 'loading'; loaded: number; total: number | undefined; retry?: RetryNotice}
 	| {status: 'done'; loaded: number; total: number}
-	| {status: 'failed'; loaded: number; total: number | undefined; message: string};
+	/** `reconnect` when only connecting again can help (revoked or refused sessions). */
+	| {status: 'failed'; loaded: number; total: number | undefined; message: string; reconnect: boolean};
 
 export type SalesforceUsers = {
 	/** Grows in place as batches arrive; `load.loaded` tells a view that it changed. */
@@ -18,7 +20,7 @@ export type SalesforceUsers = {
  * Loads every user of the org, batch by batch, so the first page can show long before a
  * 100,000-user org has arrived. Batches are appended to one array rather than copied.
  */
-export function useSalesforceUsers(services: Pick<AppServices, 'fetchUsers' | 'describeError'>): SalesforceUsers {
+export function useSalesforceUsers(services: Pick<AppServices, 'fetchUsers' | 'describeError' | 'needsReconnect'>, generation = 0): SalesforceUsers {
 	const users = useRef<SalesforceUser[]>([]);
 	const [load, setLoad] = useState<UsersLoad>({status: 'loading', loaded: 0, total: undefined});
 	const [attempt, setAttempt] = useState(0);
@@ -41,7 +43,11 @@ export function useSalesforceUsers(services: Pick<AppServices, 'fetchUsers' | 'd
 
 				total = progress.total;
 				setLoad({status: 'loading', loaded: users.current.length, total});
-			}, controller.signal)
+			}, controller.signal, (retry) => {
+				if (!controller.signal.aborted) {
+					setLoad({status: 'loading', loaded: users.current.length, total, retry});
+				}
+			})
 			.then(
 				() => {
 					if (!controller.signal.aborted) {
@@ -50,7 +56,13 @@ export function useSalesforceUsers(services: Pick<AppServices, 'fetchUsers' | 'd
 				},
 				(error: unknown) => {
 					if (!controller.signal.aborted) {
-						setLoad({status: 'failed', loaded: users.current.length, total, message: services.describeError(error)});
+						setLoad({
+							status: 'failed',
+							loaded: users.current.length,
+							total,
+							message: services.describeError(error),
+							reconnect: services.needsReconnect(error),
+						});
 					}
 				},
 			);
@@ -59,7 +71,7 @@ export function useSalesforceUsers(services: Pick<AppServices, 'fetchUsers' | 'd
 			controller.abort();
 		};
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [attempt]);
+	}, [attempt, generation]);
 
 	const reload = useCallback(() => {
 		setAttempt((value) => value + 1);

@@ -22,7 +22,8 @@ export type Command =
 	| 'import.start'
 	| 'dialog.confirm'
 	| 'dialog.cancel'
-	| 'action.retry';
+	| 'action.retry'
+	| 'action.reconnect';
 
 type KeyMatcher = (input: string, key: Key) => boolean;
 
@@ -64,6 +65,7 @@ export const keyBindings: readonly Binding[] = [
 	{command: 'dialog.confirm', keys: 'y', label: 'yes', match: (input, key) => char('y', 'Y')(input, key)},
 	{command: 'dialog.cancel', keys: 'n', label: 'no', match: (input, key) => char('n', 'N')(input, key)},
 	{command: 'action.retry', keys: 'r', label: 'retry', match: char('r')},
+	{command: 'action.reconnect', keys: 'c', label: 'reconnect', match: char('c')},
 ];
 
 /** Every command these keys name, in table order (a key may name several, e.g. Enter for open). */

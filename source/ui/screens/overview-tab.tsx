@@ -1,99 +1,234 @@
 import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
 import React, {useEffect, useState} from 'react';
-import type {AppServices, OrgOverview} from '../app-services.js';
-import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
-import type {UsersLoad} from '../hooks/use-salesforce-users.js';
 import {toTerminalText} from '../../core/terminal-text.js';
+import type {AppServices, OrgDescription} from '../app-services.js';
+import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
+import {ConnectDialog} from '../dialogs/connect-dialog/connect-dialog.js';
+import type {ConnectForm} from '../dialogs/connect-dialog/connect-wizard-state.js';
+import type {OrgOverviewLoad, OverviewState} from '../hooks/use-org-overview.js';
+import type {UsersLoad} from '../hooks/use-salesforce-users.js';
+import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
-	services: Pick<AppServices, 'fetchOverview' | 'describeError' | 'org' | 'dataFolder' | 'demoPeopleSeeded'>;
+	services: Pick<AppServices, 'org' | 'dataFolder' | 'demoPeopleSeeded' | 'lastSuccessfulCall' | 'connections' | 'describeError'>;
+	overview: OrgOverviewLoad;
 	usersLoad: UsersLoad;
 	isFocused: boolean;
 	onRetryUsers: () => void;
+	/** Set when another tab asked to reconnect: the connect dialog opens at once. */
+	connectRequested: boolean;
+	onConnectHandled: () => void;
+	width: number;
+	height: number;
 };
 
-type OverviewState = {status: 'loading'} | {status: 'ready'; overview: OrgOverview} | {status: 'failed'; message: string};
+type Action = 'test' | 'connect' | 'disconnect';
+type Overlay = 'none' | 'connect' | 'confirm-disconnect' | 'disconnecting';
 
-function Row({label, children}: {label: string; children: React.ReactNode}) {
+const count = (value: number) => value.toLocaleString('en-US');
+
+function Row({label, children, wrap = false}: {label: string; children: React.ReactNode; wrap?: boolean}) {
 	return (
-		<Box height={1}>
+		<Box height={wrap ? undefined : 1}>
 			<Box width={18} flexShrink={0}>
 				<Text dimColor>{label}</Text>
 			</Box>
-			<Text wrap="truncate">{children}</Text>
+			<Text wrap={wrap ? 'wrap' : 'truncate'}>{children}</Text>
 		</Box>
 	);
 }
 
-export function OverviewTab({services, usersLoad, isFocused, onRetryUsers}: Props) {
-	const [state, setState] = useState<OverviewState>({status: 'loading'});
-	const [attempt, setAttempt] = useState(0);
+function StatusText({state}: {state: OverviewState}) {
+	switch (state.status) {
+		case 'loading': {
+			return state.retry ? (
+				<Text color="yellow">{`checking… ${state.retry.reason} Retrying (attempt ${state.retry.attempt} of ${state.retry.attempts}).`}</Text>
+			) : (
+				<Text color="yellow">checking…</Text>
+			);
+		}
+
+		case 'ready': {
+			return state.overview.adminRights.authorized ? (
+				<Text color="green">Connected and authorized</Text>
+			) : (
+				<Text color="red">Connected, but import is blocked: no Salesforce admin rights</Text>
+			);
+		}
+
+		case 'failed': {
+			return (
+				<Text color="red">{`${state.reconnect ? 'Session refused' : 'Not reachable'}: ${state.message}${state.reconnect ? ' Choose Reconnect below.' : ' Test connection tries again.'}`}</Text>
+			);
+		}
+	}
+}
+
+function connectionText(org: OrgDescription): string {
+	if (org.source === 'demo') {
+		return 'Built-in demo org (nothing saved). Connect to use your own org.';
+	}
+
+	if (org.source === 'flags') {
+		return 'Access token from the command line, for this run only';
+	}
+
+	const how = {device: 'Device login', jwt: 'JWT bearer', token: 'Access token'}[org.method ?? 'token'];
+	return `${how}${org.loginUrl ? ` via ${org.loginUrl}` : ''}, since ${org.connectedAt?.slice(0, 16).replace('T', ' ') ?? '?'} UTC`;
+}
+
+/** What the connection form starts with when renewing the saved connection. */
+function presetFor(org: OrgDescription): Partial<ConnectForm> | undefined {
+	if (org.source !== 'saved' || !org.method) {
+		return undefined;
+	}
+
+	const known = org.loginUrl === 'https://login.salesforce.com' ? 'production' : org.loginUrl === 'https://test.salesforce.com' ? 'sandbox' : 'custom';
+	return {method: org.method, login: known, customLoginUrl: known === 'custom' ? org.loginUrl ?? '' : '', username: org.username ?? '', instanceUrl: org.instanceUrl};
+}
+
+export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUsers, connectRequested, onConnectHandled, width, height}: Props) {
+	const {state} = overview;
+	const [overlay, setOverlay] = useState<Overlay>('none');
+	const [message, setMessage] = useState<string | undefined>();
+	const {org} = services;
+	const ready = state.status === 'ready' ? state.overview : undefined;
 
 	useEffect(() => {
-		let current = true;
-		setState({status: 'loading'});
-		services.fetchOverview().then(
-			(overview) => {
-				if (current) {
-					setState({status: 'ready', overview});
-				}
-			},
-			(error: unknown) => {
-				if (current) {
-					setState({status: 'failed', message: services.describeError(error)});
-				}
-			},
-		);
-		return () => {
-			current = false;
-		};
-	}, [services, attempt]);
+		if (connectRequested) {
+			setOverlay('connect');
+			onConnectHandled();
+		}
+	}, [connectRequested, onConnectHandled]);
+
+	const test = () => {
+		setMessage(undefined);
+		overview.reload();
+		if (usersLoad.status === 'failed') {
+			onRetryUsers();
+		}
+	};
+
+	const run = (action: Action) => {
+		if (action === 'test') {
+			test();
+		} else {
+			setMessage(undefined);
+			setOverlay(action === 'connect' ? 'connect' : 'confirm-disconnect');
+		}
+	};
 
 	useKeyLayer(
 		{
 			priority: keyPriority.screen + 1,
-			commands: ['action.retry'],
-			labels: {'action.retry': 'test connection'},
-			onCommand() {
-				setAttempt((value) => value + 1);
-				if (usersLoad.status === 'failed') {
-					onRetryUsers();
+			commands: ['action.retry', 'nav.up', 'nav.open'],
+			labels: {'action.retry': 'test connection', 'nav.open': 'choose'},
+			onCommand(command) {
+				if (command === 'action.retry') {
+					test();
+					return true;
 				}
+
+				// ↑↓ and Enter belong to the actions menu, which hears the same keys.
+				return false;
 			},
 		},
-		isFocused,
+		isFocused && overlay === 'none',
 	);
 
-	const overview = state.status === 'ready' ? state.overview : undefined;
+	const actions: Array<{label: string; value: Action}> = [
+		{label: 'Test connection', value: 'test'},
+		{label: org.source === 'saved' ? 'Reconnect…' : org.isDemo ? 'Connect your Salesforce org…' : 'Connect and save an org…', value: 'connect'},
+		...(org.source === 'saved' ? [{label: 'Disconnect', value: 'disconnect' as const}] : []),
+	];
+	const lastCall = services.lastSuccessfulCall();
+
+	if (overlay === 'connect') {
+		return (
+			<ConnectDialog
+				services={services}
+				preset={presetFor(org)}
+				width={Math.min(width, 90)}
+				height={height}
+				onClose={(connected) => {
+					setOverlay('none');
+					setMessage(connected ? undefined : 'Not connected; nothing changed.');
+				}}
+			/>
+		);
+	}
+
 	return (
 		<Box flexDirection="column" paddingX={1}>
-			<Row label="Status">
-				{state.status === 'loading' ? <Text color="yellow">checking…</Text> : null}
-				{state.status === 'ready' ? <Text color="green">Connected and authorized</Text> : null}
-				{state.status === 'failed' ? <Text color="red">{`Not reachable: ${state.message}`}</Text> : null}
+			{/* A failure is the one thing here worth several lines: it says what to do. */}
+			<Row wrap label="Status">
+				<StatusText state={state} />
 			</Row>
 			<Row label="Org">
-				{overview ? `${toTerminalText(overview.orgName)} (${overview.orgId})${overview.isSandbox ? ' · sandbox' : ''}` : '–'}
-				{services.org.isDemo ? <Text color="yellow"> · DEMO ORG, built in</Text> : null}
+				{ready ? `${toTerminalText(ready.orgName)} (${ready.orgId}) · ${ready.isSandbox ? 'sandbox' : 'production'}` : '–'}
+				{org.isDemo ? <Text color="yellow"> · DEMO ORG, built in</Text> : null}
 			</Row>
-			<Row label="Instance URL">{services.org.instanceUrl}</Row>
-			<Row label="Connected user">
-				{overview ? `${toTerminalText(overview.displayName)} <${toTerminalText(overview.username)}>` : '–'}
+			<Row label="Instance URL">{ready?.instanceUrl ?? org.instanceUrl}</Row>
+			<Row label="Connected user">{ready ? `${toTerminalText(ready.displayName)} <${toTerminalText(ready.username)}>` : '–'}</Row>
+			<Row label="Admin rights">
+				{ready ? (
+					ready.adminRights.authorized ? (
+						`yes: ${ready.adminRights.grantedBy.join(', ')}`
+					) : (
+						<Text color="red">{`NO. ${ready.adminRights.reason ?? ''}`}</Text>
+					)
+				) : (
+					'–'
+				)}
 			</Row>
 			<Row label="API usage">
-				{overview?.apiUsage ? `${overview.apiUsage.used.toLocaleString('en-US')} of ${overview.apiUsage.max.toLocaleString('en-US')} calls today` : '–'}
+				{ready?.apiUsage ? `${count(ready.apiUsage.used)} of ${count(ready.apiUsage.max)} calls in the last 24 hours` : '–'}
 			</Row>
+			<Row label="Last good call">{lastCall ? lastCall.toLocaleTimeString('en-GB') : 'none yet in this run'}</Row>
+			<Row label="Connection">{connectionText(org)}</Row>
 			<Row label="Salesforce users">
-				{usersLoad.status === 'done' ? `${usersLoad.total.toLocaleString('en-US')} loaded` : null}
-				{usersLoad.status === 'loading'
-					? `loading… ${usersLoad.loaded.toLocaleString('en-US')} of ${usersLoad.total === undefined ? '?' : usersLoad.total.toLocaleString('en-US')}`
-					: null}
+				{usersLoad.status === 'done' ? `${count(usersLoad.total)} loaded` : null}
+				{usersLoad.status === 'loading' ? `loading… ${count(usersLoad.loaded)} of ${usersLoad.total === undefined ? '?' : count(usersLoad.total)}` : null}
 				{usersLoad.status === 'failed' ? <Text color="red">{usersLoad.message}</Text> : null}
 			</Row>
 			<Row label="Data folder">{services.dataFolder}</Row>
-			{services.demoPeopleSeeded > 0 ? (
+			{services.demoPeopleSeeded > 0 && org.isDemo ? (
 				<Row label="Demo data">{`${services.demoPeopleSeeded} existing SalesScreen people were seeded to show email mapping`}</Row>
 			) : null}
+			{overlay === 'confirm-disconnect' ? (
+				<ConfirmDialog
+					title="Disconnect"
+					question={`Log out of ${org.instanceUrl} and forget the connection? The app then shows the demo org.`}
+					width={Math.min(width - 2, 90)}
+					onConfirm={() => {
+						setOverlay('disconnecting');
+						services.connections.disconnect().then(
+							(loggedOut) => {
+								setOverlay('none');
+								setMessage(
+									loggedOut
+										? 'Disconnected and logged out at Salesforce.'
+										: 'Disconnected here; Salesforce could not be told, so the token lasts until it expires.',
+								);
+							},
+							(error: unknown) => {
+								setOverlay('none');
+								setMessage(`Not disconnected: ${services.describeError(error)}`);
+							},
+						);
+					}}
+					onCancel={() => {
+						setOverlay('none');
+					}}
+				/>
+			) : (
+				<Box marginTop={1} flexDirection="column">
+					<SelectInput items={actions} isFocused={isFocused && overlay === 'none'} onSelect={(item) => run(item.value)} />
+				</Box>
+			)}
+			{overlay === 'disconnecting' ? <Text color="yellow">Disconnecting…</Text> : null}
+			{message ? <Text color="yellow" wrap="truncate">{message}</Text> : null}
 		</Box>
 	);
 }

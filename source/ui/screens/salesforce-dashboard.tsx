@@ -1,9 +1,10 @@
 import {Box} from 'ink';
-import React, {useRef, useState} from 'react';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
 import type {ImportContext} from '../../core/import-context.js';
 import {Selection} from '../../core/selection.js';
 import type {AppServices, AppSettingsValues} from '../app-services.js';
 import {TabBar} from '../components/tab-bar.js';
+import type {OrgOverviewLoad} from '../hooks/use-org-overview.js';
 import type {SalesforceUsers} from '../hooks/use-salesforce-users.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import {OverviewTab} from './overview-tab.js';
@@ -21,6 +22,9 @@ const tabs: ReadonlyArray<{id: DashboardTab; title: string}> = [
 type Props = {
 	services: AppServices;
 	salesforce: SalesforceUsers;
+	overview: OrgOverviewLoad;
+	/** Changes when the app switches to another org. */
+	generation: number;
 	context: ImportContext;
 	onImported: () => void;
 	settings: AppSettingsValues;
@@ -35,8 +39,16 @@ type Props = {
 export function SalesforceDashboard(props: Props) {
 	const {services, salesforce, settings, isFocused, width, height} = props;
 	const [tab, setTab] = useState<DashboardTab>('overview');
+	const [connectRequested, setConnectRequested] = useState(false);
+	const onConnectHandled = useCallback(() => {
+		setConnectRequested(false);
+	}, []);
 	// The selection belongs to the dashboard so that it survives a visit to another tab.
 	const selection = useRef(new Selection()).current;
+	// Checked users belong to the org they were listed from.
+	useEffect(() => {
+		selection.clear();
+	}, [props.generation, selection]);
 
 	const move = (step: number) => {
 		const index = tabs.findIndex((candidate) => candidate.id === tab);
@@ -64,7 +76,17 @@ export function SalesforceDashboard(props: Props) {
 			<TabBar tabs={tabs} active={tab} />
 			<Box height={1} />
 			{tab === 'overview' ? (
-				<OverviewTab services={services} usersLoad={salesforce.load} isFocused={isFocused} onRetryUsers={salesforce.reload} />
+				<OverviewTab
+					services={services}
+					overview={props.overview}
+					usersLoad={salesforce.load}
+					isFocused={isFocused}
+					onRetryUsers={salesforce.reload}
+					connectRequested={connectRequested}
+					onConnectHandled={onConnectHandled}
+					width={width}
+					height={contentHeight}
+				/>
 			) : null}
 			{tab === 'users' ? (
 				<UsersTab
@@ -81,6 +103,11 @@ export function SalesforceDashboard(props: Props) {
 					onGoToOverview={() => {
 						setTab('overview');
 					}}
+					importBlockedReason={importBlockedReason(props.overview)}
+					onReconnect={() => {
+						setTab('overview');
+						setConnectRequested(true);
+					}}
 					isFocused={isFocused}
 					width={width}
 					height={contentHeight}
@@ -89,4 +116,21 @@ export function SalesforceDashboard(props: Props) {
 			{tab === 'settings' ? <SettingsTab settings={settings} readLastAutomaticSync={services.lastAutomaticSync} onChange={props.onChangeSetting} isFocused={isFocused} /> : null}
 		</Box>
 	);
+}
+
+/** Import needs a connected user with Salesforce admin rights; until that is known, it waits. */
+function importBlockedReason({state}: OrgOverviewLoad): string | undefined {
+	switch (state.status) {
+		case 'loading': {
+			return "The connected user's Salesforce rights are still being checked; try again in a moment.";
+		}
+
+		case 'failed': {
+			return `The connection could not be checked, so import waits: ${state.message}`;
+		}
+
+		case 'ready': {
+			return state.overview.adminRights.authorized ? undefined : state.overview.adminRights.reason;
+		}
+	}
 }

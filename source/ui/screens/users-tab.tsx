@@ -5,7 +5,7 @@ import {classifyUser} from '../../core/import-plan.js';
 import type {Selection} from '../../core/selection.js';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
 import {filterUsers} from '../../core/user-filter.js';
-import type {AppServices} from '../app-services.js';
+import type {AppServices, RetryNotice} from '../app-services.js';
 import {UserTable, UserTableHeader} from '../components/user-table.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {ImportDialog} from '../dialogs/import-dialog.js';
@@ -25,6 +25,10 @@ type Props = {
 	onToggleShowAll: () => void;
 	onImported: () => void;
 	onGoToOverview: () => void;
+	/** Why Import users may not run now (no Salesforce admin rights, say); undefined when it may. */
+	importBlockedReason: string | undefined;
+	/** Opens the connect dialog, for failures only a new connection cures. */
+	onReconnect: () => void;
 	isFocused: boolean;
 	width: number;
 	height: number;
@@ -126,7 +130,9 @@ export function UsersTab(props: Props) {
 		'filter.start': () => setEditingFilter(true),
 		'view.toggle-all': props.onToggleShowAll,
 		'import.start'() {
-			if (selection.size === 0) {
+			if (props.importBlockedReason) {
+				setMessage(`Import is blocked. ${props.importBlockedReason}`);
+			} else if (selection.size === 0) {
 				setMessage('Check users first: Space checks one, a a whole page.');
 			} else {
 				setOverlay('import');
@@ -134,6 +140,7 @@ export function UsersTab(props: Props) {
 		},
 		'nav.open': props.onGoToOverview,
 		'action.retry': salesforce.reload,
+		'action.reconnect': props.onReconnect,
 		'nav.back': () => setQuery(''),
 	};
 
@@ -145,6 +152,7 @@ export function UsersTab(props: Props) {
 				// Enter leads to Overview only from the empty list; Esc clears a filter before it leaves the tab.
 				...(empty && load.status === 'done' && query === '' ? (['nav.open'] as const) : []),
 				...(load.status === 'failed' ? (['action.retry'] as const) : []),
+				...(load.status === 'failed' && load.reconnect ? (['action.reconnect'] as const) : []),
 				...(query === '' ? [] : (['nav.back'] as const)),
 			],
 			labels: {'nav.open': 'Overview', 'nav.back': 'clear filter', 'view.toggle-all': props.showAllUsers ? 'hide inactive' : 'show all'},
@@ -164,7 +172,7 @@ export function UsersTab(props: Props) {
 
 	const loadText =
 		load.status === 'loading'
-			? `loaded ${count(load.loaded)} of ${load.total === undefined ? '?' : count(load.total)}…`
+			? `loaded ${count(load.loaded)} of ${load.total === undefined ? '?' : count(load.total)}…${load.retry ? ` retrying (${load.retry.attempt} of ${load.retry.attempts})` : ''}`
 			: load.status === 'failed'
 				? `loaded ${count(load.loaded)}, then failed`
 				: `${count(load.total)} users`;
@@ -215,7 +223,13 @@ export function UsersTab(props: Props) {
 				<Box flexDirection="column" height={height - 2}>
 					<UserTableHeader width={width} />
 					{empty ? (
-						<EmptyState status={load.status} query={query} failure={load.status === 'failed' ? load.message : undefined} />
+						<EmptyState
+							status={load.status}
+							query={query}
+							failure={load.status === 'failed' ? load.message : undefined}
+							reconnect={load.status === 'failed' && load.reconnect}
+							retry={load.status === 'loading' ? load.retry : undefined}
+						/>
 					) : (
 						<UserTable
 							users={paged.pageItems}
@@ -229,7 +243,7 @@ export function UsersTab(props: Props) {
 			) : null}
 			<Box height={1}>
 				{load.status === 'failed' && !empty ? (
-					<Text color="red" wrap="truncate">{`${load.message} Press r to retry.`}</Text>
+					<Text color="red" wrap="truncate">{`${load.message} ${load.reconnect ? 'Press c to reconnect.' : 'Press r to retry.'}`}</Text>
 				) : (
 					<Text color="yellow" wrap="truncate">
 						{message ?? ''}
@@ -240,18 +254,25 @@ export function UsersTab(props: Props) {
 	);
 }
 
-function EmptyState({status, query, failure}: {status: string; query: string; failure: string | undefined}) {
+type EmptyStateProps = {status: string; query: string; failure: string | undefined; reconnect: boolean; retry: RetryNotice | undefined};
+
+function EmptyState({status, query, failure, reconnect, retry}: EmptyStateProps) {
 	if (failure !== undefined) {
 		return (
 			<Box flexDirection="column" paddingX={1}>
-				<Text color="red" wrap="truncate">{`Could not load Salesforce users. ${failure}`}</Text>
-				<Text wrap="truncate">Press r to retry.</Text>
+				<Text color="red" wrap="wrap">{`Could not load Salesforce users. ${failure}`}</Text>
+				<Text wrap="truncate">{reconnect ? 'Press c to reconnect, or r to try again.' : 'Press r to retry.'}</Text>
 			</Box>
 		);
 	}
 
 	if (status === 'loading') {
-		return <Text color="yellow"> Loading Salesforce users…</Text>;
+		return (
+			<Box flexDirection="column">
+				<Text color="yellow"> Loading Salesforce users…</Text>
+				{retry ? <Text color="yellow" wrap="wrap">{` ${retry.reason} Retrying (attempt ${retry.attempt} of ${retry.attempts}).`}</Text> : null}
+			</Box>
+		);
 	}
 
 	if (query !== '') {
