@@ -283,6 +283,7 @@ ${orgFlagsHelp}
 	  --sandbox                Be a sandbox (Organization.IsSandbox = true)
 	  --api-daily-limit N      API calls allowed before 403 REQUEST_LIMIT_EXCEEDED (default 100000)
 	  --session-lifetime S     Access tokens expire after S seconds (default: never)
+	  --device-poll-interval S Seconds a device login waits between polls (default 5)
 	  --rotate-refresh-tokens  Each refresh answers a new refresh token; the old one stops working
 	  --jwt-public-key FILE    Certificate or public key (PEM) that JWT bearer assertions must be signed for
 
@@ -309,6 +310,7 @@ ${orgFlagsHelp}
 						sandbox: {type: 'boolean', default: false},
 						apiDailyLimit: {type: 'number'},
 						sessionLifetime: {type: 'number'},
+						devicePollInterval: {type: 'number'},
 						rotateRefreshTokens: {type: 'boolean', default: false},
 						jwtPublicKey: {type: 'string'},
 						latency: {type: 'number'},

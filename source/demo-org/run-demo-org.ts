@@ -19,6 +19,8 @@ export type RunDemoOrgFlags = {
 	failNext?: number;
 	resetMidPage?: number;
 	rejectSessions?: boolean;
+	/** Seconds a device login must wait between polls (Salesforce says 5). */
+	devicePollInterval?: number;
 };
 
 /** A flag's number, checked: a whole number in range unless `fraction` allows any number in it. */
@@ -69,6 +71,7 @@ export async function demoOrgOptionsFromFlags(flags: RunDemoOrgFlags): Promise<D
 		sessionLifetimeSeconds: checked('session-lifetime', flags.sessionLifetime, 1, 366 * 24 * 60 * 60, `${whole} of seconds, 1 or more`),
 		rotateRefreshTokens: flags.rotateRefreshTokens === true,
 		jwtPublicKey,
+		devicePollIntervalSeconds: checked('device-poll-interval', flags.devicePollInterval, 0, 60, `${whole} of seconds from 0 to 60`),
 		faults: {
 			latencyMs: checked('latency', flags.latency, 0, 600_000, `${whole} of milliseconds from 0 to 600000`),
 			failureRate: checked('failure-rate', flags.failureRate, 0, 1, 'a share of calls from 0 to 1, e.g. 0.1', true),
