@@ -135,6 +135,10 @@ export function useKeyLayer(layer: KeyLayer, active = true): void {
 
 		register(id, {
 			...latest.current,
+			// Read when a key arrives: a key pressed right after a change of state must meet the new commands.
+			get commands() {
+				return latest.current.commands;
+			},
 			order: nextOrder++,
 			onCommand: (command) => latest.current.onCommand(command),
 			onText: latest.current.onText ? (input, key) => latest.current.onText?.(input, key) ?? false : undefined,

@@ -59,7 +59,7 @@ function StatusText({state}: {state: OverviewState}) {
 
 		case 'failed': {
 			return (
-				<Text color="red">{`${state.reconnect ? 'Session refused' : 'Not reachable'}: ${state.message}${state.reconnect ? ' Choose Reconnect below.' : ' Test connection tries again.'}`}</Text>
+				<Text color="red">{`${state.reconnect ? 'Session refused' : 'Not working'}: ${state.message}${state.reconnect ? ' Choose Reconnect below.' : ' Test connection tries again.'}`}</Text>
 			);
 		}
 	}
