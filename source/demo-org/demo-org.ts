@@ -146,12 +146,14 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 	}
 
 	const connectedUser = pickConnectedUser(users);
+	const usersById = new Map(users.map((user) => [user.id, user]));
 	const sessions = new OAuthSessions({
 		orgId,
 		seed,
 		connectedUser,
 		sessionLifetimeSeconds: options.sessionLifetimeSeconds,
 		rotateRefreshTokens: options.rotateRefreshTokens,
+		findUser: (id) => usersById.get(id),
 	});
 	const devices = new DeviceAuthorizations({orgId, pollIntervalSeconds: pollInterval, lifetimeSeconds: deviceLifetime});
 	const usersByUsername = new Map<string, DemoUserRecord>();
@@ -185,7 +187,7 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 	const state: DemoOrgState = {
 		orgId,
 		instanceUrl: '',
-		usersById: new Map(users.map((user) => [user.id, user])),
+		usersById,
 		findUser,
 		database: buildDemoDatabase({id: orgId, name: orgName, createdDate: organizationCreated, isSandbox: options.sandbox === true}, users),
 		sessions,

@@ -30,6 +30,8 @@ export type OAuthSessionsOptions = {
 	sessionLifetimeSeconds?: number;
 	/** Each refresh answers a new refresh token and retires the one it was given. */
 	rotateRefreshTokens?: boolean;
+	/** Finds the user a refresh token from an earlier run names, so that it outlives a restart. */
+	findUser?: (id: string) => DemoUserRecord | undefined;
 	now?: () => number;
 };
 
@@ -64,7 +66,10 @@ function clientIdFor(seed: number): string {
 
 /**
  * The org's connected app (client id and secret) and its sessions: refresh tokens and access tokens, each
- * belonging to a user. Tokens are random on every start; they are credentials, not data.
+ * belonging to a user. Access tokens are random and last one run. Refresh tokens carry their grant,
+ * sealed with a key derived from the seed, so that a demo org restarted with the same seed still
+ * honours them, as a real org does after its maintenance: an app connected once keeps working, and a
+ * restart with fault flags shows those faults rather than a lost session.
  */
 export class OAuthSessions {
 	readonly clientId: string;
@@ -77,6 +82,12 @@ export class OAuthSessions {
 	readonly #lifetimeMs: number | undefined;
 	readonly #rotate: boolean;
 	readonly #now: () => number;
+	readonly #sealKey: Buffer;
+	readonly #findUser: (id: string) => DemoUserRecord | undefined;
+	/** Refresh tokens revoked or rotated away in this run; sealed ones would otherwise be accepted again. */
+	readonly #retired = new Set<string>();
+	/** Refresh tokens issued up to this time were all revoked by revokeRefreshTokens(). */
+	#revokedUpTo = Number.NEGATIVE_INFINITY;
 
 	constructor(options: OAuthSessionsOptions) {
 		this.#orgId = options.orgId;
@@ -84,6 +95,8 @@ export class OAuthSessions {
 		this.#rotate = options.rotateRefreshTokens === true;
 		this.#now = options.now ?? Date.now;
 		this.clientId = clientIdFor(options.seed);
+		this.#sealKey = createHash('sha256').update(`salesscreen demo org refresh tokens ${options.seed} ${options.orgId}`).digest();
+		this.#findUser = options.findUser ?? (() => undefined);
 		this.refreshToken = this.#issueRefreshToken({user: options.connectedUser, scope: defaultScope});
 		this.accessToken = this.#openSession(options.connectedUser, this.refreshToken).token;
 	}
@@ -125,7 +138,7 @@ export class OAuthSessions {
 		}
 
 		const token = params.get('refresh_token');
-		const grant = token === null ? undefined : this.#refreshTokens.get(token);
+		const grant = token === null || this.#retired.has(token) ? undefined : this.#refreshTokens.get(token) ?? this.#unseal(token);
 		if (!grant) {
 			return oauthErrors.expiredRefreshToken();
 		}
@@ -136,6 +149,7 @@ export class OAuthSessions {
 
 		// Rotation: the old refresh token stops working; sessions it opened run on until they expire.
 		this.#refreshTokens.delete(token!);
+		this.#retired.add(token!);
 		const rotated = this.#issueRefreshToken(grant);
 		return this.#tokenResponse(grant.user, grant.scope, rotated, rotated, instanceUrl);
 	}
@@ -146,7 +160,8 @@ export class OAuthSessions {
 			return undefined;
 		}
 
-		if (token !== null && this.#refreshTokens.delete(token)) {
+		if (token !== null && (this.#refreshTokens.delete(token) || (!this.#retired.has(token) && this.#unseal(token)))) {
+			this.#retired.add(token);
 			for (const [accessToken, session] of this.#sessions) {
 				if (session.refreshToken === token) {
 					this.#sessions.delete(accessToken);
@@ -167,12 +182,34 @@ export class OAuthSessions {
 	/** Every refresh token stops working; sessions already open run on. */
 	revokeRefreshTokens(): void {
 		this.#refreshTokens.clear();
+		this.#revokedUpTo = this.#now();
 	}
 
 	#issueRefreshToken(grant: RefreshGrant): string {
-		const token = `5Aep861${tokenCharacters(80)}`;
+		const claims = Buffer.from(JSON.stringify({u: grant.user.id, s: grant.scope, t: this.#now(), n: tokenCharacters(12)})).toString('base64url');
+		const token = `5Aep861${claims}.${this.#seal(claims)}`;
 		this.#refreshTokens.set(token, grant);
 		return token;
+	}
+
+	#seal(claims: string): string {
+		return createHmac('sha256', this.#sealKey).update(claims).digest('base64url');
+	}
+
+	/** A refresh token issued by an earlier run with the same seed; undefined when forged, revoked or unknown. */
+	#unseal(token: string): RefreshGrant | undefined {
+		const match = /^5Aep861([\w-]+)\.([\w-]+)$/.exec(token);
+		if (!match || this.#seal(match[1]!) !== match[2]) {
+			return undefined;
+		}
+
+		try {
+			const claims = JSON.parse(Buffer.from(match[1]!, 'base64url').toString()) as {u: string; s: string; t: number};
+			const user = this.#findUser(claims.u);
+			return user && claims.t > this.#revokedUpTo ? {user, scope: claims.s} : undefined;
+		} catch {
+			return undefined;
+		}
 	}
 
 	/** Access tokens begin with the 15-character org id and `!`, as Salesforce session ids do. */

@@ -1,7 +1,8 @@
 import type {Connection} from 'jsforce';
 import {assessAdminRights, unknownAdminRights, type AdminRights, type PermissionGrant} from '../core/admin-rights.js';
 import {describeSalesforceError} from './salesforce-error.js';
-import {singleAttempt, withRetries, type RetryPolicy} from './with-retries.js';
+import {restGet} from './rest-get.js';
+import {withRetries, type RetryPolicy} from './with-retries.js';
 
 /** 15 or 18 letters and digits; checked because the id goes into a query. */
 const salesforceIdPattern = /^[a-zA-Z\d]{15}(?:[a-zA-Z\d]{3})?$/;
@@ -22,11 +23,11 @@ export async function fetchAdminRights(connection: Connection, userId: string, u
 	}
 
 	const query = async <T>(soql: string) =>
-		withRetries(async () => connection.request<{records: T[]}>({method: 'GET', url: `/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`}, singleAttempt), policy);
+		withRetries(async () => restGet<{records: T[]}>(connection, `/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`), policy);
 	try {
 		const [assignments, users] = await Promise.all([
 			query<AssignmentRecord>(
-				`SELECT PermissionSet.Name, PermissionSet.IsOwnedByProfile, PermissionSet.PermissionsManageUsers, PermissionSet.PermissionsViewAllUsers FROM PermissionSetAssignment WHERE AssigneeId = '${userId}'`,
+				`SELECT PermissionSet.Name, PermissionSet.Label, PermissionSet.IsOwnedByProfile, PermissionSet.PermissionsManageUsers, PermissionSet.PermissionsViewAllUsers FROM PermissionSetAssignment WHERE AssigneeId = '${userId}'`,
 			),
 			query<UserRecord>(`SELECT Profile.Name FROM User WHERE Id = '${userId}'`),
 		]);

@@ -1,7 +1,8 @@
 import type {Connection} from 'jsforce';
 import type {AdminRights} from '../core/admin-rights.js';
 import {fetchAdminRights} from './admin-rights-query.js';
-import {singleAttempt, withRetries, type RetryPolicy} from './with-retries.js';
+import {restGet} from './rest-get.js';
+import {withRetries, type RetryPolicy} from './with-retries.js';
 
 export type OrgOverview = {
 	orgId: string;
@@ -31,7 +32,7 @@ const overviewPolicy: RetryPolicy = {retries: 2, minTimeoutMs: 300};
 /** Who the connection is, in which org, whether they may list users, and how much of the day's API allowance is used. */
 export async function fetchOrgOverview(connection: Connection, policy: RetryPolicy = {}): Promise<OrgOverview> {
 	const options = {...overviewPolicy, ...policy};
-	const get = async <T>(url: string) => withRetries(async () => connection.request<T>({method: 'GET', url}, singleAttempt), options);
+	const get = async <T>(url: string) => withRetries(async () => restGet<T>(connection, url), options);
 	const base = `/services/data/v${connection.version}`;
 	// The version resource is a REST call, so an expired session is renewed here before the identity URL is asked.
 	const resources = await get<{identity: string}>(`${base}/`);

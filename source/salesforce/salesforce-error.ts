@@ -114,6 +114,10 @@ function detailOf(message: string): string {
 
 function describeNetworkError(facts: ErrorFacts): SalesforceErrorDescription | undefined {
 	const {code, target} = facts;
+	if (facts.name === 'TimeoutError') {
+		return {code: 'ETIMEDOUT', message: `${target} did not answer in time; check the network connection and try again.`, retryable: true};
+	}
+
 	if (facts.name === 'AbortError') {
 		return /timeout/i.test(facts.message)
 			? {code: 'ETIMEDOUT', message: `${target} did not answer in time; check the network connection and try again.`, retryable: true}
@@ -251,6 +255,10 @@ function describeApiError(code: string, detail: string): SalesforceErrorDescript
 			message: `Salesforce did not accept the access token (${detail}): the session has expired or was logged out. Reconnect the org (Overview, or salesscreen connect).`,
 			retryable: false,
 		};
+	}
+
+	if (code === 'RENEWAL_LOOP') {
+		return {code, message: `${detail}.`, retryable: false};
 	}
 
 	if (code === 'REQUEST_LIMIT_EXCEEDED') {

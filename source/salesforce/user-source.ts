@@ -1,6 +1,7 @@
 import type {Connection} from 'jsforce';
 import type {SalesforceUser} from '../core/salesforce-user.js';
-import {singleAttempt, withRetries, type RetryNotice} from './with-retries.js';
+import {restGet} from './rest-get.js';
+import {withRetries, type RetryNotice} from './with-retries.js';
 
 /** Sorted by name so that the first batch already fills the first pages in their final order; Id breaks ties. */
 export const userQuery =
@@ -59,8 +60,7 @@ type QueryPage = {totalSize: number; done: boolean; nextRecordsUrl?: string; rec
 export async function fetchSalesforceUsers(connection: Connection, options: FetchUsersOptions = {}): Promise<SalesforceUser[]> {
 	const {batchSize, onBatch, onRetry, signal, retries} = options;
 	const headers: Record<string, string> = batchSize === undefined ? {} : {'Sforce-Query-Options': `batchSize=${batchSize}`};
-	const page = async (url: string) =>
-		withRetries(async () => abortable(connection.request<QueryPage>({method: 'GET', url, headers}, singleAttempt), signal), {onRetry, signal, retries});
+	const page = async (url: string) => withRetries(async () => restGet<QueryPage>(connection, url, {headers, signal}), {onRetry, signal, retries});
 
 	const users: SalesforceUser[] = [];
 	signal?.throwIfAborted();
@@ -75,26 +75,5 @@ export async function fetchSalesforceUsers(connection: Connection, options: Fetc
 
 		signal?.throwIfAborted();
 		result = await page(result.nextRecordsUrl);
-	}
-}
-
-/** jsforce cannot cancel a request in flight; stop waiting for it instead, and drop its answer. */
-async function abortable<T>(work: PromiseLike<T>, signal: AbortSignal | undefined): Promise<T> {
-	if (!signal) {
-		return work;
-	}
-
-	let onAbort: (() => void) | undefined;
-	const aborted = new Promise<never>((_resolve, reject) => {
-		onAbort = () => {
-			reject(signal.reason);
-		};
-
-		signal.addEventListener('abort', onAbort, {once: true});
-	});
-	try {
-		return await Promise.race([work, aborted]);
-	} finally {
-		signal.removeEventListener('abort', onAbort!);
 	}
 }

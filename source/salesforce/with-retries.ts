@@ -26,9 +26,6 @@ export type RetryPolicy = {
  */
 const notNow = new Set(['REQUEST_LIMIT_EXCEEDED', 'INVALID_QUERY_LOCATOR', 'ABORTED']);
 
-/** The options that make jsforce try a request once, so that the retries here are the only ones (and visible). */
-export const singleAttempt = {retry: {maxRetries: 0}} as const;
-
 /**
  * Runs one Salesforce call, retrying transient failures (network errors, 5xx, timeouts) with exponential
  * back-off and jitter; anything an admin must act on fails at once.

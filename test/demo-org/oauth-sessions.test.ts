@@ -187,3 +187,28 @@ describe('sessions belong to users', () => {
 		expect((await get(org, '/services/oauth2/userinfo', org.accessToken)).body.user_id).toBe(org.adminUserId);
 	});
 });
+
+describe('refresh tokens across a restart', () => {
+	it('are honoured by the demo org restarted with the same seed, as a real org keeps them, and by no other', async () => {
+		const first = await startDemoOrg({users: 20, seed: 8101});
+		const issued = first.refreshToken;
+		await first.close();
+
+		const again = await startDemoOrg({users: 20, seed: 8101});
+		const other = await startDemoOrg({users: 20, seed: 8102});
+		try {
+			const renewed = await refresh(again, issued);
+			expect(renewed.status).toBe(200);
+			expect((await limits(again, renewed.body.access_token as string)).status).toBe(200);
+			expect((await token(other, {grant_type: 'refresh_token', client_id: other.clientId, refresh_token: issued})).body).toMatchObject({error: 'invalid_grant'});
+			const forged = `${issued.slice(0, -4)}AAAA`;
+			expect((await refresh(again, forged)).body).toMatchObject({error: 'invalid_grant'});
+
+			again.revokeRefreshTokens();
+			expect((await refresh(again, issued)).body).toMatchObject({error: 'invalid_grant'});
+		} finally {
+			await again.close();
+			await other.close();
+		}
+	});
+});
