@@ -46,7 +46,8 @@ export async function withRetries<T>(work: () => Promise<T>, policy: RetryPolicy
 		onFailedAttempt({error, attemptNumber, retriesLeft}) {
 			const description = describeSalesforceError(error);
 			if (retriesLeft > 0 && description.retryable && !notNow.has(description.code)) {
-				policy.onRetry?.({attempt: attemptNumber + 1, attempts: retries + 1, reason: description.message});
+				// The advice after the semicolon ("try again in a minute") is what the retries are already doing.
+				policy.onRetry?.({attempt: attemptNumber + 1, attempts: retries + 1, reason: `${description.message.split(';')[0]!.replace(/\.$/, '')}.`});
 			}
 		},
 	});

@@ -78,7 +78,7 @@ function Shell({services, size}: Props) {
 	const check = overview.state;
 	const connection =
 		check.status === 'failed' || load.status === 'failed'
-			? {text: (check.status === 'failed' && check.reconnect) || (load.status === 'failed' && load.reconnect) ? 'session refused · reconnect' : 'unreachable', color: 'red'}
+			? {text: (check.status === 'failed' && check.reconnect) || (load.status === 'failed' && load.reconnect) ? 'session refused · reconnect' : 'not working', color: 'red'}
 			: load.status === 'loading'
 				? {text: load.retry ? `retrying (${load.retry.attempt} of ${load.retry.attempts})` : load.loaded === 0 ? 'connecting…' : 'connected · loading users', color: 'yellow'}
 				: unauthorized
