@@ -154,7 +154,7 @@ describe('an org that cannot be reached', () => {
 			rendered.unmount();
 		});
 		const driver = inkDriver(rendered);
-		await driver.waitFor('unreachable', 40_000);
+		await driver.waitFor('not working', 40_000);
 		await openUsersTab(driver);
 		await driver.waitFor('Could not load Salesforce users', 40_000);
 		expect(driver.frame()).toContain('Press r to retry');
