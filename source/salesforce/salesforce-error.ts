@@ -133,8 +133,14 @@ function describeNetworkError(facts: ErrorFacts): SalesforceErrorDescription | u
 	}
 
 	if (code === undefined || !networkCodes.has(code)) {
-		if (facts.message === 'fetch failed' || facts.name === 'FetchError') {
-			return {code: 'NETWORK_ERROR', message: `Could not reach ${target} (${facts.message}); check the network connection and the instance URL.`, retryable: true};
+		if (facts.message === 'fetch failed' || facts.name === 'FetchError' || facts.name === 'NetworkError') {
+			const reason = /failed, reason: (.*)$/.exec(facts.message)?.[1] ?? facts.message;
+			if (reason === 'bad port') {
+				// fetch refuses the ports of well-known non-web services outright; no retry changes that.
+				return {code: 'BAD_PORT', message: `${target} uses a port that HTTP clients refuse to connect to; check the instance URL.`, retryable: false};
+			}
+
+			return {code: 'NETWORK_ERROR', message: `Could not reach ${target} (${reason}); check the network connection and the instance URL.`, retryable: true};
 		}
 
 		return undefined;
