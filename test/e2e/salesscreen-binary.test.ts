@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {afterEach, describe, expect, it} from 'vitest';
+import {startDemoOrg} from '../../source/demo-org/demo-org.js';
 import {keys} from '../support/keys.js';
 import {startPtyApp} from '../support/pty-app.js';
 import {makeTempHome} from '../support/temp-home.js';
@@ -67,5 +68,54 @@ describe('the salesscreen binary in a terminal', () => {
 		cleanups.push(app.kill);
 		expect(await app.exited).toBe(2);
 		expect(app.output()).toMatch(/Unknown flag/i);
+	});
+
+	it('connects another org by device login from the Overview, and opens on it the next time', async () => {
+		const org = await startDemoOrg({users: 25, seed: 61, devicePollIntervalSeconds: 0});
+		const temp = makeTempHome();
+		cleanups.push(temp.remove, () => {
+			void org.close();
+		});
+		const app = startPtyApp([], {env: temp.env, columns: 110, rows: 32});
+		cleanups.push(app.kill);
+		await app.waitFor('Enter open');
+		await app.press(keys.enter);
+		await app.waitFor('Enter Manage');
+		await app.press(keys.enter);
+		await app.waitFor('Test connection');
+		await app.press(keys.down);
+		await app.waitFor('❯ Connect');
+		await app.press(keys.enter);
+		await app.waitFor('How do you want to connect?');
+		await app.press(keys.enter);
+		await app.waitFor('Where does the org sign in?');
+		await app.press(keys.down, keys.down);
+		await app.waitFor('❯ My Domain');
+		await app.press(keys.enter);
+		await app.waitFor('Login URL');
+		await app.press(org.instanceUrl);
+		await app.waitFor(org.instanceUrl);
+		await app.press(keys.enter);
+		await app.waitFor('Client id PlatformCLI');
+		await app.press(keys.enter);
+		const screen = await app.waitFor(/2\. Enter\s+((?:[A-Z\d] )+[A-Z\d])/);
+		org.approveDevice(/2\. Enter\s+((?:[A-Z\d] )+[A-Z\d])/.exec(screen)![1]!.replaceAll(' ', ''));
+		await app.waitFor('Connected to');
+		await app.press(keys.enter);
+		await app.waitFor('Connected and authorized');
+		await app.press('q');
+		expect(await app.exited).toBe(0);
+
+		const again = startPtyApp([], {env: temp.env, columns: 110, rows: 32});
+		cleanups.push(again.kill);
+		await again.waitFor('Enter open');
+		expect(again.output()).not.toContain('DEMO ORG');
+		await again.press(keys.enter);
+		await again.waitFor('Enter Manage');
+		await again.press(keys.enter);
+		await again.waitFor(`Device login via ${org.instanceUrl}`);
+		await again.waitFor('25 loaded');
+		await again.press('q');
+		expect(await again.exited).toBe(0);
 	});
 });
