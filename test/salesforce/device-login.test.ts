@@ -7,6 +7,7 @@ import {openConnection} from '../../source/salesforce/connection.js';
 import {DeviceLoginError, pollDeviceToken, requestDeviceCode, type DeviceCode} from '../../source/salesforce/device-login.js';
 import {OAuthError} from '../../source/salesforce/token-endpoint.js';
 import {userIdOf} from './demo-logins.js';
+import {failureOf} from '../support/failure-of.js';
 
 let org: DemoOrg;
 
@@ -17,17 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await org.close();
 });
-
-/** What a rejected promise rejected with, to look at more than one property of it. */
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error: unknown) {
-		return error;
-	}
-
-	throw new Error('expected the promise to reject, but it resolved');
-}
 
 describe('requestDeviceCode', () => {
 	it("answers the org's verification page, a short user code and the org's interval; ten minutes when no expires_in comes", async () => {

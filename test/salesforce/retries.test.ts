@@ -6,6 +6,7 @@ import {describeSalesforceError} from '../../source/salesforce/salesforce-error.
 import {fetchSalesforceUsers} from '../../source/salesforce/user-source.js';
 import {withRetries, type RetryNotice} from '../../source/salesforce/with-retries.js';
 import {restGet} from '../../source/salesforce/rest-get.js';
+import {failureOf} from '../support/failure-of.js';
 
 const orgs: DemoOrg[] = [];
 
@@ -21,16 +22,6 @@ afterEach(async () => {
 
 function connect(org: DemoOrg) {
 	return openConnection({instanceUrl: org.instanceUrl, accessToken: org.accessToken});
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error: unknown) {
-		return error;
-	}
-
-	throw new Error('expected the promise to reject, but it resolved');
 }
 
 describe('fetchSalesforceUsers retries', () => {

@@ -11,6 +11,7 @@ import {fetchSalesforceUsers} from '../../source/salesforce/user-source.js';
 import {openConnectionFile, type SavedConnection} from '../../source/settings/saved-connection.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
 import {refreshWith, savedDeviceConnection} from './demo-logins.js';
+import {failureOf} from '../support/failure-of.js';
 
 const tempHome = tempHomesPerTest();
 const orgs: DemoOrg[] = [];
@@ -32,16 +33,6 @@ function refreshingConnection(org: DemoOrg, accessToken = org.accessToken) {
 		renewals.push(token);
 	});
 	return {connection, renewals};
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error: unknown) {
-		return error;
-	}
-
-	throw new Error('expected the promise to reject, but it resolved');
 }
 
 describe('a session that expires in the middle of a listing', () => {

@@ -7,20 +7,7 @@ export type CliResult = {code: number | null; stdout: string; stderr: string};
 
 /** Runs the built salesscreen binary with no terminal attached, as a script or cron would. */
 export async function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
-	const child = spawn(process.execPath, [cliPath, ...args], {env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']});
-	child.stdin?.end(input);
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString();
-	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
-	const code = await new Promise<number | null>((resolve) => {
-		child.on('close', resolve);
-	});
-	return {code, stdout, stderr};
+	return startCli(args, env, input).exited;
 }
 
 /** Starts `salesscreen demo-org --json` and returns what it printed once listening. */
@@ -42,8 +29,9 @@ export async function startDemoOrgProcess(args: string[], env: NodeJS.ProcessEnv
 }
 
 /** Starts the binary and lets a test read its output while it runs, e.g. a device code to approve. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv) {
-	const child = spawn(process.execPath, [cliPath, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+export function startCli(args: string[], env: NodeJS.ProcessEnv, input?: string) {
+	const child = spawn(process.execPath, [cliPath, ...args], {env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']});
+	child.stdin?.end(input);
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk: Buffer) => {

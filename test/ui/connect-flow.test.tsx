@@ -43,8 +43,8 @@ async function openOverview(target: OrgTarget = {kind: 'saved-or-demo'}) {
 
 type Driver = Awaited<ReturnType<typeof openOverview>>['driver'];
 
-/** Overview › Connect › Device login › My Domain URL › default client id, then approval on "another device". */
-async function connectByDevice(driver: Driver, org: DemoOrg, username?: string) {
+/** Overview › Connect › Device login › My Domain or another URL, typed; leaves the client id question open. */
+async function startDeviceLogin(driver: Driver, loginUrl: string) {
 	await driver.press(keys.down);
 	await driver.waitFor('❯ Connect');
 	await driver.press(keys.enter);
@@ -55,8 +55,13 @@ async function connectByDevice(driver: Driver, org: DemoOrg, username?: string) 
 	await driver.waitFor('❯ My Domain');
 	await driver.press(keys.enter);
 	await driver.waitFor('Login URL');
-	await driver.type(org.instanceUrl);
+	await driver.type(loginUrl);
 	await driver.press(keys.enter);
+}
+
+/** The device login with the default client id, then approval on "another device". */
+async function connectByDevice(driver: Driver, org: DemoOrg, username?: string) {
+	await startDeviceLogin(driver, org.instanceUrl);
 	await driver.waitFor('Client id PlatformCLI');
 	await driver.press(keys.enter);
 	const frame = await driver.waitFor(/2\. Enter\s+((?:[A-Z\d] )+[A-Z\d])/);
@@ -88,18 +93,7 @@ describe('connecting an org from the Overview tab', () => {
 	it('goes back to the questions when the admin cancels while waiting for approval, saving nothing', async () => {
 		const org = await demoOrg({users: 20});
 		const {driver, home} = await openOverview();
-		await driver.press(keys.down);
-		await driver.waitFor('❯ Connect');
-		await driver.press(keys.enter);
-		await driver.waitFor('How do you want to connect?');
-		await driver.press(keys.enter);
-		await driver.waitFor('Where does the org sign in?');
-		await driver.press(keys.down, keys.down);
-		await driver.waitFor('❯ My Domain');
-		await driver.press(keys.enter);
-		await driver.waitFor('Login URL');
-		await driver.type('http://login.example.com');
-		await driver.press(keys.enter);
+		await startDeviceLogin(driver, 'http://login.example.com');
 		await driver.waitFor('not HTTPS');
 		await driver.press(...Array.from({length: 'http://login.example.com'.length}, () => keys.backspace));
 		await driver.type(org.instanceUrl);
