@@ -6,10 +6,11 @@ import {fileURLToPath} from 'node:url';
 import {render} from 'ink';
 import React from 'react';
 import {openConnection} from '../salesforce/connection.js';
-import {fetchSalesforceUsers} from '../salesforce/user-source.js';
+import {fetchSalesforceUsers, userQuery} from '../salesforce/user-source.js';
 import {openSession, type Session} from '../session.js';
 import {App} from '../ui/app.js';
 import {FakeKeyboard, FakeTerminalOutput} from './fake-terminal.js';
+import {importBenchSizes, measureBaseline, measureRunImport, type ImportMeasurement} from './import-bench.js';
 
 /*
  * npm run bench: the numbers issue targets are about, each beside a baseline measured in this same run.
@@ -70,7 +71,8 @@ async function timeToFirstPage(org: DemoProcess) {
 	const allUsers = milliseconds(viaApp);
 
 	const viaFetch = process.hrtime.bigint();
-	const soql = 'SELECT Id, FirstName, LastName, Email, Username, IsActive, UserType, Title, Department, Profile.Name FROM User ORDER BY LastName, FirstName, Id';
+	// The app's own query, so that the baseline asks for exactly the same fields.
+	const soql = userQuery;
 	const response = await fetch(`${org.instanceUrl}/services/data/v62.0/query?q=${encodeURIComponent(soql)}`, {
 		headers: {Authorization: `Bearer ${org.accessToken}`},
 	});
@@ -192,7 +194,58 @@ async function runScenarioProcess(users: number, presses: number): Promise<Scena
 	return JSON.parse(output) as Scenario;
 }
 
+type ImportSide = 'runImport' | 'baseline';
+
+/** One side of the import benchmark in a process of its own, with the app's heap flags, so its peak RSS is its own. */
+async function runImportProcess(side: ImportSide): Promise<ImportMeasurement> {
+	const script = fileURLToPath(new URL('main.js', import.meta.url));
+	const child = spawn(process.execPath, [...appNodeFlags, script, '--import-scenario', side], {stdio: ['ignore', 'pipe', 'inherit']});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		output += chunk.toString();
+	});
+	const code = await new Promise<number | null>((resolve) => {
+		child.on('close', resolve);
+	});
+	if (code !== 0) {
+		throw new Error(`the ${side} import scenario failed (exit ${code})`);
+	}
+
+	return JSON.parse(output) as ImportMeasurement;
+}
+
+async function measureImports(): Promise<Record<ImportSide, ImportMeasurement>> {
+	note(`import: ${importBenchSizes.users.toLocaleString('en-US')} users into ${importBenchSizes.people.toLocaleString('en-US')} people, runImport then the raw baseline`);
+	const runImportSide = await runImportProcess('runImport');
+	const baseline = await runImportProcess('baseline');
+	return {runImport: runImportSide, baseline};
+}
+
+function printImports(results: Record<ImportSide, ImportMeasurement>) {
+	const f = (value: number) => value.toFixed(1);
+	const count = (value: number) => Math.round(value).toLocaleString('en-US');
+	const {runImport, baseline} = results;
+	console.log(
+		`import ${importBenchSizes.users.toLocaleString('en-US')} Salesforce users into a store of ${importBenchSizes.people.toLocaleString('en-US')} people (${importBenchSizes.matchShare * 100}% match by email: ${count(runImport.mapped)} mapped, ${count(runImport.created)} created)`,
+	);
+	console.log(`  runImport (plan + write, one transaction): ${f(runImport.totalMs)} ms, ${count(runImport.usersPerSecond)} users/s, peak RSS ${f(runImport.peakRssMb)} MB   (planning alone ${f(runImport.planMs)} ms)`);
+	console.log(`  baseline, the same rows by raw prepared statements in one transaction: ${f(baseline.totalMs)} ms, ${count(baseline.usersPerSecond)} users/s, peak RSS ${f(baseline.peakRssMb)} MB`);
+	console.log(`  ratio ${f(runImport.totalMs / baseline.totalMs)}×   (targets: within 2× of the baseline, under 3,000 ms)`);
+}
+
 async function main() {
+	const importAt = process.argv.indexOf('--import-scenario');
+	if (importAt >= 0) {
+		const side = process.argv[importAt + 1] as ImportSide;
+		process.stdout.write(JSON.stringify(side === 'baseline' ? measureBaseline() : await measureRunImport()));
+		return;
+	}
+
+	if (process.argv.includes('--import-only')) {
+		printImports(await measureImports());
+		return;
+	}
+
 	const scenarioAt = process.argv.indexOf('--scenario');
 	if (scenarioAt >= 0) {
 		const users = Number(process.argv[scenarioAt + 1]);
@@ -210,7 +263,10 @@ async function main() {
 		results[name] = await runScenarioProcess(sizes[name], presses);
 	}
 
+	const imports = await measureImports();
 	print(results, sizes, presses);
+	console.log('');
+	printImports(imports);
 }
 
 function print(

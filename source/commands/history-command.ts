@@ -1,6 +1,7 @@
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {openStore} from '../store/database.js';
-import {listImportRuns, listRunOutcomes, type ImportOutcomeRow, type ImportRunRow} from '../store/import-history-query.js';
+import {countRunOutcomes, listImportRuns, listRunOutcomes, type ImportOutcomeRow, type ImportRunRow} from '../store/import-history-query.js';
+import type {Store} from '../store/database.js';
 import {UsageError} from './usage-error.js';
 
 export type HistoryFormat = 'text' | 'json' | 'csv';
@@ -18,10 +19,11 @@ const csvColumns = [
 	'reason',
 	'detail',
 	'person_id',
+	'manual',
 ] as const;
 
 // Quotes every field that needs it (RFC 4180), and defuses spreadsheet formulas in names from Salesforce.
-function csvField(value: string | number | null): string {
+function csvField(value: string | number | boolean | null): string {
 	if (value === null) {
 		return '';
 	}
@@ -48,8 +50,43 @@ function csvRow(run: ImportRunRow, outcome: ImportOutcomeRow): string {
 		outcome.reason,
 		outcome.detail,
 		outcome.personId,
+		outcome.manual ? 'yes' : 'no',
 	];
 	return values.map((value) => csvField(value)).join(',');
+}
+
+/** What one run did, in a line: its counts, or why it failed, was held, undone or released. */
+function describeRun(store: Store, run: ImportRunRow): string {
+	if (run.status === 'failed') {
+		return `failed: ${run.error ?? 'unknown error'}`;
+	}
+
+	const outcomes = countRunOutcomes(store, run.id);
+	if (run.mode === 'undo') {
+		return `${run.note ?? `undoes run #${run.undoesRunId ?? '?'}`}${run.reactivatedCount + run.deactivatedCount > 0 ? `; ${run.reactivatedCount} made active again, ${run.deactivatedCount} inactive again` : ''}`;
+	}
+
+	const byHand = outcomes.manual > 0 ? ` (${outcomes.manual} by hand)` : '';
+	const statusChanges = run.mode === 'auto' ? `, made inactive ${run.deactivatedCount}, active again ${run.reactivatedCount}` : '';
+	const counts = `created ${run.createdCount}, mapped ${run.mappedCount}${byHand}, already imported ${run.alreadyImportedCount}, skipped ${run.skippedCount}${statusChanges}`;
+	const kind = run.syncKind === null ? '' : ` (${run.syncKind} sync)`;
+	switch (run.status) {
+		case 'held': {
+			return `HELD, nothing changed: ${run.note ?? ''} Would have: ${counts}`;
+		}
+
+		case 'released': {
+			return `held, then ${run.note ?? 'released'}; would have: ${counts}`;
+		}
+
+		case 'undone': {
+			return `${counts}${kind} — ${run.note ?? 'undone'}`;
+		}
+
+		default: {
+			return `${counts}${kind}${run.note ? ` — ${run.note}` : ''}`;
+		}
+	}
 }
 
 /** `salesscreen history`: every import run and each user's outcome, for people and for other tools. */
@@ -76,11 +113,7 @@ export function historyCommand(options: {format: HistoryFormat; limit?: number},
 			out.write('No imports yet.\n');
 		} else {
 			for (const run of runs) {
-				const what =
-					run.status === 'failed'
-						? `failed: ${run.error ?? 'unknown error'}`
-						: `created ${run.createdCount}, mapped ${run.mappedCount}, already imported ${run.alreadyImportedCount}, skipped ${run.skippedCount}`;
-				out.write(`#${run.id}  ${run.startedAt}  ${run.mode.padEnd(6)}  by ${run.operator}  ${run.selectedCount} selected  ${what}\n`);
+				out.write(`#${run.id}  ${run.startedAt}  ${run.mode.padEnd(6)}  by ${run.operator}  ${run.selectedCount} selected  ${describeRun(store, run)}\n`);
 			}
 		}
 

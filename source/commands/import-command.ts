@@ -2,6 +2,7 @@ import {isListedByDefault, type SalesforceUser} from '../core/salesforce-user.js
 import {fetchSalesforceUsers} from '../salesforce/user-source.js';
 import {openSession, type OrgTarget} from '../session.js';
 import {importOrPlan} from './import-or-plan.js';
+import {requireAdminIn} from './require-admin.js';
 import {writeImportReport} from './import-report.js';
 import {UsageError} from './usage-error.js';
 
@@ -35,6 +36,11 @@ export async function importCommand(options: ImportCommandOptions, out: NodeJS.W
 
 	const session = await openSession(options.target);
 	try {
+		// A dry run only reads; anyone may see what an import would do.
+		if (!options.dryRun) {
+			requireAdminIn(session.store, session.home.home, 'import');
+		}
+
 		const users = await fetchSalesforceUsers(session.connection);
 		const selected = pickUsers(users, options);
 		writeImportReport(await importOrPlan(session, selected, {mode: 'manual', dryRun: options.dryRun}), options.json, out);

@@ -1,21 +1,26 @@
 import {planImport, type PlanEntry} from '../core/import-plan.js';
+import {fetchPlanRules} from '../import-rules.js';
 import type {SalesforceUser} from '../core/salesforce-user.js';
-import type {Session} from '../session.js';
+import {placeOnTeams, type Session} from '../session.js';
 import {loadImportContext} from '../store/import-context-query.js';
 import {runImport, type ImportMode} from '../store/run-import.js';
 import type {ImportReport} from './import-report.js';
 
-/** Runs the import, or with dryRun only plans it against the store as it is, writing nothing. */
+/**
+ * Runs the import, or with dryRun only plans it against the store as it is, writing nothing. Asks the org
+ * once whether it is a sandbox, and plans with the settings' matching rules.
+ */
 export async function importOrPlan(
 	session: Session,
 	users: readonly SalesforceUser[],
 	options: {mode: ImportMode; dryRun: boolean},
 ): Promise<ImportReport> {
+	const rules = await fetchPlanRules(session.connection, session.settings);
 	if (options.dryRun) {
-		return {entries: planImport(users, loadImportContext(session.store)).entries, runId: null, selected: users.length, mode: options.mode};
+		return {entries: planImport(users, loadImportContext(session.store, rules)).entries, runId: null, selected: users.length, mode: options.mode};
 	}
 
-	const result = await runImport(session.store, users, {operator: session.services.operator, mode: options.mode});
+	const result = await runImport(session.store, users, {operator: session.services.operator, mode: options.mode, rules});
 	const entries: readonly PlanEntry[] = result.plan.entries;
-	return {entries, runId: result.runId, selected: users.length, mode: options.mode};
+	return {entries, runId: result.runId, selected: users.length, mode: options.mode, teams: placeOnTeams(session.store, session.settings, result.runId, users)};
 }

@@ -1,6 +1,8 @@
 import {countEntries, type PlanEntry} from '../core/import-plan.js';
+import {describeEntry} from '../core/plan-entry-detail.js';
 import {displayName} from '../core/salesforce-user.js';
 import {toTerminalText} from '../core/terminal-text.js';
+import type {TeamPlacement} from '../core/team-placement.js';
 
 const outcomeNames: Record<PlanEntry['action'], string> = {
 	create: 'created',
@@ -16,7 +18,8 @@ const plannedWords: Record<PlanEntry['action'], string> = {
 	skip: 'would skip',
 };
 
-function outcomeRecord(entry: PlanEntry) {
+/** One user's line of a report, as JSON gives it: matchedBy, manual, emailAdjusted and fill say how a mapping was made. */
+export function outcomeRecord(entry: PlanEntry) {
 	return {
 		salesforceUserId: entry.user.id,
 		name: toTerminalText(displayName(entry.user)),
@@ -24,8 +27,37 @@ function outcomeRecord(entry: PlanEntry) {
 		outcome: outcomeNames[entry.action],
 		personId: entry.action === 'map' ? entry.person.id : entry.action === 'already-imported' ? entry.personId : null,
 		reason: entry.action === 'skip' ? entry.reason : null,
-		detail: entry.action === 'skip' ? entry.detail : entry.action === 'map' ? `email matches ${toTerminalText(entry.person.name)}` : null,
+		detail: describeEntry(entry),
+		matchedBy: entry.action === 'map' ? entry.matchedBy : null,
+		manual: entry.action === 'map' && entry.manual === true,
+		emailAdjusted: (entry.action === 'map' || entry.action === 'create' ? entry.emailAdjusted : undefined) ?? null,
+		fill: entry.action === 'map' ? entry.fill ?? null : null,
 	};
+}
+
+/** `mapped 3 by email`, or with other ways: `mapped 5 (3 by email, 1 by hand, 1 by FederationIdentifier)`. */
+export function mappedWords(entries: readonly PlanEntry[], verb: string): string {
+	const by = {email: 0, manual: 0, 'federation-id': 0};
+	for (const entry of entries) {
+		if (entry.action === 'map') {
+			by[entry.matchedBy]++;
+		}
+	}
+
+	const total = by.email + by.manual + by['federation-id'];
+	if (by.manual === 0 && by['federation-id'] === 0) {
+		return `${verb} ${total} by email`;
+	}
+
+	const parts = [`${by.email} by email`, by.manual > 0 ? `${by.manual} by hand` : undefined, by['federation-id'] > 0 ? `${by['federation-id']} by FederationIdentifier` : undefined];
+	return `${verb} ${total} (${parts.filter((part) => part !== undefined).join(', ')})`;
+}
+
+/** A report's text line for one entry. */
+export function outcomeLine(entry: PlanEntry, dryRun: boolean): string {
+	const record = outcomeRecord(entry);
+	const outcome = dryRun ? plannedWords[entry.action] : record.outcome;
+	return `${outcome.padEnd(17)}${record.salesforceUserId}  ${record.name}  ${record.email ?? '(no email)'}${record.detail ? `  — ${record.detail}` : ''}\n`;
 }
 
 export type ImportReport = {
@@ -34,6 +66,8 @@ export type ImportReport = {
 	runId: number | null;
 	selected: number;
 	mode: 'manual' | 'auto';
+	/** What the team-from-Salesforce setting did after the run; absent for a dry run. */
+	teams?: TeamPlacement & {error?: string};
 };
 
 /** Prints what an import did (or would do): one line a user and a summary, or one JSON object. */
@@ -42,18 +76,21 @@ export function writeImportReport(report: ImportReport, json: boolean, out: Node
 	const dryRun = report.runId === null;
 	if (json) {
 		out.write(
-			`${JSON.stringify({dryRun, mode: report.mode, runId: report.runId, selected: report.selected, counts, outcomes: report.entries.map((entry) => outcomeRecord(entry))})}\n`,
+			`${JSON.stringify({dryRun, mode: report.mode, runId: report.runId, selected: report.selected, counts, outcomes: report.entries.map((entry) => outcomeRecord(entry)), ...(report.teams ? {teams: report.teams} : {})})}\n`,
 		);
 		return;
 	}
 
 	for (const entry of report.entries) {
-		const record = outcomeRecord(entry);
-		const outcome = dryRun ? plannedWords[entry.action] : record.outcome;
-		out.write(`${outcome.padEnd(17)}${record.salesforceUserId}  ${record.name}  ${record.email ?? '(no email)'}${record.detail ? `  — ${record.detail}` : ''}\n`);
+		out.write(outcomeLine(entry, dryRun));
 	}
 
 	out.write(
-		`${dryRun ? 'Dry run, nothing written: would create' : `Run #${report.runId}: created`} ${counts.create}, ${dryRun ? 'map' : 'mapped'} ${counts.map} by email, ${counts.alreadyImported} already imported, ${counts.skip} skipped.\n`,
+		`${dryRun ? 'Dry run, nothing written: would create' : `Run #${report.runId}: created`} ${counts.create}, ${mappedWords(report.entries, dryRun ? 'map' : 'mapped')}, ${counts.alreadyImported} already imported, ${counts.skip} skipped.\n`,
 	);
+	if (report.teams?.error) {
+		out.write(`Imported people were not put on teams: ${report.teams.error}\n`);
+	} else if (report.teams && report.teams.placed > 0) {
+		out.write(`${report.teams.placed} put on teams from Salesforce${report.teams.newTeams.length > 0 ? `; new teams: ${report.teams.newTeams.join(', ')}` : ''}.\n`);
+	}
 }

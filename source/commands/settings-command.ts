@@ -1,8 +1,22 @@
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
+import {teamRules, type TeamRule} from '../core/team-placement.js';
 import {openSettings, type SettingsShape} from '../settings/settings.js';
+import {settingNeedsAdmin} from '../core/admin-policy.js';
+import {requireAdmin} from './require-admin.js';
+import {isFillOnMap, fillOnMapValues, type FillOnMap} from '../core/fill-on-map.js';
+import {isSafeguardShare} from '../core/sync-safeguard.js';
+import {parseSyncScope, SyncScopeError, type SyncScope} from '../core/sync-scope.js';
 import {UsageError} from './usage-error.js';
 
-type SettingName = 'auto-sync' | 'page-size' | 'show-all-users';
+type SettingName =
+	| 'auto-sync'
+	| 'page-size'
+	| 'show-all-users'
+	| 'team-from-salesforce'
+	| 'sync-scope'
+	| 'match-federation-id'
+	| 'fill-on-map'
+	| 'safeguard-share';
 
 /** The Settings tab's settings as a script names and writes them. */
 const settingNames: Record<SettingName, {key: keyof SettingsShape; show: (value: never) => string; parse: (text: string) => SettingsShape[keyof SettingsShape]}> = {
@@ -24,6 +38,60 @@ const settingNames: Record<SettingName, {key: keyof SettingsShape; show: (value:
 		},
 	},
 	'show-all-users': {key: 'showAllUsers', show: (value: boolean) => (value ? 'on' : 'off'), parse: (text) => onOff(text, 'show-all-users')},
+	'team-from-salesforce': {
+		key: 'teamFromSalesforce',
+		show: (value: TeamRule) => value,
+		parse(text) {
+			if (!(teamRules as readonly string[]).includes(text)) {
+				throw new UsageError(`team-from-salesforce takes ${teamRules.join(', ')}, not "${text}".`);
+			}
+
+			return text as TeamRule;
+		},
+	},
+	'sync-scope': {
+		key: 'syncScope',
+		show: (value: SyncScope) => JSON.stringify(value),
+		parse(text) {
+			let value: unknown;
+			try {
+				value = JSON.parse(text);
+			} catch {
+				throw new UsageError(`sync-scope takes JSON, e.g. '{"profiles":["Sales"],"activeOnly":true}', not ${text}.`);
+			}
+
+			try {
+				// Keys left out take their defaults: the value given is the whole scope.
+				return parseSyncScope(value);
+			} catch (error: unknown) {
+				throw error instanceof SyncScopeError ? new UsageError(error.message) : error;
+			}
+		},
+	},
+	'match-federation-id': {key: 'matchFederationId', show: (value: boolean) => (value ? 'on' : 'off'), parse: (text) => onOff(text, 'match-federation-id')},
+	'fill-on-map': {
+		key: 'fillOnMap',
+		show: (value: FillOnMap) => value,
+		parse(text) {
+			if (!isFillOnMap(text)) {
+				throw new UsageError(`fill-on-map takes ${fillOnMapValues.join(', ')}, not "${text}".`);
+			}
+
+			return text;
+		},
+	},
+	'safeguard-share': {
+		key: 'safeguardShare',
+		show: (value: number) => `${Math.round(value * 1000) / 10}%`,
+		parse(text) {
+			const share = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+			if (text.trim() === '' || !isSafeguardShare(share)) {
+				throw new UsageError(`safeguard-share takes a share of the linked people from 0 to 1 (or 0% to 100%), e.g. 0.2, not "${text}".`);
+			}
+
+			return share;
+		},
+	},
 };
 
 function onOff(text: string, name: string): boolean {
@@ -64,7 +132,12 @@ export function settingsCommand(words: readonly string[], out: NodeJS.WritableSt
 
 	if (action === 'set' && name !== undefined && value !== undefined && rest.length === 0) {
 		const setting = settingNames[settingName(name)];
-		settings.set(setting.key, setting.parse(value));
+		const parsed = setting.parse(value);
+		if (settingNeedsAdmin(setting.key)) {
+			requireAdmin('settings');
+		}
+
+		settings.set(setting.key, parsed);
 		out.write(`${name} ${setting.show(settings.get(setting.key) as never)}\n`);
 		return 0;
 	}

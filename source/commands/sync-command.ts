@@ -1,31 +1,28 @@
-import {isListedByDefault} from '../core/salesforce-user.js';
-import {fetchSalesforceUsers} from '../salesforce/user-source.js';
 import {openSession, type OrgTarget} from '../session.js';
-import {loadImportContext} from '../store/import-context-query.js';
-import {importOrPlan} from './import-or-plan.js';
-import {writeImportReport} from './import-report.js';
+import {runSync} from '../sync/run-sync.js';
+import {requireAdminIn} from './require-admin.js';
+import {writeSyncReport} from './sync-report.js';
 
-export type SyncCommandOptions = {target: OrgTarget; dryRun: boolean; json: boolean};
+export type SyncCommandOptions = {target: OrgTarget; dryRun: boolean; json: boolean; confirmHeld: boolean};
+
+/** Exit codes of `salesscreen sync` besides 0 (done, or switched off), 1 (failed) and 2 (wrong usage). */
+export const syncExitCodes = {done: 0, failed: 1, usage: 2, held: 5} as const;
 
 /**
- * `salesscreen sync`, for cron or a systemd timer: when Automatically sync users is on, imports every
- * eligible user (active, Standard, not linked yet) with the same rules as Import users, recorded as an
- * automatic run. When it is off, it changes nothing and says so; that is not a failure.
+ * `salesscreen sync`, for cron or a systemd timer: when Automatically sync users is on, one automatic sync
+ * (see runSync). When it is off, it changes nothing and says so; that is not a failure. A run the safeguard
+ * holds exits 5, so that cron mail or a monitor notices; `--confirm-held` lets it through.
  */
 export async function syncCommand(options: SyncCommandOptions, out: NodeJS.WritableStream): Promise<number> {
 	const session = await openSession(options.target);
 	try {
-		if (!session.settings.get('autoSync')) {
-			const message = 'Automatically sync users is off, so nothing was imported. Turn it on in the Settings tab, or: salesscreen settings set auto-sync on';
-			out.write(options.json ? `${JSON.stringify({autoSync: false, runId: null, message})}\n` : `${message}\n`);
-			return 0;
+		if (!options.dryRun) {
+			requireAdminIn(session.store, session.home.home, 'sync');
 		}
 
-		const users = await fetchSalesforceUsers(session.connection);
-		const context = loadImportContext(session.store);
-		const eligible = users.filter((user) => isListedByDefault(user) && !context.personIdBySalesforceId.has(user.id));
-		writeImportReport(await importOrPlan(session, eligible, {mode: 'auto', dryRun: options.dryRun}), options.json, out);
-		return 0;
+		const report = await runSync(session, {dryRun: options.dryRun, confirmHeld: options.confirmHeld});
+		writeSyncReport(report, options.json, out);
+		return report.status === 'held' ? syncExitCodes.held : syncExitCodes.done;
 	} finally {
 		await session.close();
 	}

@@ -1,4 +1,5 @@
-import {isPlausibleEmail, normaliseEmail} from './email.js';
+import {isPlausibleEmail, normaliseEmail, withoutSandboxSuffix} from './email.js';
+import {fillsName, fillsTitle, type PersonFill} from './fill-on-map.js';
 import type {ImportContext, KnownPerson} from './import-context.js';
 import {displayName, standardUserType, type SalesforceUser} from './salesforce-user.js';
 import {toTerminalText} from './terminal-text.js';
@@ -9,11 +10,30 @@ export type SkipReason =
 	| 'inactive'
 	| 'not-standard-user'
 	| 'person-linked-to-other-user'
-	| 'duplicate-email-in-selection';
+	| 'duplicate-email-in-selection'
+	| 'ignored';
+
+/** How a mapped user found their person: by email, by FederationIdentifier, or by the admin's own choice. */
+export type MatchedBy = 'email' | 'federation-id' | 'manual';
+
+/** Set when the email was changed before matching: in a sandbox, without the `.invalid` Salesforce appended. */
+export type EmailAdjustment = 'sandbox-suffix-removed';
 
 export type PlanEntry =
-	| {action: 'create'; user: SalesforceUser; email: string}
-	| {action: 'map'; user: SalesforceUser; email: string; person: KnownPerson}
+	| {action: 'create'; user: SalesforceUser; email: string; emailAdjusted?: EmailAdjustment}
+	| {
+			action: 'map';
+			user: SalesforceUser;
+			/** Normalised; empty for a manual mapping of a user without an email. */
+			email: string;
+			person: KnownPerson;
+			matchedBy: MatchedBy;
+			/** True when the admin chose this person for the user (manual mapping). */
+			manual?: boolean;
+			/** Fields of the person the import overwrites from Salesforce (the fillOnMap setting). */
+			fill?: PersonFill;
+			emailAdjusted?: EmailAdjustment;
+	  }
 	| {action: 'already-imported'; user: SalesforceUser; personId: number}
 	| {action: 'skip'; user: SalesforceUser; reason: SkipReason; detail: string};
 
@@ -35,9 +55,14 @@ export type PlanCounts = {
  * The Users tab shows it as a preview; planImport adds the rules that need the whole selection.
  */
 export function classifyUser(user: SalesforceUser, context: ImportContext): PlanEntry {
+	// A linked Salesforce user stays with their person, whatever changed in Salesforce since.
 	const linkedPersonId = context.personIdBySalesforceId.get(user.id);
 	if (linkedPersonId !== undefined) {
 		return {action: 'already-imported', user, personId: linkedPersonId};
+	}
+
+	if (context.ignoredSalesforceIds.has(user.id)) {
+		return skip(user, 'ignored', 'an admin chose to ignore this user; un-ignore them to import them');
 	}
 
 	if (!user.isActive) {
@@ -48,53 +73,145 @@ export function classifyUser(user: SalesforceUser, context: ImportContext): Plan
 		return skip(user, 'not-standard-user', `${toTerminalText(user.userType)} user, not a person with a Salesforce licence`);
 	}
 
-	const email = normaliseEmail(user.email);
-	if (email === null) {
+	const manualPersonId = context.manualPersonIdBySalesforceId.get(user.id);
+	const chosen = manualPersonId === undefined ? undefined : context.personById.get(manualPersonId);
+	// The admin's choice goes before the email: it is how a user whose email matches nobody (or no email at all) is mapped.
+	if (chosen !== undefined) {
+		const email = normaliseEmail(user.email);
+		return mapTo(user, email === null ? '' : adjustedEmail(email, context).email, chosen, 'manual', context, undefined);
+	}
+
+	const normalised = normaliseEmail(user.email);
+	if (normalised === null) {
 		return skip(user, 'no-email', 'no email in Salesforce');
 	}
 
+	const {email, emailAdjusted} = adjustedEmail(normalised, context);
 	if (!isPlausibleEmail(email)) {
 		return skip(user, 'invalid-email', `email "${toTerminalText(email)}" is not a valid address`);
 	}
 
 	const person = context.personByEmail.get(email);
-	if (person === undefined) {
-		return {action: 'create', user, email};
+	if (person !== undefined) {
+		return mapTo(user, email, person, 'email', context, emailAdjusted);
 	}
 
+	const federationId = user.federationIdentifier?.trim();
+	if (context.rules.matchFederationId && federationId) {
+		const federated = context.personByFederationId.get(federationId);
+		if (federated !== undefined) {
+			return mapTo(user, email, federated, 'federation-id', context, emailAdjusted);
+		}
+	}
+
+	return emailAdjusted === undefined ? {action: 'create', user, email} : {action: 'create', user, email, emailAdjusted};
+}
+
+function adjustedEmail(normalised: string, context: ImportContext): {email: string; emailAdjusted?: EmailAdjustment} {
+	if (!context.rules.orgIsSandbox) {
+		return {email: normalised};
+	}
+
+	const email = withoutSandboxSuffix(normalised);
+	return email === normalised ? {email} : {email, emailAdjusted: 'sandbox-suffix-removed'};
+}
+
+function mapTo(
+	user: SalesforceUser,
+	email: string,
+	person: KnownPerson,
+	matchedBy: MatchedBy,
+	context: ImportContext,
+	emailAdjusted: EmailAdjustment | undefined,
+): PlanEntry {
 	const otherSalesforceId = context.salesforceIdByPersonId.get(person.id);
-	if (otherSalesforceId !== undefined) {
+	if (otherSalesforceId !== undefined && otherSalesforceId !== user.id) {
+		const other = context.salesforceNameBySalesforceId.get(otherSalesforceId);
+		const how = matchedBy === 'email' ? `(${email})` : matchedBy === 'federation-id' ? '(same FederationIdentifier)' : '(chosen by an admin)';
 		return skip(
 			user,
 			'person-linked-to-other-user',
-			`${toTerminalText(person.name)} (${email}) is already linked to Salesforce user ${otherSalesforceId}`,
+			`${toTerminalText(person.name)} ${how} is already linked to Salesforce user ${other ? `${toTerminalText(other)} (${otherSalesforceId})` : otherSalesforceId}; ${named(user)} is not merged into them`,
 		);
 	}
 
-	return {action: 'map', user, email, person};
+	const entry: PlanEntry = {action: 'map', user, email, person, matchedBy};
+	if (matchedBy === 'manual') {
+		entry.manual = true;
+	}
+
+	const fill = fillFor(user, context);
+	if (fill !== undefined) {
+		entry.fill = fill;
+	}
+
+	if (emailAdjusted !== undefined) {
+		entry.emailAdjusted = emailAdjusted;
+	}
+
+	return entry;
+}
+
+function fillFor(user: SalesforceUser, context: ImportContext): PersonFill | undefined {
+	const fillOnMap = context.rules.fillOnMap;
+	if (fillOnMap === 'none') {
+		return undefined;
+	}
+
+	const fill: PersonFill = {};
+	const name = toTerminalText(displayName(user));
+	if (fillsName(fillOnMap) && name !== '') {
+		fill.name = name;
+	}
+
+	if (fillsTitle(fillOnMap)) {
+		fill.title = user.title === null ? null : toTerminalText(user.title);
+	}
+
+	return fill;
+}
+
+function named(user: SalesforceUser): string {
+	return `${toTerminalText(displayName(user))} (${user.id})`;
 }
 
 /**
- * Decides, for each selected user in order, whether import creates a person, maps to an existing one by email,
- * leaves an earlier import alone, or skips the user with a reason. Pure: the same input gives the same plan.
+ * Decides, for each selected user in order, whether import creates a person, maps to an existing one (by the
+ * admin's choice, by email, or by FederationIdentifier), leaves an earlier import alone, or skips the user
+ * with a reason. Pure: the same input gives the same plan.
  */
 export function planImport(users: Iterable<SalesforceUser>, context: ImportContext): ImportPlan {
 	const entries: PlanEntry[] = [];
 	// The first selected user with an email claims it; a second one would merge two Salesforce users into one person.
-	const claimedBy = new Map<string, SalesforceUser>();
+	const emailClaimedBy = new Map<string, SalesforceUser>();
+	// A person takes one Salesforce user, however each of them found the person.
+	const personClaimedBy = new Map<number, SalesforceUser>();
 
 	for (const user of users) {
 		let entry = classifyUser(user, context);
 		if (entry.action === 'create' || entry.action === 'map') {
-			const claimant = claimedBy.get(entry.email);
-			if (claimant === undefined) {
-				claimedBy.set(entry.email, user);
-			} else {
+			const byEmail = entry.action === 'map' && entry.matchedBy === 'manual' ? undefined : emailClaimedBy.get(entry.email);
+			const byPerson = entry.action === 'map' ? personClaimedBy.get(entry.person.id) : undefined;
+			if (byEmail !== undefined) {
 				entry = skip(
 					user,
 					'duplicate-email-in-selection',
-					`shares ${entry.email} with ${toTerminalText(displayName(claimant))} (${claimant.id}), who this import takes`,
+					`${named(user)} shares ${entry.email} with ${named(byEmail)}, who this import takes: one email, one person`,
 				);
+			} else if (byPerson !== undefined && entry.action === 'map') {
+				entry = skip(
+					user,
+					'person-linked-to-other-user',
+					`${toTerminalText(entry.person.name)} goes to ${named(byPerson)} earlier in this import; ${named(user)} is not merged into them`,
+				);
+			} else {
+				if (!(entry.action === 'map' && entry.matchedBy === 'manual') && entry.email !== '') {
+					emailClaimedBy.set(entry.email, user);
+				}
+
+				if (entry.action === 'map') {
+					personClaimedBy.set(entry.person.id, user);
+				}
 			}
 		}
 
@@ -134,13 +251,15 @@ export function countEntries(entries: readonly PlanEntry[]): PlanCounts {
 	return counts;
 }
 
+/** Each skip reason in words an admin understands without knowing the code. */
 export const skipReasonLabels: Record<SkipReason, string> = {
-	'no-email': 'no email',
-	'invalid-email': 'invalid email',
-	inactive: 'inactive',
-	'not-standard-user': 'not a Standard user',
-	'person-linked-to-other-user': 'person linked to another Salesforce user',
-	'duplicate-email-in-selection': 'email shared with another selected user',
+	'no-email': 'no email address in Salesforce',
+	'invalid-email': 'the email in Salesforce is not a valid address',
+	inactive: 'inactive in Salesforce',
+	'not-standard-user': 'not a licensed Standard user (Chatter-only, automated, guest or portal)',
+	'person-linked-to-other-user': 'the SalesScreen person is already linked to another Salesforce user',
+	'duplicate-email-in-selection': 'another selected user has the same email',
+	ignored: 'ignored by an admin',
 };
 
 /** The same, short enough for a table column. */
@@ -151,6 +270,7 @@ export const skipReasonShortLabels: Record<SkipReason, string> = {
 	'not-standard-user': 'not Standard',
 	'person-linked-to-other-user': 'linked elsewhere',
 	'duplicate-email-in-selection': 'duplicate email',
+	ignored: 'ignored',
 };
 
 function skip(user: SalesforceUser, reason: SkipReason, detail: string): PlanEntry {

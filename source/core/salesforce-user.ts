@@ -12,6 +12,12 @@ export type SalesforceUser = {
 	title: string | null;
 	department: string | null;
 	profileName: string | null;
+	/** UserRole.Name; null when the user has no role. */
+	roleName: string | null;
+	/** The user's single sign-on id (SAML federation id); null when the org does not use one for them. */
+	federationIdentifier: string | null;
+	/** When the user's record last changed, ISO 8601 (SystemModstamp); what an incremental sync asks by. */
+	systemModstamp: string | null;
 };
 
 export const standardUserType = 'Standard';
@@ -21,6 +27,6 @@ export function displayName(user: Pick<SalesforceUser, 'firstName' | 'lastName'>
 }
 
 /** What the Users tab lists unless the admin asks for everyone. */
-export function isListedByDefault(user: SalesforceUser): boolean {
+export function isListedByDefault(user: Pick<SalesforceUser, 'isActive' | 'userType'>): boolean {
 	return user.isActive && user.userType === standardUserType;
 }

@@ -95,6 +95,10 @@ export function buildDemoDatabase(organization: DemoOrganizationRecord, users: r
 	const profileOf = (user: DemoUserRecord) => (user.profileName ? profileByName.get(user.profileName) ?? null : null);
 	const roleOf = (user: DemoUserRecord) => (user.roleName ? roleByName.get(user.roleName) ?? null : null);
 	const created = (user: DemoUserRecord) => salesforceDateTime(user.createdDate ?? organization.createdDate);
+	// Salesforce keeps SystemModstamp to the second; an incremental sync's `>` depends on that.
+	const modified = (user: DemoUserRecord) => wholeSeconds(salesforceDateTime(user.systemModstamp ?? user.createdDate ?? organization.createdDate));
+	// A sandbox copied from production appends .invalid to every email, so that no mail reaches real people.
+	const email = organization.isSandbox === true ? (user: DemoUserRecord) => (user.email ? `${user.email}.invalid` : user.email) : (user: DemoUserRecord) => user.email;
 
 	const userTable = table<DemoUserRecord>('User', users, (user) => user.id, [
 		field('Id', 'id', (user) => user.id),
@@ -105,7 +109,7 @@ export function buildDemoDatabase(organization: DemoOrganizationRecord, users: r
 		field('CompanyName', 'string', () => organization.name),
 		field('Department', 'string', (user) => user.department),
 		field('Title', 'string', (user) => user.title),
-		field('Email', 'string', (user) => user.email),
+		field('Email', 'string', email),
 		field('Alias', 'string', (user) => user.alias ?? defaultAlias(user)),
 		field('IsActive', 'boolean', (user) => user.isActive),
 		field('UserType', 'string', (user) => user.userType),
@@ -116,8 +120,9 @@ export function buildDemoDatabase(organization: DemoOrganizationRecord, users: r
 		field('LanguageLocaleKey', 'string', () => 'en_US'),
 		field('EmailEncodingKey', 'string', () => 'UTF-8'),
 		field('CreatedDate', 'datetime', created),
-		field('LastModifiedDate', 'datetime', created),
-		field('SystemModstamp', 'datetime', created),
+		field('LastModifiedDate', 'datetime', modified),
+		field('SystemModstamp', 'datetime', modified),
+		field('FederationIdentifier', 'string', (user) => user.federationIdentifier ?? null),
 		field('LastLoginDate', 'datetime', (user) => salesforceDateTime(user.lastLoginDate)),
 	], [
 		relationship('Profile', profileTable, profileOf),
@@ -166,6 +171,10 @@ export function buildDemoDatabase(organization: DemoOrganizationRecord, users: r
 		[userTable, profileTable, roleTable, organizationTable, permissionSetTable, assignmentTable].map((entry) => [entry.name.toLowerCase(), entry]),
 	);
 	return {tables, find: (name) => tables.get(name.toLowerCase())};
+}
+
+function wholeSeconds(dateTime: string | null): string | null {
+	return dateTime === null ? null : dateTime.replace(/\.\d{3}\+0000$/, '.000+0000');
 }
 
 /** Salesforce's default alias: the first letter of the first name and the first four of the last. */

@@ -78,6 +78,7 @@ export type DemoOrg = {
 	 * approve the device flow as; empty when the org's users include none.
 	 */
 	nonAdminUsername: string;
+	/** The users as stored; a sandbox serves their emails with `.invalid` appended. */
 	users: readonly DemoUserRecord[];
 	/** The faults in force now. */
 	readonly faults: Readonly<ActiveFaults>;
@@ -89,8 +90,20 @@ export type DemoOrg = {
 	expireSessions(): void;
 	/** Every refresh token stops working (invalid_grant); open sessions run on. */
 	revokeRefreshTokens(): void;
+	/** Every SOQL statement the org was sent, oldest first: what a client asked for (queryMore not counted). */
+	readonly queries: readonly string[];
+	/**
+	 * Changes a user as an admin would in Setup (deactivating them, say). Their SystemModstamp moves to now,
+	 * and always past every earlier change, so an incremental sync sees the user again. Returns the record.
+	 */
+	updateUser(id: string, changes: DemoUserChanges): DemoUserRecord;
 	close(): Promise<void>;
 };
+
+/** What updateUser may change. */
+export type DemoUserChanges = Partial<
+	Pick<DemoUserRecord, 'firstName' | 'lastName' | 'email' | 'isActive' | 'userType' | 'title' | 'department' | 'profileName' | 'roleName' | 'federationIdentifier'>
+>;
 
 export const demoOrgDefaults = {users: 300, seed: 2024, apiDailyLimit: 100_000, devicePollIntervalSeconds: 5, deviceCodeLifetimeSeconds: 600};
 const maximumSeconds = 366 * 24 * 60 * 60;
@@ -197,7 +210,9 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 		faults,
 		cursors: new QueryCursors(),
 		apiUsage: {used: 0, max: apiDailyLimit},
+		queryLog: [],
 	};
+	let lastModstamp = 0;
 
 	const server = createServer(demoOrgRequestHandler(state));
 	await listen(server, port);
@@ -230,6 +245,21 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 		},
 		revokeRefreshTokens() {
 			sessions.revokeRefreshTokens();
+		},
+		get queries() {
+			return [...state.queryLog];
+		},
+		updateUser(id, changes) {
+			const record = usersById.get(normaliseSalesforceId(id) ?? id);
+			if (!record) {
+				throw new DemoOrgError(`No user of the demo org has the id ${id}.`);
+			}
+
+			// Salesforce's SystemModstamp has whole seconds; each change lands at least a second after the last.
+			lastModstamp = Math.max(Math.floor(Date.now() / 1000) * 1000, lastModstamp + 1000);
+			// The server's tables read these very records, so the change is served from the next query on.
+			Object.assign(record, changes, {systemModstamp: new Date(lastModstamp).toISOString()});
+			return record;
 		},
 		close() {
 			closing ??= new Promise<void>((resolve) => {

@@ -5,13 +5,17 @@ import type {SalesforceUser} from '../core/salesforce-user.js';
  * the SalesScreen store as they are, plus the few fields the demo org serves besides. The extras are
  * optional; a record without them is served with plausible values.
  */
-export type DemoUserRecord = SalesforceUser & {
+export type DemoUserRecord = Omit<SalesforceUser, 'roleName' | 'federationIdentifier' | 'systemModstamp'> & {
 	/** Up to 8 characters, as Salesforce requires. */
 	alias?: string;
 	/** UserRole.Name; null when the user has no role. */
 	roleName?: string | null;
+	/** The single sign-on id; null or absent when the user has none. */
+	federationIdentifier?: string | null;
 	/** ISO 8601. */
 	createdDate?: string;
+	/** ISO 8601; when absent, the record has not changed since it was created. */
+	systemModstamp?: string | null;
 	/** ISO 8601; null for users who never logged in. */
 	lastLoginDate?: string | null;
 };

@@ -14,7 +14,7 @@ export type GeneratedOrg = {
 	users: DemoUserRecord[];
 };
 
-type Draft = Omit<DemoUserRecord, 'id' | 'createdDate' | 'lastLoginDate'>;
+type Draft = Omit<DemoUserRecord, 'id' | 'createdDate' | 'lastLoginDate' | 'federationIdentifier' | 'systemModstamp'>;
 
 // Dates are measured from a fixed "today" so that the same seed gives the same users on any day.
 const generatedAt = Date.UTC(2025, 5, 2, 9, 0, 0);
@@ -167,6 +167,9 @@ export function generateDemoOrg(options: {count: number; seed: number; orgId: st
 			profileName: draft.profileName,
 			alias: draft.alias ?? defaultAlias(draft),
 			roleName: draft.roleName ?? null,
+			// Single sign-on ids for licensed people, as an identity provider's employee numbers; derived from the
+			// position, not drawn, so that the users of every seed stay what they were before this field existed.
+			federationIdentifier: draft.userType === 'Standard' && draft.email !== null && index % 10 !== 9 ? `E${String(100_000 + index)}` : null,
 			createdDate: new Date(created).toISOString(),
 			lastLoginDate: lastLogin(draft, created, index === 0, random),
 		};

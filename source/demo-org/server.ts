@@ -33,6 +33,8 @@ export type DemoOrgState = {
 	faults: FaultInjector;
 	cursors: QueryCursors;
 	apiUsage: {used: number; max: number};
+	/** Every SOQL statement sent to the query resource, oldest first (queryMore calls are not new queries). */
+	queryLog: string[];
 };
 
 type Headers = Record<string, string>;
@@ -236,6 +238,7 @@ function queryResource(state: DemoOrgState, request: IncomingMessage, url: URL, 
 			throw new RestError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
 		}
 
+		state.queryLog.push(soql);
 		page = {result: runSoql(soql, state.database), position: 0, cursorId: undefined};
 	} else {
 		const {id, result, position} = state.cursors.read(decodeURIComponent(locator));

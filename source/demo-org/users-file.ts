@@ -7,7 +7,8 @@ import {normaliseSalesforceId} from './salesforce-id.js';
  * saved and served again: a JSON array (or an object with a `records` array) of objects with
  * `Id`, `FirstName`, `LastName`, `Email`, `Username`, `IsActive`, `UserType`, `Title`, `Department`, and the
  * profile as the nested relationship `"Profile": {"Name": "Standard User"}` (optionally `"UserRole": {"Name": …}`,
- * `Alias`, `CreatedDate`, `LastLoginDate`). `attributes` and `Name` are accepted and ignored.
+ * `Alias`, `FederationIdentifier`, `CreatedDate`, `SystemModstamp`, `LastLoginDate`). `attributes` and `Name`
+ * are accepted and ignored.
  *
  * Required: `Id` (a 15- or 18-character User id, key prefix 005), `LastName`, `Email`, `Username`; ids and
  * usernames must be unique. `IsActive` defaults to true and `UserType` to `Standard`.
@@ -33,7 +34,9 @@ const knownFields = new Set([
 	'Department',
 	'Profile',
 	'UserRole',
+	'FederationIdentifier',
 	'CreatedDate',
+	'SystemModstamp',
 	'LastLoginDate',
 ]);
 
@@ -159,6 +162,8 @@ function parseUser(entry: unknown, fail: (text: string) => UsersFileError): Demo
 	const alias = text('Alias', false);
 	const createdDate = date('CreatedDate');
 	const lastLoginDate = date('LastLoginDate');
+	const federationIdentifier = text('FederationIdentifier', false);
+	const systemModstamp = date('SystemModstamp');
 	return {
 		id,
 		firstName: text('FirstName', false),
@@ -173,6 +178,8 @@ function parseUser(entry: unknown, fail: (text: string) => UsersFileError): Demo
 		roleName: related('UserRole'),
 		...(alias === null ? {} : {alias}),
 		...(createdDate === null ? {} : {createdDate}),
+		...(federationIdentifier === null ? {} : {federationIdentifier}),
+		...(systemModstamp === null ? {} : {systemModstamp}),
 		lastLoginDate,
 	};
 }

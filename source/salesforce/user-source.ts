@@ -3,9 +3,27 @@ import type {SalesforceUser} from '../core/salesforce-user.js';
 import {restGet} from './rest-get.js';
 import {withRetries, type RetryNotice} from './with-retries.js';
 
+const userFields =
+	'SELECT Id, FirstName, LastName, Email, Username, IsActive, UserType, Title, Department, Profile.Name, UserRole.Name, FederationIdentifier, SystemModstamp FROM User';
 /** Sorted by name so that the first batch already fills the first pages in their final order; Id breaks ties. */
-export const userQuery =
-	'SELECT Id, FirstName, LastName, Email, Username, IsActive, UserType, Title, Department, Profile.Name FROM User ORDER BY LastName, FirstName, Id';
+const userOrder = 'ORDER BY LastName, FirstName, Id';
+
+export const userQuery = `${userFields} ${userOrder}`;
+
+/**
+ * The users changed after a moment (SystemModstamp, which every change to a user moves, IsActive included):
+ * what an incremental sync asks for. The moment is written as a SOQL date-time literal, in UTC.
+ */
+export function changedUsersQuery(since: string): string {
+	const time = Date.parse(since);
+	if (Number.isNaN(time)) {
+		throw new TypeError(`"${since}" is not a date-time.`);
+	}
+
+	// SOQL date-time literals take no quotes and no fraction of a second: 2026-05-01T09:30:00Z.
+	const literal = new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+	return `${userFields} WHERE SystemModstamp > ${literal} ${userOrder}`;
+}
 
 /** A User as the REST API returns it for userQuery. */
 type UserRecord = {
@@ -19,6 +37,10 @@ type UserRecord = {
 	Title: string | null;
 	Department: string | null;
 	Profile: {Name: string | null} | null;
+	UserRole?: {Name: string | null} | null;
+	FederationIdentifier?: string | null;
+	/** `2024-05-01T12:34:56.000+0000`. */
+	SystemModstamp?: string | null;
 };
 
 export type LoadProgress = {loaded: number; total: number};
@@ -33,6 +55,8 @@ export type FetchUsersOptions = {
 	signal?: AbortSignal;
 	/** Retries per batch (default 4); each batch gets its own, since a large org is many calls. */
 	retries?: number;
+	/** Only users changed after this moment (ISO 8601), for an incremental sync. */
+	modifiedSince?: string;
 };
 
 export function toSalesforceUser(record: UserRecord): SalesforceUser {
@@ -47,7 +71,20 @@ export function toSalesforceUser(record: UserRecord): SalesforceUser {
 		title: record.Title ?? null,
 		department: record.Department ?? null,
 		profileName: record.Profile?.Name ?? null,
+		roleName: record.UserRole?.Name ?? null,
+		federationIdentifier: record.FederationIdentifier ?? null,
+		systemModstamp: isoTime(record.SystemModstamp),
 	};
+}
+
+/** Salesforce's `+0000` offsets, as ISO 8601 that Date.parse and string comparison agree on. */
+function isoTime(value: string | null | undefined): string | null {
+	if (!value) {
+		return null;
+	}
+
+	const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 type QueryPage = {totalSize: number; done: boolean; nextRecordsUrl?: string; records: UserRecord[]};
@@ -58,13 +95,14 @@ type QueryPage = {totalSize: number; done: boolean; nextRecordsUrl?: string; rec
  * one REST call, retried on its own when the network or Salesforce fails for a moment.
  */
 export async function fetchSalesforceUsers(connection: Connection, options: FetchUsersOptions = {}): Promise<SalesforceUser[]> {
-	const {batchSize, onBatch, onRetry, signal, retries} = options;
+	const {batchSize, onBatch, onRetry, signal, retries, modifiedSince} = options;
 	const headers: Record<string, string> = batchSize === undefined ? {} : {'Sforce-Query-Options': `batchSize=${batchSize}`};
 	const page = async (url: string) => withRetries(async () => restGet<QueryPage>(connection, url, {headers, signal}), {onRetry, signal, retries});
 
 	const users: SalesforceUser[] = [];
 	signal?.throwIfAborted();
-	let result = await page(`/services/data/v${connection.version}/query?q=${encodeURIComponent(userQuery)}`);
+	const soql = modifiedSince === undefined ? userQuery : changedUsersQuery(modifiedSince);
+	let result = await page(`/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`);
 	for (;;) {
 		const batch = result.records.map((record) => toSalesforceUser(record));
 		users.push(...batch);

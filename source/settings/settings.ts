@@ -1,5 +1,10 @@
 import path from 'node:path';
 import Conf from 'conf';
+import {fileModeFor} from '../app-home.js';
+import type {TeamRule} from '../core/team-placement.js';
+import {fillOnMapValues, type FillOnMap} from '../core/fill-on-map.js';
+import {defaultSafeguardShare} from '../core/sync-safeguard.js';
+import {defaultSyncScope, type SyncScope} from '../core/sync-scope.js';
 
 /** Every setting of the Settings tab. */
 export type SettingsShape = {
@@ -7,6 +12,16 @@ export type SettingsShape = {
 	/** 0 fits the page to the terminal. */
 	pageSize: number;
 	showAllUsers: boolean;
+	/** Put imported people on a team named after their Salesforce role or department; off by default. */
+	teamFromSalesforce: TeamRule;
+	/** Which Salesforce users automatic sync takes (an empty list accepts any). */
+	syncScope: SyncScope;
+	/** When the email finds nobody, map by FederationIdentifier to a person's federation id. */
+	matchFederationId: boolean;
+	/** Fields of a mapped person overwritten from Salesforce. */
+	fillOnMap: FillOnMap;
+	/** The share (0–1) of linked people one automatic run may deactivate before it is held. */
+	safeguardShare: number;
 };
 
 export type AppSettings = {
@@ -24,6 +39,23 @@ const schema = {
 	autoSync: {type: 'boolean', default: false},
 	pageSize: {type: 'integer', minimum: 0, maximum: 500, default: 0},
 	showAllUsers: {type: 'boolean', default: false},
+	teamFromSalesforce: {type: 'string', enum: ['off', 'role', 'department'], default: 'off'},
+	syncScope: {
+		type: 'object',
+		properties: {
+			profiles: {type: 'array', items: {type: 'string', minLength: 1}},
+			roles: {type: 'array', items: {type: 'string', minLength: 1}},
+			departments: {type: 'array', items: {type: 'string', minLength: 1}},
+			userTypes: {type: 'array', items: {type: 'string', minLength: 1}},
+			activeOnly: {type: 'boolean'},
+		},
+		required: ['profiles', 'roles', 'departments', 'userTypes', 'activeOnly'],
+		additionalProperties: false,
+		default: defaultSyncScope,
+	},
+	matchFederationId: {type: 'boolean', default: false},
+	fillOnMap: {type: 'string', enum: fillOnMapValues, default: 'none'},
+	safeguardShare: {type: 'number', minimum: 0, maximum: 1, default: defaultSafeguardShare},
 } as const;
 
 export function openSettings(home: string): AppSettings {
@@ -31,7 +63,7 @@ export function openSettings(home: string): AppSettings {
 	let store: Conf<SettingsShape>;
 	try {
 		// clearInvalidConfig stays off: conf would otherwise replace a broken file with defaults and lose it.
-		store = new Conf<SettingsShape>({cwd: home, configName: 'settings', schema, configFileMode: 0o600, clearInvalidConfig: false, projectSuffix: ''});
+		store = new Conf<SettingsShape>({cwd: home, configName: 'settings', schema, configFileMode: fileModeFor(home), clearInvalidConfig: false, projectSuffix: ''});
 	} catch (error: unknown) {
 		const reason = error instanceof Error ? error.message : String(error);
 		throw new SettingsFileError(

@@ -10,7 +10,10 @@ import {people} from './schema.js';
  * their emails written in another letter case, so that mapping by email shows at once.
  * Seeds only an empty store; returns how many people it added.
  */
-export function seedDemoPeople(store: Store, users: readonly SalesforceUser[], options: {count?: number} = {}): number {
+/** What seeding reads of a user: demo-org records have it without the fields only Salesforce's API adds. */
+type SeedUser = Pick<SalesforceUser, 'firstName' | 'lastName' | 'email' | 'isActive' | 'userType'>;
+
+export function seedDemoPeople(store: Store, users: readonly SeedUser[], options: {count?: number} = {}): number {
 	const wanted = options.count ?? 8;
 	const [existing] = store.db.select({n: count()}).from(people).all();
 	if ((existing?.n ?? 0) > 0 || wanted <= 0) {

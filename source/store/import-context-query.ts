@@ -1,17 +1,62 @@
-import type {ImportContext} from '../core/import-context.js';
+import {defaultPlanRules, type ImportContext, type KnownPerson, type PlanRules} from '../core/import-context.js';
 import type {Store} from './database.js';
-import {people, salesforceLinks} from './schema.js';
 
-/** Everything import planning needs to know about the store, in one query per table. */
-export function loadImportContext(store: Store): ImportContext {
-	const known = store.db.select({id: people.id, name: people.name, email: people.emailNormalised}).from(people).all();
-	const links = store.db.select({salesforceUserId: salesforceLinks.salesforceUserId, personId: salesforceLinks.personId}).from(salesforceLinks).all();
+type PersonRow = {id: number; name: string; email: string; federationId: string | null};
+type LinkRow = {salesforceUserId: string; personId: number; salesforceName: string | null};
+type ChoiceRow = {salesforceUserId: string; kind: 'map' | 'ignore'; personId: number | null};
+
+/**
+ * Everything import planning needs to know about the store, in one query per table. Raw statements: on a
+ * store of 50,000 people this runs inside every import's transaction, where time is held against other writers.
+ */
+export function loadImportContext(store: Store, rules: Partial<PlanRules> = {}): ImportContext {
+	const known = store.sqlite.prepare('select id, name, email_normalised as email, federation_id as federationId from people').all() as PersonRow[];
+	const links = store.sqlite.prepare('select salesforce_user_id as salesforceUserId, person_id as personId, salesforce_name as salesforceName from salesforce_links').all() as LinkRow[];
+	const choices = store.sqlite.prepare('select salesforce_user_id as salesforceUserId, kind, person_id as personId from manual_choices').all() as ChoiceRow[];
+
+	const personByEmail = new Map<string, KnownPerson>();
+	const personById = new Map<number, KnownPerson>();
+	const personByFederationId = new Map<string, KnownPerson>();
+	for (const row of known) {
+		const person: KnownPerson = {id: row.id, name: row.name, email: row.email};
+		personByEmail.set(row.email, person);
+		personById.set(row.id, person);
+		const federationId = row.federationId?.trim();
+		if (federationId) {
+			personByFederationId.set(federationId, person);
+		}
+	}
+
 	const personIdBySalesforceId = new Map<string, number>();
 	const salesforceIdByPersonId = new Map<number, string>();
+	const salesforceNameBySalesforceId = new Map<string, string>();
 	for (const link of links) {
 		personIdBySalesforceId.set(link.salesforceUserId, link.personId);
 		salesforceIdByPersonId.set(link.personId, link.salesforceUserId);
+		if (link.salesforceName) {
+			salesforceNameBySalesforceId.set(link.salesforceUserId, link.salesforceName);
+		}
 	}
 
-	return {personByEmail: new Map(known.map((person) => [person.email, person])), personIdBySalesforceId, salesforceIdByPersonId};
+	const manualPersonIdBySalesforceId = new Map<string, number>();
+	const ignoredSalesforceIds = new Set<string>();
+	for (const choice of choices) {
+		if (choice.kind === 'ignore') {
+			ignoredSalesforceIds.add(choice.salesforceUserId);
+		} else if (choice.personId !== null) {
+			manualPersonIdBySalesforceId.set(choice.salesforceUserId, choice.personId);
+		}
+	}
+
+	return {
+		personByEmail,
+		personIdBySalesforceId,
+		salesforceIdByPersonId,
+		personById,
+		personByFederationId,
+		salesforceNameBySalesforceId,
+		manualPersonIdBySalesforceId,
+		ignoredSalesforceIds,
+		rules: {...defaultPlanRules, ...rules},
+	};
 }

@@ -47,26 +47,51 @@ describe('salesscreen sync', () => {
 		]);
 	});
 
-	it('exits 1 with the reason when the org cannot be reached', async () => {
-		const {env} = tempHome();
+	it('exits 1 with the reason when the org cannot be reached, and records the failed run', async () => {
+		const {home, env} = tempHome();
 		await runCli(['settings', 'set', 'auto-sync', 'on'], env);
 		const result = await runCli(['sync', '--instance-url', 'http://127.0.0.1:9', '--access-token', 'x'], env);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/127\.0\.0\.1:9/);
+		// Every run stays recorded, a sync that could not even read the org too.
+		expect(runs(home)).toEqual([{mode: 'auto', status: 'failed', created: 0}]);
 	}, 60_000);
 });
 
 describe('salesscreen settings', () => {
 	it('reads every setting, and changes one with the same effect as the Settings tab', async () => {
 		const {env} = tempHome();
-		expect((await runCli(['settings', 'get'], env)).stdout).toBe('auto-sync off\npage-size auto\nshow-all-users off\n');
+		expect((await runCli(['settings', 'get'], env)).stdout).toContain('auto-sync off\npage-size auto\nshow-all-users off\n');
 		await runCli(['settings', 'set', 'page-size', '25'], env);
 		expect((await runCli(['settings', 'get', 'page-size'], env)).stdout).toBe('page-size 25\n');
+	});
+
+	it('reads and changes the import rules: sync scope, FederationIdentifier, fields to fill, safeguard', async () => {
+		const {env} = tempHome();
+		const get = async (name: string) => (await runCli(['settings', 'get', name], env)).stdout;
+		expect(await get('sync-scope')).toBe('sync-scope {"profiles":[],"roles":[],"departments":[],"userTypes":["Standard"],"activeOnly":true}\n');
+		expect([await get('match-federation-id'), await get('fill-on-map'), await get('safeguard-share')]).toEqual([
+			'match-federation-id off\n',
+			'fill-on-map none\n',
+			'safeguard-share 20%\n',
+		]);
+		expect((await runCli(['settings', 'set', 'sync-scope', '{"profiles":["Sales"],"activeOnly":false}'], env)).stdout).toBe(
+			'sync-scope {"profiles":["Sales"],"roles":[],"departments":[],"userTypes":["Standard"],"activeOnly":false}\n',
+		);
+		expect((await runCli(['settings', 'set', 'match-federation-id', 'on'], env)).stdout).toBe('match-federation-id on\n');
+		expect((await runCli(['settings', 'set', 'fill-on-map', 'name-title'], env)).stdout).toBe('fill-on-map name-title\n');
+		expect((await runCli(['settings', 'set', 'safeguard-share', '35%'], env)).stdout).toBe('safeguard-share 35%\n');
+		expect((await runCli(['settings', 'set', 'safeguard-share', '0.1'], env)).stdout).toBe('safeguard-share 10%\n');
 	});
 
 	it.each([
 		[['settings', 'set', 'auto-sync', 'maybe'], /on or off/],
 		[['settings', 'set', 'page-size', '0'], /from 1 to 500/],
+		[['settings', 'set', 'sync-scope', '{"profile":["Sales"]}'], /no "profile"/],
+		[['settings', 'set', 'sync-scope', 'Sales'], /takes JSON/],
+		[['settings', 'set', 'fill-on-map', 'both'], /none, name, title, name-title/],
+		[['settings', 'set', 'safeguard-share', '1.5'], /from 0 to 1/],
+		[['settings', 'set', 'match-federation-id', 'maybe'], /on or off/],
 		[['settings', 'get', 'colour'], /no setting "colour"/],
 		[['settings', 'delete'], /settings get \[KEY\]/],
 	])('refuses %j with a clear message and exit code 2', async (args, message) => {
@@ -90,7 +115,7 @@ describe('salesscreen history', () => {
 		expect(runsJson).toHaveLength(1);
 		expect(runsJson[0]!.outcomes).toHaveLength(runsJson[0]!.selectedCount);
 		const csv = (await runCli(['history', '--csv'], env)).stdout.trimEnd().split('\r\n');
-		expect(csv[0]).toBe('run_id,mode,status,operator,started_at,salesforce_user_id,salesforce_name,email,outcome,reason,detail,person_id');
+		expect(csv[0]).toBe('run_id,mode,status,operator,started_at,salesforce_user_id,salesforce_name,email,outcome,reason,detail,person_id,manual');
 		expect(csv).toHaveLength(runsJson[0]!.selectedCount + 1);
 		expect(csv[1]).toMatch(/^1,auto,completed,/);
 	});

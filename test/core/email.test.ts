@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isPlausibleEmail, normaliseEmail} from '../../source/core/email.js';
+import {isPlausibleEmail, normaliseEmail, withoutSandboxSuffix} from '../../source/core/email.js';
 
 describe('normaliseEmail', () => {
 	it('trims and lower-cases', () => {
@@ -24,4 +24,12 @@ describe('isPlausibleEmail', () => {
 			expect(isPlausibleEmail(email)).toBe(false);
 		},
 	);
+});
+
+describe('withoutSandboxSuffix', () => {
+	it('removes the ".invalid" a sandbox appends, in any case, and leaves other emails alone', () => {
+		expect(withoutSandboxSuffix('ann@acme.com.invalid')).toBe('ann@acme.com');
+		expect(withoutSandboxSuffix('Ann@Acme.com.INVALID')).toBe('Ann@Acme.com');
+		expect(withoutSandboxSuffix('ann@invalid.acme.com')).toBe('ann@invalid.acme.com');
+	});
 });

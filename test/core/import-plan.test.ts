@@ -1,13 +1,16 @@
 import {describe, expect, it} from 'vitest';
-import type {ImportContext, KnownPerson} from '../../source/core/import-context.js';
-import {classifyUser, planImport} from '../../source/core/import-plan.js';
+import {emptyImportContext, type ImportContext, type KnownPerson} from '../../source/core/import-context.js';
+import {classifyUser, planImport, skipReasonLabels, skipReasonShortLabels, type SkipReason} from '../../source/core/import-plan.js';
 import {salesforceUser} from '../support/salesforce-users.js';
 
-function contextWith(people: KnownPerson[], links: Array<[salesforceId: string, personId: number]> = []): ImportContext {
+function contextWith(people: KnownPerson[], links: Array<[salesforceId: string, personId: number]> = [], more: Partial<ImportContext> = {}): ImportContext {
 	return {
+		...emptyImportContext(),
 		personByEmail: new Map(people.map((person) => [person.email, person])),
+		personById: new Map(people.map((person) => [person.id, person])),
 		personIdBySalesforceId: new Map(links),
 		salesforceIdByPersonId: new Map(links.map(([salesforceId, personId]) => [personId, salesforceId])),
+		...more,
 	};
 }
 
@@ -98,5 +101,143 @@ describe('classifyUser', () => {
 	it('previews one user without the selection-wide rules', () => {
 		const user = salesforceUser({email: 'jane.doe@acme.com'});
 		expect(classifyUser(user, contextWith([jane]))).toMatchObject({action: 'map'});
+	});
+});
+
+describe('mapping rules', () => {
+	const sandbox = (more: Partial<ImportContext> = {}) => ({...emptyImportContext({orgIsSandbox: true}), ...more});
+
+	it('in a sandbox, removes the ".invalid" Salesforce appended before matching, and says so', () => {
+		const user = salesforceUser({email: 'Jane.Doe@Acme.com.INVALID'});
+		const context = {...contextWith([jane]), rules: {...emptyImportContext().rules, orgIsSandbox: true}};
+		expect(classifyUser(user, context)).toMatchObject({action: 'map', person: {id: 7}, email: 'jane.doe@acme.com', emailAdjusted: 'sandbox-suffix-removed'});
+		expect(planImport([salesforceUser({email: 'new@acme.com.invalid'})], sandbox()).entries[0]).toMatchObject({
+			action: 'create',
+			email: 'new@acme.com',
+			emailAdjusted: 'sandbox-suffix-removed',
+		});
+	});
+
+	it('leaves ".invalid" alone in production, and a sandbox email without it unadjusted', () => {
+		const entry = classifyUser(salesforceUser({email: 'jane.doe@acme.com.invalid'}), contextWith([jane]));
+		expect(entry).toMatchObject({action: 'create', email: 'jane.doe@acme.com.invalid'});
+		expect(entry).not.toHaveProperty('emailAdjusted');
+		expect(classifyUser(salesforceUser({email: 'ann@acme.com'}), sandbox())).not.toHaveProperty('emailAdjusted');
+	});
+
+	it('names both users when two selected users share an email', () => {
+		const first = salesforceUser({firstName: 'Ann', lastName: 'One', email: 'shared@acme.com'});
+		const second = salesforceUser({firstName: 'Bob', lastName: 'Two', email: 'shared@acme.com'});
+		const entry = planImport([first, second], contextWith([])).entries[1];
+		expect(entry).toMatchObject({action: 'skip', reason: 'duplicate-email-in-selection'});
+		const detail = entry?.action === 'skip' ? entry.detail : '';
+		expect(detail).toContain(`Ann One (${first.id})`);
+		expect(detail).toContain(`Bob Two (${second.id})`);
+	});
+
+	it('names both users when the email belongs to a person an earlier run linked to another Salesforce user', () => {
+		const user = salesforceUser({firstName: 'Bob', lastName: 'Second', email: 'jane.doe@acme.com'});
+		const context = contextWith([jane], [['005OTHER000000000A', 7]], {salesforceNameBySalesforceId: new Map([['005OTHER000000000A', 'Jane First']])});
+		const entry = classifyUser(user, context);
+		expect(entry).toMatchObject({action: 'skip', reason: 'person-linked-to-other-user'});
+		const detail = entry.action === 'skip' ? entry.detail : '';
+		expect(detail).toContain('Jane First (005OTHER000000000A)');
+		expect(detail).toContain(`Bob Second (${user.id})`);
+	});
+
+	it('keeps a linked user with their person even when a manual choice or another email points elsewhere', () => {
+		const user = salesforceUser({email: 'jane.doe@acme.com'});
+		const other: KnownPerson = {id: 9, name: 'Other', email: 'other@acme.com'};
+		const context = contextWith([jane, other], [[user.id, 9]], {manualPersonIdBySalesforceId: new Map([[user.id, 7]])});
+		expect(classifyUser(user, context)).toEqual({action: 'already-imported', user, personId: 9});
+	});
+
+	describe('FederationIdentifier', () => {
+		const federated: KnownPerson = {id: 11, name: 'Fed Person', email: 'fed.person@corp.example'};
+		const context = (matchFederationId: boolean, links: Array<[string, number]> = []) =>
+			contextWith([jane, federated], links, {
+				personByFederationId: new Map([['E1234', federated]]),
+				rules: {...emptyImportContext().rules, matchFederationId},
+			});
+
+		it('maps by FederationIdentifier when switched on and the email finds nobody', () => {
+			const user = salesforceUser({email: 'f.person@acme.com', federationIdentifier: ' E1234 '});
+			expect(classifyUser(user, context(true))).toMatchObject({action: 'map', person: {id: 11}, matchedBy: 'federation-id'});
+		});
+
+		it('is off by default, and never overrides an email match', () => {
+			const user = salesforceUser({email: 'f.person@acme.com', federationIdentifier: 'E1234'});
+			expect(classifyUser(user, context(false))).toMatchObject({action: 'create'});
+			const byEmail = salesforceUser({email: 'jane.doe@acme.com', federationIdentifier: 'E1234'});
+			expect(classifyUser(byEmail, context(true))).toMatchObject({action: 'map', person: {id: 7}, matchedBy: 'email'});
+		});
+
+		it('does not re-link a person with that federation id linked to another user', () => {
+			const user = salesforceUser({email: 'f.person@acme.com', federationIdentifier: 'E1234'});
+			expect(classifyUser(user, context(true, [['005OTHER000000000B', 11]]))).toMatchObject({action: 'skip', reason: 'person-linked-to-other-user'});
+		});
+	});
+
+	describe('manual choices', () => {
+		it('skips an ignored user with the reason "ignored"', () => {
+			const user = salesforceUser({email: 'jane.doe@acme.com'});
+			expect(classifyUser(user, contextWith([jane], [], {ignoredSalesforceIds: new Set([user.id])}))).toMatchObject({action: 'skip', reason: 'ignored'});
+		});
+
+		it('maps to the chosen person over the email, even without an email, marked manual', () => {
+			const chosen: KnownPerson = {id: 12, name: 'Chosen', email: 'chosen@acme.com'};
+			const user = salesforceUser({email: 'jane.doe@acme.com'});
+			const noEmail = salesforceUser({email: null});
+			const context = contextWith([jane, chosen], [], {manualPersonIdBySalesforceId: new Map([[user.id, 12]])});
+			expect(classifyUser(user, context)).toMatchObject({action: 'map', person: {id: 12}, matchedBy: 'manual', manual: true});
+			const withoutEmail = contextWith([chosen], [], {manualPersonIdBySalesforceId: new Map([[noEmail.id, 12]])});
+			expect(classifyUser(noEmail, withoutEmail)).toMatchObject({action: 'map', person: {id: 12}, manual: true, email: ''});
+		});
+
+		it('refuses a chosen person linked to another user, and one person chosen twice in a selection', () => {
+			const first = salesforceUser({email: 'a@acme.com'});
+			const second = salesforceUser({email: 'b@acme.com'});
+			const choices = new Map([
+				[first.id, 7],
+				[second.id, 7],
+			]);
+			const plan = planImport([first, second], contextWith([jane], [], {manualPersonIdBySalesforceId: choices}));
+			expect(plan.entries.map((entry) => entry.action)).toEqual(['map', 'skip']);
+			expect(plan.entries[1]).toMatchObject({reason: 'person-linked-to-other-user'});
+			const linked = contextWith([jane], [['005OTHER000000000C', 7]], {manualPersonIdBySalesforceId: choices});
+			expect(classifyUser(first, linked)).toMatchObject({action: 'skip', reason: 'person-linked-to-other-user'});
+		});
+	});
+
+	describe('fields filled on mapping', () => {
+		const user = salesforceUser({firstName: 'Janet', lastName: 'Doe', title: 'VP Sales', email: 'jane.doe@acme.com'});
+		const withFill = (fillOnMap: 'none' | 'name' | 'title' | 'name-title') => contextWith([jane], [], {rules: {...emptyImportContext().rules, fillOnMap}});
+
+		it.each([
+			['none', undefined],
+			['name', {name: 'Janet Doe'}],
+			['title', {title: 'VP Sales'}],
+			['name-title', {name: 'Janet Doe', title: 'VP Sales'}],
+		] as const)('with fillOnMap %s fills %j', (fillOnMap, fill) => {
+			const entry = classifyUser(user, withFill(fillOnMap));
+			expect(entry.action === 'map' ? entry.fill : 'not mapped').toEqual(fill);
+		});
+
+		it('never fills a person it creates or leaves alone', () => {
+			expect(classifyUser(salesforceUser(), withFill('name-title'))).not.toHaveProperty('fill');
+		});
+	});
+
+	it('gives every skip reason a label a person understands', () => {
+		const reasons = Object.keys(skipReasonLabels) as SkipReason[];
+		expect(reasons.sort()).toEqual(
+			['duplicate-email-in-selection', 'ignored', 'inactive', 'invalid-email', 'no-email', 'not-standard-user', 'person-linked-to-other-user'].sort(),
+		);
+		for (const reason of reasons) {
+			// Words, not codes: at least two words, no hyphenated identifier.
+			expect(skipReasonLabels[reason].split(' ').length).toBeGreaterThan(1);
+			expect(skipReasonLabels[reason]).not.toContain(reason.includes('-') ? reason : `${reason}.`);
+			expect(skipReasonShortLabels[reason].length).toBeGreaterThan(0);
+		}
 	});
 });

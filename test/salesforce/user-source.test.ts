@@ -68,6 +68,10 @@ describe('fetchSalesforceUsers over the demo org with jsforce', () => {
 			title: record.title,
 			department: record.department,
 			profileName: 'System Administrator',
+			roleName: record.roleName ?? null,
+			federationIdentifier: record.federationIdentifier ?? null,
+			// Served in whole seconds, as Salesforce does.
+			systemModstamp: new Date(Math.floor(Date.parse(record.createdDate!) / 1000) * 1000).toISOString(),
 		});
 		const automated = users.find((user) => user.userType === 'AutomatedProcess')!;
 		expect(automated.firstName).toBeNull();

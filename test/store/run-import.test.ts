@@ -113,4 +113,62 @@ describe('runImport into a real SQLite file', () => {
 		]);
 		expect(loadImportContext(store).personByEmail.size).toBe(1);
 	});
+
+	it('in a sandbox, creates the person with the email Salesforce had before it appended ".invalid"', async () => {
+		const store = tempStore();
+		const user = salesforceUser({email: 'New.Person@Acme.com.invalid'});
+		const {runId} = await runImport(store, [user], {...manual, rules: {orgIsSandbox: true}});
+		expect(store.sqlite.prepare('select email, email_normalised as normalised from people').get()).toEqual({email: 'New.Person@Acme.com', normalised: 'new.person@acme.com'});
+		expect(store.sqlite.prepare('select detail from import_outcomes where run_id = ?').get(runId)).toEqual({detail: expect.stringContaining('.invalid')});
+	});
+
+	it('maps by FederationIdentifier when the setting is on', async () => {
+		const store = tempStore();
+		const person = addPerson(store, 'Single Sign', 'sso@corp.example');
+		store.sqlite.prepare("update people set federation_id = 'E77' where id = ?").run(person);
+		const user = salesforceUser({email: 'different@acme.com', federationIdentifier: 'E77'});
+		const off = await runImport(store, [salesforceUser({email: 'other@acme.com', federationIdentifier: 'E77'})], {...manual, rules: {matchFederationId: false}});
+		expect(off.plan.counts.create).toBe(1);
+		const on = await runImport(store, [user], {...manual, rules: {matchFederationId: true}});
+		expect(on.plan.entries[0]).toMatchObject({action: 'map', matchedBy: 'federation-id', person: {id: person}});
+		expect(store.sqlite.prepare('select matched_by as how from salesforce_links where salesforce_user_id = ?').get(user.id)).toEqual({how: 'federation-id'});
+	});
+
+	it('refuses a second person with the same federation id, in the schema itself', () => {
+		const store = tempStore();
+		const update = store.sqlite.prepare("update people set federation_id = 'E1' where id = ?");
+		update.run(addPerson(store, 'A', 'a@acme.com'));
+		expect(() => update.run(addPerson(store, 'B', 'b@acme.com'))).toThrow(/UNIQUE constraint failed: people.federation_id/);
+	});
+
+	it('overwrites only the fields fillOnMap names, and keeps what they were for undo', async () => {
+		const store = tempStore();
+		const untouched = addPerson(store, 'Kept Name', 'kept@acme.com');
+		const filled = addPerson(store, 'Old Name', 'filled@acme.com');
+		await runImport(store, [salesforceUser({firstName: 'New', lastName: 'Kept', title: 'AE', email: 'kept@acme.com'})], manual);
+		const {runId} = await runImport(store, [salesforceUser({firstName: 'New', lastName: 'Name', title: 'VP', email: 'filled@acme.com'})], {...manual, rules: {fillOnMap: 'name-title'}});
+		const person = (id: number) => store.sqlite.prepare('select name, title from people where id = ?').get(id);
+		expect(person(untouched)).toEqual({name: 'Kept Name', title: null});
+		expect(person(filled)).toEqual({name: 'New Name', title: 'VP'});
+		expect(store.sqlite.prepare('select previous_values as previous from import_outcomes where run_id = ?').get(runId)).toEqual({previous: JSON.stringify({name: 'Old Name', title: null})});
+	});
+
+	it('remembers the Salesforce name of each link, so a later conflict names both users', async () => {
+		const store = tempStore();
+		const first = salesforceUser({firstName: 'Ann', lastName: 'First', email: 'shared@acme.com'});
+		await runImport(store, [first], manual);
+		expect(store.sqlite.prepare('select salesforce_name as name from salesforce_links').get()).toEqual({name: 'Ann First'});
+		const second = salesforceUser({firstName: 'Bob', lastName: 'Second', email: 'SHARED@acme.com'});
+		const {plan} = await runImport(store, [second], manual);
+		const entry = plan.entries[0]!;
+		expect(entry.action === 'skip' && entry.detail).toMatch(new RegExp(`Ann First \\(${first.id}\\).*Bob Second \\(${second.id}\\)`));
+	});
+
+	it('never deactivates anyone, even for a linked user who left Salesforce', async () => {
+		const store = tempStore();
+		const user = salesforceUser();
+		await runImport(store, [user], manual);
+		await runImport(store, [{...user, isActive: false}], manual);
+		expect(store.sqlite.prepare('select active from people').get()).toEqual({active: 1});
+	});
 });

@@ -17,6 +17,9 @@ export function salesforceUser(overrides: Partial<SalesforceUser> = {}): Salesfo
 		title: 'Account Executive',
 		department: 'Sales',
 		profileName: 'Standard User',
+		roleName: null,
+		federationIdentifier: null,
+		systemModstamp: '2025-01-01T00:00:00.000Z',
 		...overrides,
 	};
 }

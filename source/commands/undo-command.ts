@@ -1,0 +1,53 @@
+import {ensureAppHome, resolveAppHome} from '../app-home.js';
+import {resolveOperator} from '../operator-identity.js';
+import {openStore} from '../store/database.js';
+import {UndoError, undoLastRun} from '../store/undo-run.js';
+import {requireAdminIn} from './require-admin.js';
+
+/** Exit codes of `salesscreen undo` besides 2 (wrong usage). */
+export const undoExitCodes = {done: 0, nothingToUndo: 1} as const;
+
+/**
+ * `salesscreen undo`: reverses the last completed import run (see undoLastRun for what is removed and what is
+ * kept), recorded as a run of its own. Nothing to undo is exit 1 with the reason, as is a failure.
+ */
+export function undoCommand(options: {json: boolean}, out: NodeJS.WritableStream, errors: NodeJS.WritableStream): number {
+	const home = resolveAppHome();
+	ensureAppHome(home);
+	const store = openStore(home.databaseFile);
+	try {
+		requireAdminIn(store, home.home, 'undo');
+		let result;
+		try {
+			result = undoLastRun(store, resolveOperator(home.home).login);
+		} catch (error: unknown) {
+			if (!(error instanceof UndoError)) {
+				throw error;
+			}
+
+			if (options.json) {
+				out.write(`${JSON.stringify({undone: false, message: error.message})}\n`);
+			} else {
+				errors.write(`salesscreen: ${error.message}\n`);
+			}
+
+			return undoExitCodes.nothingToUndo;
+		}
+
+		if (options.json) {
+			out.write(`${JSON.stringify({undone: true, ...result})}\n`);
+			return undoExitCodes.done;
+		}
+
+		out.write(
+			`Run #${result.undoneRunId} undone (recorded as run #${result.recordRunId}): ${result.removedPeople} people removed, ${result.removedLinks} links removed, ${result.keptPeople.length} people kept.\n`,
+		);
+		for (const kept of result.keptPeople) {
+			out.write(`kept  #${kept.personId}  ${kept.name}  — ${kept.reason}\n`);
+		}
+
+		return undoExitCodes.done;
+	} finally {
+		store.close();
+	}
+}
