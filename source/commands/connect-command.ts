@@ -6,6 +6,7 @@ import {pollDeviceToken, requestDeviceCode} from '../salesforce/device-login.js'
 import {defaultDeviceClientId, resolveLoginUrl} from '../core/login-url.js';
 import {openConnectionFile} from '../settings/saved-connection.js';
 import {describeOrgOverview} from './org-report.js';
+import {requireAdmin} from './require-admin.js';
 import {UsageError} from './usage-error.js';
 
 export type ConnectFlags = {
@@ -63,6 +64,9 @@ export async function connectCommand(input: readonly string[], flags: ConnectFla
 	if (method === undefined || !(methods as readonly string[]).includes(method) || extra !== undefined) {
 		throw new UsageError(`Say how to connect: salesscreen connect ${methods.join('|')} … (run salesscreen connect --help).`);
 	}
+
+	// Before any login starts: a refusal after the admin approved a device code would waste their time.
+	requireAdmin('connect');
 
 	let request: ConnectRequest;
 	switch (method) {

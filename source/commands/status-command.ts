@@ -4,6 +4,7 @@ import {fetchOrgOverview} from '../salesforce/org-overview.js';
 import {ConnectionFileError, openConnectionFile, setAsideConnectionFile, type ConnectionFile, type SavedConnection} from '../settings/saved-connection.js';
 import {describeError} from '../session.js';
 import {describeOrgOverview} from './org-report.js';
+import {requireAdmin} from './require-admin.js';
 
 /** Exit codes of `status`, so that a script or a monitoring check can tell the cases apart. */
 export const statusExitCodes = {ok: 0, notConnected: 1, failing: 3, notAuthorized: 4} as const;
@@ -50,6 +51,7 @@ export async function statusCommand(json: boolean, out: NodeJS.WritableStream): 
 
 /** `salesscreen disconnect`: logs out at Salesforce where it can, and forgets the connection either way. */
 export async function disconnectCommand(out: NodeJS.WritableStream): Promise<number> {
+	requireAdmin('disconnect');
 	const home = resolveAppHome();
 	ensureAppHome(home);
 	let file: ConnectionFile;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import {fileModeFor} from '../app-home.js';
 
 /** What every saved connection knows of the org it reached when it was made. */
 type ConnectedOrg = {
@@ -55,7 +56,7 @@ export function openConnectionFile(home: string): ConnectionFile {
 	const file = path.join(home, 'connection.json');
 	const open = () => {
 		try {
-			return new Conf<FileShape>({cwd: home, configName: 'connection', configFileMode: 0o600, clearInvalidConfig: false, projectSuffix: ''});
+			return new Conf<FileShape>({cwd: home, configName: 'connection', configFileMode: fileModeFor(home), clearInvalidConfig: false, projectSuffix: ''});
 		} catch (error: unknown) {
 			const reason = error instanceof Error ? error.message : String(error);
 			throw new ConnectionFileError(

@@ -3,6 +3,8 @@ import {fileURLToPath} from 'node:url';
 import Database from 'better-sqlite3';
 import {drizzle, type BetterSQLite3Database} from 'drizzle-orm/better-sqlite3';
 import {migrate} from 'drizzle-orm/better-sqlite3/migrator';
+import path from 'node:path';
+import {fileModeFor} from '../app-home.js';
 import * as schema from './schema.js';
 
 export type Store = {
@@ -26,8 +28,8 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
  */
 export function openStore(file: string): Store {
 	if (!fs.existsSync(file)) {
-		// Created readable by its owner only: it records who administers SalesScreen.
-		fs.closeSync(fs.openSync(file, 'a', 0o600));
+		// Created readable by its owner only (its group's too in a shared folder): it records who administers SalesScreen.
+		fs.closeSync(fs.openSync(file, 'a', fileModeFor(path.dirname(file))));
 	}
 
 	let sqlite: Database.Database | undefined;

@@ -1,4 +1,4 @@
-import {Box, useApp} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import React, {useCallback, useState} from 'react';
 import type {AppServices, AppSettingsValues} from './app-services.js';
 import {Footer} from './components/footer.js';
@@ -9,9 +9,12 @@ import {useOrgOverview} from './hooks/use-org-overview.js';
 import {useSalesforceUsers} from './hooks/use-salesforce-users.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
 import {KeyDispatcherProvider, keyPriority, useKeyLayer} from './keys/key-dispatcher.js';
-import {ComingNextScreen} from './screens/coming-next-screen.js';
+import {FirstAdminForm, FirstAdminOffer} from './dialogs/first-admin-dialog.js';
 import {IntegrationsScreen} from './screens/integrations-screen.js';
+import {PeopleScreen} from './screens/people-screen.js';
 import {SalesforceDashboard} from './screens/salesforce-dashboard.js';
+import {TeamsScreen} from './screens/teams-screen.js';
+import {ServicesProvider} from './services-context.js';
 
 type Props = {
 	services: AppServices;
@@ -22,7 +25,9 @@ type Props = {
 export function App({services, size}: Props) {
 	return (
 		<KeyDispatcherProvider>
-			<Shell services={services} size={size} />
+			<ServicesProvider value={services}>
+				<Shell services={services} size={size} />
+			</ServicesProvider>
 		</KeyDispatcherProvider>
 	);
 }
@@ -38,6 +43,9 @@ function Shell({services, size}: Props) {
 	const [settings, setSettings] = useState<AppSettingsValues>(() => services.readSettings());
 	const [context, setContext] = useState(() => services.loadImportContext());
 	const [message, setMessage] = useState<string | undefined>();
+	// While no one administers the store, the operator is asked on start whether to become its first admin.
+	const [firstAdmin, setFirstAdmin] = useState<'offer' | 'form' | 'closed'>(() => (services.operatorRights().bootstrap ? 'offer' : 'closed'));
+	const [firstAdminNote, setFirstAdminNote] = useState<string | undefined>();
 	const generation = useOrgGeneration(services);
 	const salesforce = useSalesforceUsers(services, generation);
 	const overview = useOrgOverview(services, generation);
@@ -104,7 +112,7 @@ function Shell({services, size}: Props) {
 				<Sidebar
 					width={sidebarWidth}
 					height={bodyHeight}
-					isFocused={focus === 'sidebar'}
+					isFocused={focus === 'sidebar' && firstAdmin !== 'form'}
 					section={section}
 					onHighlight={(next) => {
 						setSection(next);
@@ -112,9 +120,32 @@ function Shell({services, size}: Props) {
 					}}
 					onOpen={() => {
 						setFocus('content');
+						// Going on to work is "not now": the question waits for the next run (and People offers it).
+						setFirstAdmin((stage) => (stage === 'offer' ? 'closed' : stage));
+						setFirstAdminNote(undefined);
 					}}
 				/>
 				<Box flexDirection="column" width={contentWidth} height={bodyHeight} paddingLeft={1} overflow="hidden">
+					{firstAdmin === 'offer' && focus === 'sidebar' ? (
+						<FirstAdminOffer login={services.operator} width={Math.min(contentWidth - 1, 76)} onAccept={() => setFirstAdmin('form')} onDecline={() => setFirstAdmin('closed')} />
+					) : null}
+					{firstAdmin === 'form' ? (
+						<FirstAdminForm
+							services={services}
+							width={Math.min(contentWidth - 1, 76)}
+							onDone={(done) => {
+								setFirstAdmin(done === undefined ? 'offer' : 'closed');
+								setFirstAdminNote(done);
+							}}
+						/>
+					) : null}
+					{firstAdminNote && focus === 'sidebar' ? (
+						<Box marginBottom={1}>
+							<Text color="green" wrap="wrap">
+								{firstAdminNote}
+							</Text>
+						</Box>
+					) : null}
 					{section === 'integrations' && !salesforceOpen ? (
 						<IntegrationsScreen
 							isFocused={contentFocused}
@@ -146,10 +177,20 @@ function Shell({services, size}: Props) {
 						/>
 					) : null}
 					{section === 'people' ? (
-						<ComingNextScreen title="People" isFocused={contentFocused} onBack={() => setFocus('sidebar')} />
+						<PeopleScreen services={services} isFocused={contentFocused} onBack={() => setFocus('sidebar')} width={contentWidth - 1} height={bodyHeight} />
 					) : null}
 					{section === 'teams' ? (
-						<ComingNextScreen title="Teams" isFocused={contentFocused} onBack={() => setFocus('sidebar')} />
+						<TeamsScreen
+							services={services}
+							teamRule={settings.teamFromSalesforce}
+							onChangeTeamRule={(rule) => {
+								changeSetting('teamFromSalesforce', rule);
+							}}
+							isFocused={contentFocused}
+							onBack={() => setFocus('sidebar')}
+							width={contentWidth - 1}
+							height={bodyHeight}
+						/>
 					) : null}
 				</Box>
 			</Box>

@@ -7,8 +7,8 @@ export type Section = 'integrations' | 'people' | 'teams';
 
 const items: Array<{label: string; value: Section}> = [
 	{label: 'Integrations', value: 'integrations'},
-	{label: 'People (next)', value: 'people'},
-	{label: 'Teams (next)', value: 'teams'},
+	{label: 'People', value: 'people'},
+	{label: 'Teams', value: 'teams'},
 ];
 
 type Props = {

@@ -1,8 +1,8 @@
-import {Box, Text} from 'ink';
-import React from 'react';
+import React, {useMemo} from 'react';
 import type {PlanEntry} from '../../core/import-plan.js';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText} from '../../core/terminal-text.js';
+import {CheckboxTable, CheckboxTableHeader, checkColumnWidth, type TableColumn} from './checkbox-table.js';
 import {importStatusLook} from './import-status.js';
 
 type Props = {
@@ -18,7 +18,7 @@ type Columns = {check: number; name: number; email: number; role: number; status
 
 /** Splits the width between the columns; the title/profile column goes first when space is short. */
 export function tableColumns(width: number): Columns {
-	const check = 5;
+	const check = checkColumnWidth;
 	// Wide enough for "maps to existing (email)" and "cannot import (linked elsewhere)" where it can be.
 	const status = Math.min(34, Math.max(26, Math.floor(width * 0.28)));
 	const rest = Math.max(0, width - check - status);
@@ -32,92 +32,31 @@ export function tableColumns(width: number): Columns {
 	return {check, name, email, role: rest - name - email, status};
 }
 
-function Cell({width, children, color, bold}: {width: number; children: string; color?: string; bold?: boolean}) {
-	if (width <= 0) {
-		return null;
-	}
-
-	return (
-		// The gap is a box of its own: ink lets truncated text run into a box's right padding.
-		<Box width={width} flexShrink={0}>
-			<Box width={Math.max(1, width - 1)}>
-				<Text wrap="truncate" color={color} bold={bold}>
-					{children}
-				</Text>
-			</Box>
-		</Box>
-	);
+function userColumns(width: number, statusOf?: (user: SalesforceUser) => PlanEntry): Array<TableColumn<SalesforceUser>> {
+	const widths = tableColumns(width);
+	return [
+		{title: 'Name', width: widths.name, followsCursor: true, text: (user) => toTerminalText(displayName(user)) || '(no name)'},
+		{title: 'Email', width: widths.email, text: (user) => toTerminalText(user.email) || '(no email)'},
+		{title: 'Title / profile', width: widths.role, text: (user) => toTerminalText(user.title ?? user.profileName ?? '')},
+		{
+			title: 'Import',
+			width: widths.status,
+			text: (user) => (statusOf ? importStatusLook(statusOf(user)).text : ''),
+			color: (user) => (statusOf ? importStatusLook(statusOf(user)).color : undefined),
+		},
+	];
 }
+
+const idOf = (user: SalesforceUser) => user.id;
 
 export function UserTableHeader({width}: {width: number}) {
-	const columns = tableColumns(width);
-	return (
-		<Box height={1}>
-			<Cell width={columns.check}>{''}</Cell>
-			<Cell bold width={columns.name}>
-				Name
-			</Cell>
-			<Cell bold width={columns.email}>
-				Email
-			</Cell>
-			<Cell bold width={columns.role}>
-				Title / profile
-			</Cell>
-			<Cell bold width={columns.status}>
-				Import
-			</Cell>
-		</Box>
-	);
+	const columns = useMemo(() => userColumns(width), [width]);
+	return <CheckboxTableHeader columns={columns} />;
 }
-
-type RowProps = {
-	user: SalesforceUser;
-	highlighted: boolean;
-	selected: boolean;
-	statusText: string;
-	statusColor: string;
-	width: number;
-};
-
-// A keypress changes one or two rows of a page: the others keep their props and are not rendered again.
-const UserRow = React.memo(function UserRow({user, highlighted, selected, statusText, statusColor, width}: RowProps) {
-	const columns = tableColumns(width);
-	const rowColor = highlighted ? 'cyan' : undefined;
-	return (
-		<Box height={1}>
-			<Cell width={columns.check} color={rowColor} bold={highlighted}>
-				{`${highlighted ? '›' : ' '}${selected ? '[x]' : '[ ]'}`}
-			</Cell>
-			<Cell width={columns.name} color={rowColor} bold={highlighted}>
-				{toTerminalText(displayName(user)) || '(no name)'}
-			</Cell>
-			<Cell width={columns.email}>{toTerminalText(user.email) || '(no email)'}</Cell>
-			<Cell width={columns.role}>{toTerminalText(user.title ?? user.profileName ?? '')}</Cell>
-			<Cell width={columns.status} color={statusColor}>
-				{statusText}
-			</Cell>
-		</Box>
-	);
-});
 
 /** One page of Salesforce users; only these rows are ever rendered. */
 export function UserTable({users, cursorRow, isSelected, statusOf, width}: Props) {
-	return (
-		<Box flexDirection="column">
-			{users.map((user, row) => {
-				const status = importStatusLook(statusOf(user));
-				return (
-					<UserRow
-						key={user.id}
-						user={user}
-						highlighted={row === cursorRow}
-						selected={isSelected(user)}
-						statusText={status.text}
-						statusColor={status.color}
-						width={width}
-					/>
-				);
-			})}
-		</Box>
-	);
+	// New columns only when the width or what the statuses are read from changes, so a keypress redraws one or two rows.
+	const columns = useMemo(() => userColumns(width, statusOf), [width, statusOf]);
+	return <CheckboxTable items={users} idOf={idOf} cursorRow={cursorRow} isSelected={isSelected} columns={columns} />;
 }

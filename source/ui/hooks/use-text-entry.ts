@@ -1,4 +1,5 @@
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import {typeInto} from '../../core/terminal-text.js';
 
 type TextEntry = {
 	value: string;
@@ -7,6 +8,9 @@ type TextEntry = {
 	onCancel: () => void;
 	/** Footer wording for Enter, e.g. "next" or "connect". */
 	submitLabel?: string;
+	/** In a form of several fields: Tab or ↓ goes to the next, Shift+Tab or ↑ to the previous. */
+	onNextField?: () => void;
+	onPreviousField?: () => void;
 };
 
 /**
@@ -28,11 +32,15 @@ export function useTextEntry(entry: TextEntry, isActive: boolean): void {
 					entry.onCancel();
 				} else if (key.backspace || key.delete) {
 					entry.onChange(entry.value.slice(0, -1));
+				} else if (entry.onNextField && ((key.tab && !key.shift) || key.downArrow)) {
+					entry.onNextField();
+				} else if (entry.onPreviousField && ((key.tab && key.shift) || key.upArrow)) {
+					entry.onPreviousField();
 				} else if (key.ctrl && input === 'u') {
 					entry.onChange('');
 				} else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
 					// Pasted text can carry a line break at its end; a value is one line.
-					entry.onChange(entry.value + input.replaceAll(/[\r\n]/g, ''));
+					entry.onChange(typeInto(entry.value, input));
 				} else {
 					return false;
 				}

@@ -1,0 +1,31 @@
+import {ensureAppHome, resolveAppHome} from '../app-home.js';
+import {refusalFor, syncRefusal, NotAdminError, type AdminAction} from '../core/admin-policy.js';
+import {resolveOperator} from '../operator-identity.js';
+import type {Store} from '../store/database.js';
+import {openStore} from '../store/database.js';
+import {operatorRights} from '../store/operator-rights.js';
+
+/** Exit code of a command the admin rule refused; the reason goes to standard error. */
+export const notAdminExitCode = 3;
+
+/** Throws NotAdminError unless whoever runs this command may do `action` on the store. */
+export function requireAdminIn(store: Store, dataFolder: string, action: AdminAction): void {
+	const identity = resolveOperator(dataFolder);
+	const rights = operatorRights(store, identity.login);
+	const refusal = action === 'sync' ? syncRefusal(rights, identity.ownsDataFolder && !identity.fromEnvironment) : refusalFor(action, rights);
+	if (refusal !== undefined) {
+		throw new NotAdminError(refusal);
+	}
+}
+
+/** The same, for a command that has not opened the store (connect, disconnect, settings). */
+export function requireAdmin(action: AdminAction): void {
+	const home = resolveAppHome();
+	ensureAppHome(home);
+	const store = openStore(home.databaseFile);
+	try {
+		requireAdminIn(store, home.home, action);
+	} finally {
+		store.close();
+	}
+}

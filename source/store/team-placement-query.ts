@@ -1,0 +1,66 @@
+import {and, eq, inArray, isNull} from 'drizzle-orm';
+import type {SalesforceUser} from '../core/salesforce-user.js';
+import {normaliseTeamName} from '../core/team-name.js';
+import {teamNameFor, type TeamPlacement, type TeamRule} from '../core/team-placement.js';
+import type {Store} from './database.js';
+import {importOutcomes, people} from './schema.js';
+import {findOrCreateTeams} from './team-edits.js';
+
+/**
+ * Puts the people a run created or mapped on the team the rule names for their Salesforce user, creating
+ * missing teams. Someone already on a team keeps it: an admin put them there.
+ */
+export function applyTeamPlacement(store: Store, runId: number, users: readonly SalesforceUser[], rule: TeamRule): TeamPlacement {
+	if (rule === 'off') {
+		return {placed: 0, newTeams: []};
+	}
+
+	return store.sqlite
+		.transaction((): TeamPlacement => {
+			const outcomes = store.db
+				.select({salesforceUserId: importOutcomes.salesforceUserId, personId: importOutcomes.personId})
+				.from(importOutcomes)
+				.where(and(eq(importOutcomes.runId, runId), inArray(importOutcomes.outcome, ['created', 'mapped'])))
+				.all();
+			const personBySalesforceId = new Map(outcomes.flatMap((outcome) => (outcome.personId === null ? [] : [[outcome.salesforceUserId, outcome.personId] as const])));
+			const peopleByTeam = new Map<string, {name: string; personIds: number[]}>();
+			for (const user of users) {
+				const personId = personBySalesforceId.get(user.id);
+				const name = personId === undefined ? null : teamNameFor(user, rule);
+				if (personId === undefined || name === null) {
+					continue;
+				}
+
+				const key = normaliseTeamName(name);
+				const team = peopleByTeam.get(key) ?? {name, personIds: []};
+				team.personIds.push(personId);
+				peopleByTeam.set(key, team);
+			}
+
+			// Only teams that will receive someone are created: a person already on a team creates none.
+			let placed = 0;
+			const newTeams: string[] = [];
+			for (const [key, team] of peopleByTeam) {
+				const teamless = store.db
+					.select({id: people.id})
+					.from(people)
+					.where(and(inArray(people.id, team.personIds), isNull(people.teamId)))
+					.all()
+					.map((person) => person.id);
+				if (teamless.length === 0) {
+					continue;
+				}
+
+				const {ids, created} = findOrCreateTeams(store, [team.name]);
+				newTeams.push(...created);
+				placed += store.db
+					.update(people)
+					.set({teamId: ids.get(key)!, updatedAt: new Date().toISOString()})
+					.where(inArray(people.id, teamless))
+					.run().changes;
+			}
+
+			return {placed, newTeams};
+		})
+		.immediate();
+}

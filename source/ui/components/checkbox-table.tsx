@@ -1,0 +1,108 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+
+/** One column of a paged table: how wide, what heading, and what each row shows in it. */
+export type TableColumn<T> = {
+	title: string;
+	width: number;
+	text: (item: T) => string;
+	color?: (item: T) => string | undefined;
+	/** The highlighted row shows this column bold, in the cursor's colour (the name, say). */
+	followsCursor?: boolean;
+};
+
+/** Width of the cursor-and-checkbox column: "›[x]" and a gap. */
+export const checkColumnWidth = 5;
+/** Width of the cursor column of a table without checkboxes. */
+export const cursorColumnWidth = 2;
+
+export function TableCell({width, children, color, bold}: {width: number; children: string; color?: string; bold?: boolean}) {
+	if (width <= 0) {
+		return null;
+	}
+
+	return (
+		// The gap is a box of its own: ink lets truncated text run into a box's right padding.
+		<Box width={width} flexShrink={0}>
+			<Box width={Math.max(1, width - 1)}>
+				<Text wrap="truncate" color={color} bold={bold}>
+					{children}
+				</Text>
+			</Box>
+		</Box>
+	);
+}
+
+export function CheckboxTableHeader<T>({columns, checkboxes = true}: {columns: ReadonlyArray<TableColumn<T>>; checkboxes?: boolean}) {
+	return (
+		<Box height={1}>
+			<TableCell width={checkboxes ? checkColumnWidth : cursorColumnWidth}>{''}</TableCell>
+			{columns.map((column) => (
+				<TableCell key={column.title} bold width={column.width}>
+					{column.title}
+				</TableCell>
+			))}
+		</Box>
+	);
+}
+
+type RowProps<T> = {
+	item: T;
+	highlighted: boolean;
+	/** undefined: the table has no checkboxes. */
+	selected: boolean | undefined;
+	columns: ReadonlyArray<TableColumn<T>>;
+};
+
+function TableRow<T>({item, highlighted, selected, columns}: RowProps<T>) {
+	const rowColor = highlighted ? 'cyan' : undefined;
+	return (
+		<Box height={1}>
+			{selected === undefined ? (
+				<TableCell width={cursorColumnWidth} color={rowColor} bold={highlighted}>
+					{highlighted ? '›' : ' '}
+				</TableCell>
+			) : (
+				<TableCell width={checkColumnWidth} color={rowColor} bold={highlighted}>
+					{`${highlighted ? '›' : ' '}${selected ? '[x]' : '[ ]'}`}
+				</TableCell>
+			)}
+			{columns.map((column) => (
+				<TableCell
+					key={column.title}
+					width={column.width}
+					color={column.followsCursor && highlighted ? rowColor : column.color?.(item)}
+					bold={column.followsCursor === true && highlighted}
+				>
+					{column.text(item)}
+				</TableCell>
+			))}
+		</Box>
+	);
+}
+
+// A keypress changes one or two rows of a page: the others keep their props and are not rendered again.
+const MemoRow = React.memo(TableRow) as typeof TableRow;
+
+type Props<T> = {
+	/** The visible page only; nothing else is ever rendered. */
+	items: readonly T[];
+	idOf: (item: T) => string;
+	/** Row of the page that is highlighted; -1 for none. */
+	cursorRow: number;
+	/** Omitted for a table one only moves through. */
+	isSelected?: (item: T) => boolean;
+	/** Keep the same array while nothing it shows changed (useMemo), so unchanged rows are not drawn again. */
+	columns: ReadonlyArray<TableColumn<T>>;
+};
+
+/** One page of a list, a row each, with a cursor and (optionally) a checkbox per row. */
+export function CheckboxTable<T>({items, idOf, cursorRow, isSelected, columns}: Props<T>) {
+	return (
+		<Box flexDirection="column">
+			{items.map((item, row) => (
+				<MemoRow key={idOf(item)} item={item} highlighted={row === cursorRow} selected={isSelected?.(item)} columns={columns} />
+			))}
+		</Box>
+	);
+}

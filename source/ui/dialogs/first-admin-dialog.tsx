@@ -1,0 +1,80 @@
+import {Text} from 'ink';
+import React from 'react';
+import type {AppServices} from '../app-services.js';
+import {Panel} from '../components/panel.js';
+import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import {PersonFormDialog} from './person-form-dialog.js';
+
+type OfferProps = {
+	login: string;
+	width: number;
+	onAccept: () => void;
+	onDecline: () => void;
+};
+
+/**
+ * Asked on start while the store has no admin. It takes only y and n: every other key goes on to the
+ * screen behind, so the app can be used at once and the question waits for the next run.
+ */
+export function FirstAdminOffer({login, width, onAccept, onDecline}: OfferProps) {
+	useKeyLayer({
+		priority: keyPriority.dialog,
+		commands: ['dialog.confirm', 'dialog.cancel'],
+		labels: {'dialog.confirm': 'become admin', 'dialog.cancel': 'not now'},
+		onCommand(command) {
+			if (command === 'dialog.confirm') {
+				onAccept();
+			} else {
+				onDecline();
+			}
+		},
+	});
+
+	return (
+		<Panel title="No SalesScreen admin yet" width={width}>
+			<Text wrap="wrap">Until someone is, whoever runs salesscreen may import and change people, teams and settings.</Text>
+			<Text wrap="wrap">{`Become the first admin, as OS login ${login}? Then only admins may change things.`}</Text>
+			<Text>
+				<Text bold color="cyan">
+					y
+				</Text>
+				{' yes   '}
+				<Text bold color="cyan">
+					n
+				</Text>
+				{' not now (asked again next time)'}
+			</Text>
+		</Panel>
+	);
+}
+
+type FormProps = {
+	services: Pick<AppServices, 'people' | 'operator' | 'describeError'>;
+	width: number;
+	onDone: (message: string | undefined) => void;
+};
+
+/** The operator's name and email, for the person who will carry their login and the admin role. */
+export function FirstAdminForm({services, width, onDone}: FormProps) {
+	return (
+		<PersonFormDialog
+			title="Become the first admin"
+			intro={`Your OS login ${services.operator} will be an admin's. If a person has this email already, they become that admin.`}
+			fields={['name', 'email']}
+			submitLabel="become admin"
+			width={width}
+			onSubmit={(input) => {
+				try {
+					services.people.becomeFirstAdmin(input);
+					onDone(`You (${services.operator}) are SalesScreen's admin now; make others admins on the People screen.`);
+					return undefined;
+				} catch (error: unknown) {
+					return services.describeError(error);
+				}
+			}}
+			onCancel={() => {
+				onDone(undefined);
+			}}
+		/>
+	);
+}

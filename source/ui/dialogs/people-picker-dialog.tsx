@@ -1,0 +1,131 @@
+import {Box, Text} from 'ink';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
+import type {PersonListing} from '../../core/person.js';
+import {filterPeople} from '../../core/person-filter.js';
+import {Selection} from '../../core/selection.js';
+import {CheckboxTable, CheckboxTableHeader} from '../components/checkbox-table.js';
+import {personColumns, personId} from '../components/person-columns.js';
+import {usePagedSelection} from '../hooks/use-paged-selection.js';
+import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import type {Command} from '../keys/key-bindings.js';
+
+type Props = {
+	title: string;
+	/** The people one may pick from. */
+	candidates: readonly PersonListing[];
+	/** Enter's footer word, e.g. "add to team". */
+	submitLabel: string;
+	width: number;
+	height: number;
+	/** Returns why it could not be done (the picker stays open and says so), or undefined when done. */
+	onSubmit: (personIds: number[]) => string | undefined;
+	onCancel: () => void;
+};
+
+const pickerCommands: Command[] = ['nav.up', 'nav.down', 'nav.open', 'nav.back', 'page.previous', 'page.next', 'selection.toggle', 'selection.page', 'selection.clear', 'filter.start', 'nav.first', 'nav.last'];
+
+/** Check several people, the way the Users tab checks users, and act on them with Enter. */
+export function PeoplePickerDialog({title, candidates, submitLabel, width, height, onSubmit, onCancel}: Props) {
+	const selection = useRef(new Selection()).current;
+	const [query, setQuery] = useState('');
+	const [editingFilter, setEditingFilter] = useState(false);
+	const [message, setMessage] = useState<string | undefined>();
+	const listed = useMemo(() => filterPeople(candidates, {showInactive: false, query}), [candidates, query]);
+	const columns = useMemo(() => personColumns(width), [width]);
+	const tableHeight = Math.max(1, height - 3);
+	const paged = usePagedSelection(listed, tableHeight, selection, personId);
+	const {resetCursor} = paged;
+	useEffect(() => {
+		resetCursor();
+	}, [query, resetCursor]);
+
+	useKeyLayer(
+		{
+			priority: keyPriority.textEntry,
+			modal: true,
+			commands: ['nav.open', 'nav.back'],
+			labels: {'nav.open': 'keep filter', 'nav.back': 'clear filter'},
+			onCommand: () => true,
+			onText(input, key) {
+				if (key.return) {
+					setEditingFilter(false);
+				} else if (key.escape) {
+					setEditingFilter(false);
+					setQuery('');
+				} else if (key.backspace || key.delete) {
+					setQuery((value) => value.slice(0, -1));
+				} else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
+					setQuery((value) => value + input);
+				} else {
+					return false;
+				}
+
+				return true;
+			},
+		},
+		editingFilter,
+	);
+
+	const handlers: Partial<Record<Command, () => void>> = {
+		'nav.up': paged.up,
+		'nav.down': paged.down,
+		'nav.first': paged.first,
+		'nav.last': paged.last,
+		'page.previous': paged.previousPage,
+		'page.next': paged.nextPage,
+		'selection.toggle': paged.toggle,
+		'selection.page': paged.togglePage,
+		'selection.clear': paged.clear,
+		'filter.start': () => setEditingFilter(true),
+		'nav.back'() {
+			if (query === '') {
+				onCancel();
+			} else {
+				setQuery('');
+			}
+		},
+		'nav.open'() {
+			if (selection.size === 0) {
+				setMessage('Check people first: Space checks one, a a whole page.');
+			} else {
+				setMessage(onSubmit(selection.ids().map(Number)));
+			}
+		},
+	};
+
+	useKeyLayer(
+		{
+			priority: keyPriority.dialog,
+			modal: true,
+			commands: pickerCommands,
+			labels: {'nav.open': submitLabel, 'nav.back': query === '' ? 'cancel' : 'clear filter'},
+			onCommand(command) {
+				setMessage(undefined);
+				handlers[command]?.();
+			},
+		},
+		!editingFilter,
+	);
+
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text wrap="truncate">
+				<Text bold color="cyan">{`${title} · `}</Text>
+				<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${paged.selectedCount} checked`}</Text>
+				{` · page ${paged.window.page + 1} of ${paged.window.pageCount} · ${listed.length} listed`}
+				{query === '' && !editingFilter ? null : <Text color="cyan">{` · filter: ${query}${editingFilter ? '▏' : ''}`}</Text>}
+			</Text>
+			<CheckboxTableHeader columns={columns} />
+			<Box flexDirection="column" height={tableHeight}>
+				{listed.length === 0 ? (
+					<Text wrap="truncate">{query === '' ? ' Everyone active is on this team already.' : ` No one matches "${query}". Esc clears the filter.`}</Text>
+				) : (
+					<CheckboxTable items={paged.pageItems} idOf={personId} cursorRow={paged.cursor - paged.window.start} isSelected={paged.isSelected} columns={columns} />
+				)}
+			</Box>
+			<Text color="yellow" wrap="truncate">
+				{message ?? ''}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,399 @@
+import {Box, Text} from 'ink';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {refusalFor, type AdminAction} from '../../core/admin-policy.js';
+import type {PersonHistoryEntry, PersonListing} from '../../core/person.js';
+import {filterPeople} from '../../core/person-filter.js';
+import {Selection} from '../../core/selection.js';
+import type {AppServices} from '../app-services.js';
+import {CheckboxTable, CheckboxTableHeader} from '../components/checkbox-table.js';
+import {personColumns, personId} from '../components/person-columns.js';
+import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
+import {FirstAdminForm} from '../dialogs/first-admin-dialog.js';
+import {PersonDetailsDialog} from '../dialogs/person-details-dialog.js';
+import {PersonFormDialog} from '../dialogs/person-form-dialog.js';
+import {TeamPickerDialog} from '../dialogs/team-picker-dialog.js';
+import {TextPromptDialog} from '../dialogs/text-prompt-dialog.js';
+import {usePagedSelection} from '../hooks/use-paged-selection.js';
+import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import type {Command} from '../keys/key-bindings.js';
+
+type Props = {
+	services: Pick<AppServices, 'people' | 'teams' | 'operatorRights' | 'operator' | 'describeError'>;
+	isFocused: boolean;
+	onBack: () => void;
+	width: number;
+	height: number;
+};
+
+type Overlay =
+	| {kind: 'none'}
+	| {kind: 'add'}
+	| {kind: 'edit'; person: PersonListing}
+	| {kind: 'details'; person: PersonListing; history: PersonHistoryEntry[]}
+	| {kind: 'team'; personIds: number[]}
+	| {kind: 'make-admin'; person: PersonListing}
+	| {kind: 'make-member'; person: PersonListing}
+	| {kind: 'unlink'; person: PersonListing}
+	| {kind: 'confirm-all'}
+	| {kind: 'first-admin'};
+
+const count = (value: number) => value.toLocaleString('en-US');
+const people = (value: number) => `${count(value)} ${value === 1 ? 'person' : 'people'}`;
+
+const tableCommands: Command[] = [
+	'nav.up',
+	'nav.down',
+	'nav.open',
+	'page.previous',
+	'page.next',
+	'selection.toggle',
+	'item.add',
+	'item.edit',
+	'item.remove',
+	'people.team',
+	'people.role',
+	'people.unlink',
+	'selection.page',
+	'selection.all',
+	'selection.clear',
+	'filter.start',
+	'view.toggle-all',
+	'nav.first',
+	'nav.last',
+];
+
+/** Manage › People: every SalesScreen person, searchable, with what an admin may change about them. */
+export function PeopleScreen({services, isFocused, onBack, width, height}: Props) {
+	const [everyone, setEveryone] = useState(() => services.people.list());
+	const [rights, setRights] = useState(() => services.operatorRights());
+	const selection = useRef(new Selection()).current;
+	const [query, setQuery] = useState('');
+	const [editingFilter, setEditingFilter] = useState(false);
+	const [showInactive, setShowInactive] = useState(false);
+	const [overlay, setOverlay] = useState<Overlay>({kind: 'none'});
+	const [message, setMessage] = useState<string | undefined>();
+
+	const listed = useMemo(() => filterPeople(everyone, {showInactive, query}), [everyone, showInactive, query]);
+	const columns = useMemo(() => personColumns(width), [width]);
+	// Two or three lines at the foot say what a key did, or why it may not: a refusal names who can help.
+	const footnoteLines = width < 90 ? 3 : 2;
+	const tableHeight = Math.max(1, height - 2 - footnoteLines);
+	const paged = usePagedSelection(listed, tableHeight, selection, personId);
+	const {resetCursor} = paged;
+	const highlighted = listed[paged.cursor];
+
+	useEffect(() => {
+		resetCursor();
+	}, [query, showInactive, resetCursor]);
+
+	const reload = () => {
+		setEveryone(services.people.list());
+		setRights(services.operatorRights());
+	};
+
+	// Asked afresh each time: another admin may have changed who is one since this screen opened.
+	const may = (action: AdminAction): boolean => {
+		const refusal = refusalFor(action, services.operatorRights());
+		setMessage(refusal);
+		return refusal === undefined;
+	};
+
+	/** Runs a change and says what it did; a refusal is said here, or returned for the dialog that asked to say it. */
+	const change = (run: () => string, inDialog = false): string | undefined => {
+		try {
+			setMessage(run());
+			setOverlay({kind: 'none'});
+			reload();
+			return undefined;
+		} catch (error: unknown) {
+			const reason = services.describeError(error);
+			if (!inDialog) {
+				setMessage(reason);
+			}
+
+			return reason;
+		}
+	};
+
+	useKeyLayer(
+		{
+			priority: keyPriority.textEntry,
+			modal: true,
+			commands: ['nav.open', 'nav.back'],
+			labels: {'nav.open': 'keep filter', 'nav.back': 'clear filter'},
+			onCommand: () => true,
+			onText(input, key) {
+				if (key.return) {
+					setEditingFilter(false);
+				} else if (key.escape) {
+					setEditingFilter(false);
+					setQuery('');
+				} else if (key.backspace || key.delete) {
+					setQuery((value) => value.slice(0, -1));
+				} else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
+					setQuery((value) => value + input);
+				} else {
+					return false;
+				}
+
+				return true;
+			},
+		},
+		isFocused && editingFilter,
+	);
+
+	const handlers: Partial<Record<Command, () => void>> = {
+		'nav.up': paged.up,
+		'nav.down': paged.down,
+		'nav.first': paged.first,
+		'nav.last': paged.last,
+		'page.previous': paged.previousPage,
+		'page.next': paged.nextPage,
+		'selection.toggle': paged.toggle,
+		'selection.page': paged.togglePage,
+		'selection.clear': paged.clear,
+		'selection.all'() {
+			if (listed.length > 0) {
+				setOverlay({kind: 'confirm-all'});
+			}
+		},
+		'filter.start': () => setEditingFilter(true),
+		'view.toggle-all': () => setShowInactive(!showInactive),
+		'nav.back'() {
+			if (query === '') {
+				onBack();
+			} else {
+				setQuery('');
+			}
+		},
+		'nav.open'() {
+			if (highlighted) {
+				setOverlay({kind: 'details', person: highlighted, history: services.people.history(highlighted.id)});
+			}
+		},
+		'item.add'() {
+			if (may('people')) {
+				setOverlay({kind: 'add'});
+			}
+		},
+		'item.edit'() {
+			if (highlighted && may('people')) {
+				setOverlay({kind: 'edit', person: highlighted});
+			}
+		},
+		'item.remove'() {
+			if (highlighted && may('people')) {
+				change(() => {
+					services.people.setActive(highlighted.id, !highlighted.active);
+					return highlighted.active ? `${highlighted.name} is deactivated; d again reactivates (h lists inactive people).` : `${highlighted.name} is active again.`;
+				});
+			}
+		},
+		'people.team'() {
+			const personIds = selection.size > 0 ? selection.ids().map(Number) : highlighted ? [highlighted.id] : [];
+			if (personIds.length > 0 && may('teams')) {
+				setOverlay({kind: 'team', personIds});
+			}
+		},
+		'people.role'() {
+			if (highlighted && may('admins')) {
+				setOverlay(highlighted.role === 'admin' ? {kind: 'make-member', person: highlighted} : {kind: 'make-admin', person: highlighted});
+			}
+		},
+		'people.unlink'() {
+			if (!highlighted || !may('people')) {
+				return;
+			}
+
+			if (highlighted.salesforceUserId === null) {
+				setMessage(`${highlighted.name} is not linked to a Salesforce user.`);
+			} else {
+				setOverlay({kind: 'unlink', person: highlighted});
+			}
+		},
+		'admin.become'() {
+			setOverlay({kind: 'first-admin'});
+		},
+	};
+
+	useKeyLayer(
+		{
+			priority: keyPriority.screen + 1,
+			commands: [...tableCommands, 'nav.back', ...(rights.bootstrap ? (['admin.become'] as const) : [])],
+			labels: {
+				'nav.open': 'details',
+				'nav.back': query === '' ? '' : 'clear filter',
+				'item.remove': highlighted?.active === false ? 'reactivate' : 'deactivate',
+				'people.role': highlighted?.role === 'admin' ? 'make member' : 'make admin',
+				'view.toggle-all': showInactive ? 'hide inactive' : 'show inactive',
+			},
+			onCommand(command) {
+				setMessage(undefined);
+				const handler = handlers[command];
+				if (!handler) {
+					return false;
+				}
+
+				handler();
+				return true;
+			},
+		},
+		isFocused && overlay.kind === 'none' && !editingFilter,
+	);
+
+	const dialogWidth = Math.min(width, 76);
+	const close = () => setOverlay({kind: 'none'});
+	const you = `${rights.login}: ${rights.bootstrap ? 'no admin yet' : rights.isAdmin ? 'admin' : 'read only'}`;
+	const footnote =
+		message ??
+		(rights.bootstrap ? 'No one is an admin yet, so anyone may change things: b makes you the first admin.' : undefined);
+
+	return (
+		<Box flexDirection="column" height={height}>
+			<Box height={1}>
+				<Text wrap="truncate">
+					<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${count(paged.selectedCount)} selected`}</Text>
+					{` · ${people(listed.length)}${showInactive ? ' (all)' : ''} · page ${paged.window.page + 1} of ${paged.window.pageCount} · `}
+					<Text color={rights.isAdmin ? undefined : 'yellow'}>{you}</Text>
+					{query === '' && !editingFilter ? null : <Text color="cyan">{` · filter: ${query}${editingFilter ? '▏' : ''}`}</Text>}
+				</Text>
+			</Box>
+			{overlay.kind === 'none' ? (
+				<Box flexDirection="column" height={tableHeight + 1}>
+					<CheckboxTableHeader columns={columns} />
+					{listed.length === 0 ? (
+						<Box flexDirection="column" paddingX={1}>
+							<Text wrap="wrap">
+								{query !== ''
+									? `No one matches "${query}". Esc clears the filter.`
+									: everyone.length === 0
+										? 'No people yet. Import them on Integrations › Salesforce › Users, or press n to add one.'
+										: 'No active people. h lists the inactive ones too.'}
+							</Text>
+						</Box>
+					) : (
+						<CheckboxTable items={paged.pageItems} idOf={personId} cursorRow={paged.cursor - paged.window.start} isSelected={paged.isSelected} columns={columns} />
+					)}
+				</Box>
+			) : null}
+			{overlay.kind === 'details' ? <PersonDetailsDialog person={overlay.person} history={overlay.history} width={Math.min(width, 110)} height={tableHeight + 1} onClose={close} /> : null}
+			{overlay.kind === 'add' || overlay.kind === 'edit' ? (
+				<PersonFormDialog
+					title={overlay.kind === 'add' ? 'New person' : `Edit ${overlay.person.name}`}
+					initial={overlay.kind === 'edit' ? {name: overlay.person.name, email: overlay.person.email, title: overlay.person.title ?? ''} : undefined}
+					width={dialogWidth}
+					onSubmit={(input) =>
+						change(() => {
+							if (overlay.kind === 'edit') {
+								services.people.update(overlay.person.id, input);
+								return `${input.name.trim()} is saved.`;
+							}
+
+							services.people.add(input);
+							return `${input.name.trim()} is added, as a member on no team.`;
+						}, true)
+					}
+					onCancel={close}
+				/>
+			) : null}
+			{overlay.kind === 'team' ? (
+				<TeamPickerDialog
+					title="Put on a team"
+					question={`Put ${people(overlay.personIds.length)}${overlay.personIds.length === 1 ? ` (${everyone.find((person) => person.id === overlay.personIds[0])?.name ?? ''})` : ''} on:`}
+					services={services}
+					allowNone
+					width={dialogWidth}
+					height={tableHeight + 1}
+					onPick={(teamId, teamName) =>
+						change(() => {
+							const moved = services.people.assignTeam(overlay.personIds, teamId);
+							selection.clear();
+							return teamId === null ? `${people(moved)} taken off their team.` : `${people(moved)} put on ${teamName}.`;
+						}, true)
+					}
+					onCancel={close}
+				/>
+			) : null}
+			{overlay.kind === 'make-admin' ? (
+				<TextPromptDialog
+					title={`Make ${overlay.person.name} an admin`}
+					question="An admin may import, change settings, connect orgs, and change people and teams. Which OS login do they run salesscreen as?"
+					label="OS login"
+					initial={overlay.person.osLogin ?? ''}
+					placeholder="jdoe"
+					submitLabel="make admin"
+					width={dialogWidth}
+					onSubmit={(login) =>
+						change(() => {
+							services.people.setRole(overlay.person.id, 'admin', login);
+							return `${overlay.person.name} is an admin now, as OS login ${login.trim() || overlay.person.osLogin}.`;
+						}, true)
+					}
+					onCancel={close}
+				/>
+			) : null}
+			{overlay.kind === 'make-member' ? (
+				<ConfirmDialog
+					title="Make a member"
+					question={`Make ${overlay.person.name} a member? They will no longer be able to change things.`}
+					width={dialogWidth}
+					onConfirm={() => {
+						if (change(() => {
+							services.people.setRole(overlay.person.id, 'member');
+							return `${overlay.person.name} is a member now.`;
+						}) !== undefined) {
+							close();
+						}
+					}}
+					onCancel={close}
+				/>
+			) : null}
+			{overlay.kind === 'unlink' ? (
+				<ConfirmDialog
+					title="Unlink from Salesforce"
+					question={`Unlink ${overlay.person.name} from Salesforce user ${overlay.person.salesforceName ?? ''} (${overlay.person.salesforceUserId})? The person stays.`}
+					width={dialogWidth}
+					onConfirm={() => {
+						if (change(() => {
+							services.people.unlink(overlay.person.id);
+							return `${overlay.person.name} is no longer linked; a later import may map them again by email.`;
+						}) !== undefined) {
+							close();
+						}
+					}}
+					onCancel={close}
+				/>
+			) : null}
+			{overlay.kind === 'confirm-all' ? (
+				<ConfirmDialog
+					title="Check all people"
+					question={`Check all ${people(listed.length)} listed on all ${count(paged.window.pageCount)} pages?`}
+					width={dialogWidth}
+					onConfirm={() => {
+						paged.selectAll();
+						close();
+					}}
+					onCancel={close}
+				/>
+			) : null}
+			{overlay.kind === 'first-admin' ? (
+				<FirstAdminForm
+					services={services}
+					width={dialogWidth}
+					onDone={(done) => {
+						close();
+						if (done !== undefined) {
+							setMessage(done);
+							reload();
+						}
+					}}
+				/>
+			) : null}
+			<Box height={footnoteLines} flexDirection="column" justifyContent="flex-end">
+				<Text color="yellow" wrap="wrap">
+					{footnote ?? ''}
+				</Text>
+			</Box>
+		</Box>
+	);
+}
