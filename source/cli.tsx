@@ -6,14 +6,19 @@ import {runDemoOrg} from './demo-org/run-demo-org.js';
 import {historyCommand} from './commands/history-command.js';
 import {importCommand} from './commands/import-command.js';
 import {settingsCommand} from './commands/settings-command.js';
-import {syncCommand} from './commands/sync-command.js';
+import {syncCommand, syncExitCodes} from './commands/sync-command.js';
+import {undoCommand} from './commands/undo-command.js';
 import {orgFlags, orgFlagsHelp, orgTargetFrom} from './commands/org-flags.js';
 import {UsageError} from './commands/usage-error.js';
 import {connectCommand} from './commands/connect-command.js';
 import {disconnectCommand, statusCommand, statusExitCodes} from './commands/status-command.js';
 import {describeError} from './session.js';
+import {adminCommand} from './commands/admin-command.js';
+import {NotAdminError} from './core/admin-policy.js';
+import {notAdminExitCode} from './commands/require-admin.js';
+import {isSharedFolder, resolveAppHome} from './app-home.js';
 
-const commands = ['import', 'sync', 'history', 'settings', 'connect', 'disconnect', 'status', 'demo-org'];
+const commands = ['import', 'sync', 'history', 'undo', 'settings', 'connect', 'disconnect', 'status', 'admin', 'demo-org'];
 
 const mainHelp = `
 	Bring people from a connected Salesforce org into SalesScreen.
@@ -26,7 +31,9 @@ const mainHelp = `
 	  $ salesscreen import --help        Import users from a script
 	  $ salesscreen sync --help          Automatic sync, for cron or a systemd timer
 	  $ salesscreen history --help       Every import run and its outcomes (text, JSON, CSV)
+	  $ salesscreen undo --help          Undo the last import run
 	  $ salesscreen settings --help      Read and change the Settings tab from a script
+	  $ salesscreen admin --help         Who may import and change people, teams and settings
 	  $ salesscreen demo-org --help      Run the built-in demo org on its own
 ${orgFlagsHelp}
 
@@ -43,8 +50,9 @@ async function main(argv: string[]): Promise<number> {
 		throw error;
 	});
 
-	// Everything this program creates (database, its -wal and -shm files, settings) is its owner's alone.
-	process.umask(0o077);
+	// Everything this program creates (database, its -wal and -shm files, settings) is its owner's alone,
+	// or, in a data folder an admin shared with a group (setgid, group rwx), its group's too.
+	process.umask(isSharedFolder(resolveAppHome().home) ? 0o007 : 0o077);
 
 	const cli = meow(mainHelp, {
 		importMeta: import.meta,
@@ -72,7 +80,8 @@ async function main(argv: string[]): Promise<number> {
 	  --json         One JSON object on standard output
 ${orgFlagsHelp}
 
-	Exit codes: 0 done (skipped users are reported, not failures), 1 failed, 2 wrong usage.
+	Exit codes: 0 done (skipped users are reported, not failures), 1 failed, 2 wrong usage,
+	3 not an admin (a dry run is open to everyone).
 `,
 				{
 					importMeta: import.meta,
@@ -98,36 +107,73 @@ ${orgFlagsHelp}
 		case 'sync': {
 			const sub = meow(
 				`
-	When Automatically sync users is on, import every eligible Salesforce user (active, Standard,
-	not imported yet) with the same rules as Import users, recorded as an automatic run.
-	When it is off, change nothing, say so, and exit 0.
+	When Automatically sync users is on, import the Salesforce users in the sync scope (settings
+	sync-scope; by default active Standard users) with the same rules as Import users, and make
+	people whose Salesforce user became inactive inactive (active again when they return),
+	recorded as an automatic run. Only users changed since the last sync are read, and every
+	user every 24th sync or after 7 days. When it is off, change nothing, say so, and exit 0.
+
+	Safeguard: a run that would make more than safeguard-share (default 20%) of the linked people
+	inactive changes nothing, is recorded as held, and exits ${syncExitCodes.held}.
 
 	Usage
-	  $ salesscreen sync [--dry-run] [--json]
+	  $ salesscreen sync [--dry-run] [--json] [--confirm-held]
 
 	Options
-	  --dry-run      Show what would happen; write nothing
-	  --json         One JSON object on standard output
+	  --dry-run       Show what would happen; write nothing
+	  --json          One JSON object on standard output
+	  --confirm-held  Run even past the safeguard, and mark the held run released
 ${orgFlagsHelp}
 
-	Exit codes: 0 done or switched off, 1 failed (nothing written), 2 wrong usage.
+	Run by hand, sync is for admins; cron runs it as the account that owns the data folder, which may.
+
+	Exit codes: 0 done or switched off, 1 failed (nothing written), 2 wrong usage, 3 not an admin,
+	${syncExitCodes.held} held by the safeguard (nothing changed).
 `,
 				{
 					importMeta: import.meta,
 					description: false,
 					argv: cli.input,
 					allowUnknownFlags: false,
-					flags: {...orgFlags, dryRun: {type: 'boolean', default: false}, json: {type: 'boolean', default: false}},
+					flags: {...orgFlags, dryRun: {type: 'boolean', default: false}, json: {type: 'boolean', default: false}, confirmHeld: {type: 'boolean', default: false}},
 				},
 			);
 			rejectInput(sub.input);
-			return syncCommand({target: orgTargetFrom(sub.flags), dryRun: sub.flags.dryRun, json: sub.flags.json}, process.stdout);
+			return syncCommand(
+				{target: orgTargetFrom(sub.flags), dryRun: sub.flags.dryRun, json: sub.flags.json, confirmHeld: sub.flags.confirmHeld},
+				process.stdout,
+			);
+		}
+
+		case 'undo': {
+			const sub = meow(
+				`
+	Undo the last completed import run, manual or automatic, in one transaction: remove the people it
+	created and every link it made (a person it mapped stays, with the fields it filled put back), and
+	make the people it deactivated active again. A person it created is kept (without the link) when
+	something came to depend on them: an admin or OS login, a team, another record referring to them,
+	or an edit since the import. The undo is recorded as a run of its own (mode undo); the undone run
+	becomes "undone". Only the last run can be undone, once.
+
+	Usage
+	  $ salesscreen undo [--json]
+
+	Options
+	  --json         One JSON object on standard output
+
+	Exit codes: 0 undone, 1 nothing to undo (or failed; nothing changed), 2 wrong usage, 3 not an admin.
+`,
+				{importMeta: import.meta, description: false, argv: cli.input, allowUnknownFlags: false, flags: {json: {type: 'boolean', default: false}}},
+			);
+			rejectInput(sub.input);
+			return undoCommand({json: sub.flags.json}, process.stdout, process.stderr);
 		}
 
 		case 'history': {
 			const sub = meow(
 				`
-	Every import run, newest first: who ran it, when, manual or automatic, and what it did.
+	Every import run, newest first: who ran it, when, manual, automatic or undo, and what it did;
+	a run the safeguard held, one undone, and mappings chosen by hand (manual) are marked.
 
 	Usage
 	  $ salesscreen history [--json | --csv] [--limit N]
@@ -166,9 +212,27 @@ ${orgFlagsHelp}
 	  auto-sync        on | off     Automatically sync users (default off)
 	  page-size        auto | 1–500 Users per page (default auto: fit the terminal)
 	  show-all-users   on | off     List inactive and non-Standard users too (default off)
+	  team-from-salesforce  off | role | department
+	                                Put imported people on a team named after their
+	                                Salesforce role or department, creating it (default off)
+
+	  sync-scope       JSON         Which users automatic sync takes; keys left out take their
+	                                defaults; an empty list means any (default
+	                                {"profiles":[],"roles":[],"departments":[],"userTypes":["Standard"],"activeOnly":true})
+	  match-federation-id  on | off When the email finds nobody, map to the person whose federation id
+	                                is the user's FederationIdentifier (default off)
+	  fill-on-map      none | name | title | name-title
+	                                A mapped person's fields overwritten from Salesforce (default none)
+	  safeguard-share  0–1 or N%    Hold an automatic run that would make more than this share of the
+	                                linked people inactive (default 0.2)
+
+	page-size and show-all-users change only what is listed, so anyone may set them; the others
+	change what SalesScreen does, and only an admin may set them.
 
 	Example
 	  $ salesscreen settings set auto-sync on
+
+	Exit codes: 0 done, 1 failed, 2 wrong usage, 3 not an admin.
 `,
 				{importMeta: import.meta, description: false, argv: cli.input, allowUnknownFlags: false, flags: {}},
 			);
@@ -200,7 +264,8 @@ ${orgFlagsHelp}
 	  --access-token T    The token; without it, read from standard input (out of your shell history)
 	  --no-qr             Do not draw the verification URL as a QR code (device)
 
-	Exit codes: 0 connected, 2 wrong usage, 4 connected without the Salesforce rights import needs, 1 failed.
+	Exit codes: 0 connected, 2 wrong usage, 3 not a SalesScreen admin, 4 connected without the
+	Salesforce rights import needs, 1 failed.
 `,
 				{
 					importMeta: import.meta,
@@ -256,11 +321,49 @@ ${orgFlagsHelp}
 
 	Usage
 	  $ salesscreen disconnect
+
+	Exit codes: 0 disconnected (or nothing to do), 1 failed, 3 not an admin.
 `,
 				{importMeta: import.meta, description: false, argv: cli.input, allowUnknownFlags: false, flags: {}},
 			);
 			rejectInput(sub.input);
 			return disconnectCommand(process.stdout);
+		}
+
+		case 'admin': {
+			const sub = meow(
+				`
+	Who administers SalesScreen: the people whose OS login runs salesscreen with role admin. Only they
+	may import, sync by hand, change settings, connect or disconnect an org, and change people and
+	teams; everyone else may look. While there is no admin at all, whoever runs salesscreen may.
+
+	Usage
+	  $ salesscreen admin add LOGIN [--name N] [--email E] [--json]
+	  $ salesscreen admin list [--json]
+
+	add makes the OS login an admin: the person who carries it already, or the person with that
+	email (who then carries it), or a new person with that name and email. Allowed to an admin,
+	or to anyone while the store has no admin.
+
+	Options
+	  --name N      The person's name (needed for a new person)
+	  --email E     The person's email (needed for a new person)
+	  --json        One JSON value on standard output
+
+	Example
+	  $ salesscreen admin add alice --name "Alice Admin" --email alice@acme.com
+
+	Exit codes: 0 done, 1 failed, 2 wrong usage, 3 not an admin.
+`,
+				{
+					importMeta: import.meta,
+					description: false,
+					argv: cli.input,
+					allowUnknownFlags: false,
+					flags: {name: {type: 'string'}, email: {type: 'string'}, json: {type: 'boolean', default: false}},
+				},
+			);
+			return adminCommand(sub.input, sub.flags, process.stdout);
 		}
 
 		case 'demo-org': {
@@ -365,6 +468,9 @@ try {
 	if (error instanceof UsageError) {
 		process.stderr.write(`salesscreen: ${error.message}\n`);
 		process.exitCode = 2;
+	} else if (error instanceof NotAdminError) {
+		process.stderr.write(`salesscreen: not an admin: ${error.message}\n`);
+		process.exitCode = notAdminExitCode;
 	} else {
 		process.stderr.write(`salesscreen: ${describeError(error)}\n`);
 		process.exitCode = 1;

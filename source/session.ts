@@ -13,8 +13,19 @@ import {openSettings, type AppSettings} from './settings/settings.js';
 import {openStore, type Store} from './store/database.js';
 import {seedDemoPeople} from './store/demo-seed.js';
 import {loadImportContext} from './store/import-context-query.js';
-import {listImportRuns} from './store/import-history-query.js';
+import {planRulesFrom} from './import-rules.js';
+import {fetchOrganizationFacts} from './salesforce/organization-query.js';
+import {listImportRuns, listRunOutcomes} from './store/import-history-query.js';
+import {chooseManualMapping, clearManualChoice, ignoreSalesforceUser, searchPeople} from './store/manual-choices.js';
+import {undoLastRun} from './store/undo-run.js';
 import {runImport} from './store/run-import.js';
+import {settingNeedsAdmin, type AdminAction} from './core/admin-policy.js';
+import {directoryServices} from './directory-services.js';
+import {resolveOperator} from './operator-identity.js';
+import {assertAdmin} from './store/operator-rights.js';
+import {applyTeamPlacement} from './store/team-placement-query.js';
+import type {SalesforceUser} from './core/salesforce-user.js';
+import type {TeamPlacement} from './core/team-placement.js';
 import type {AppServices, AppSettingsValues, OrgDescription} from './ui/app-services.js';
 
 /**
@@ -44,7 +55,7 @@ export function currentOperator(): string {
 	}
 }
 
-const ownMessageErrors = new Set(['StoreOpenError', 'SettingsFileError', 'ConnectionFileError', 'DeviceLoginError', 'LoginUrlError', 'JwtKeyError', 'PrivateKeyFileError']);
+const ownMessageErrors = new Set(['StoreOpenError', 'SettingsFileError', 'ConnectionFileError', 'DeviceLoginError', 'LoginUrlError', 'JwtKeyError', 'PrivateKeyFileError', 'NotAdminError', 'DirectoryError']);
 
 /** One sentence for any error this program can meet, with what to do where we know. */
 export function describeError(error: unknown): string {
@@ -136,10 +147,13 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		lastSuccessfulCall = new Date();
 	};
 
+	// Whether the org in use is a sandbox (its emails end in .invalid); learnt from Overview or asked before an import.
+	let orgIsSandbox: boolean | undefined;
 	const switchTo = async (next: ActiveOrg) => {
 		const previous = current;
 		current = next;
 		lastSuccessfulCall = undefined;
+		orgIsSandbox = undefined;
 		for (const listener of listeners) {
 			listener();
 		}
@@ -147,7 +161,12 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		await previous.demoOrg?.close();
 	};
 
+	const operator = resolveOperator(home.home, env).login;
+	// Read from the store at each change: another admin may have changed who is one since the app started.
+	const requireAdmin = (action: AdminAction) => assertAdmin(store, operator, action);
+
 	const connectAndSave = async (request: ConnectRequest) => {
+		requireAdmin('connect');
 		const established = await establishConnection(request);
 		const file = savedConnections();
 		file.save(established.saved);
@@ -162,7 +181,8 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		get org() {
 			return current.description;
 		},
-		operator: currentOperator(),
+		operator,
+		...directoryServices(store, settings, operator),
 		dataFolder: home.home,
 		demoPeopleSeeded,
 		async fetchUsers(onBatch, signal, onRetry) {
@@ -178,6 +198,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		async fetchOverview(onRetry) {
 			const overview = await fetchOrgOverview(current.connection, {onRetry});
 			succeeded();
+			orgIsSandbox = overview.isSandbox;
 			return overview;
 		},
 		lastSuccessfulCall: () => lastSuccessfulCall,
@@ -188,7 +209,10 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			};
 		},
 		connections: {
-			requestDeviceCode: async (loginUrl, clientId) => requestDeviceCode(loginUrl, clientId),
+			async requestDeviceCode(loginUrl, clientId) {
+				requireAdmin('connect');
+				return requestDeviceCode(loginUrl, clientId);
+			},
 			async completeDeviceLogin(loginUrl, clientId, code, options) {
 				const token = await pollDeviceToken(loginUrl, clientId, code, options);
 				return connectAndSave({method: 'device', loginUrl, clientId, token});
@@ -196,6 +220,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			connectWithJwt: async (request) => connectAndSave({method: 'jwt', ...request}),
 			connectWithToken: async (request) => connectAndSave({method: 'token', ...request}),
 			async disconnect() {
+				requireAdmin('disconnect');
 				const file = savedConnections();
 				const saved = file.read();
 				let revoked = true;
@@ -211,10 +236,72 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 				return revoked;
 			},
 		},
-		loadImportContext: () => loadImportContext(store),
+		history: {
+			listRuns: () =>
+				listImportRuns(store, {limit: 500}).map((run) => ({
+					id: run.id,
+					mode: run.mode,
+					status: run.status,
+					operator: run.operator,
+					startedAt: run.startedAt,
+					selected: run.selectedCount,
+					created: run.createdCount,
+					mapped: run.mappedCount,
+					alreadyImported: run.alreadyImportedCount,
+					skipped: run.skippedCount,
+					deactivated: run.deactivatedCount,
+					reactivated: run.reactivatedCount,
+					error: run.error,
+				})),
+			runOutcomes: (runId) =>
+				listRunOutcomes(store, runId).map((row) => ({
+					salesforceUserId: row.salesforceUserId,
+					salesforceName: row.salesforceName,
+					email: row.email,
+					outcome: row.outcome,
+					reason: row.reason,
+					detail: row.detail,
+					manual: (row as {manual?: boolean | null}).manual === true,
+				})),
+			undoLastRun() {
+				requireAdmin('undo');
+				const result = undoLastRun(store, operator);
+				return {
+					undoneRunId: result.undoneRunId,
+					removedPeople: result.removedPeople,
+					removedLinks: result.removedLinks,
+					keptPeople: result.keptPeople.map(({name, reason}) => ({name, reason})),
+				};
+			},
+			async releaseHeldSync() {
+				requireAdmin('import');
+				// Loaded when used: the sync module builds on this one.
+				const {runSync} = await import('./sync/run-sync.js');
+				const report = await runSync(self, {dryRun: false, confirmHeld: true});
+				return report.message;
+			},
+		},
+		mappings: {
+			searchPeople: (query, limit) => searchPeople(store, query, limit),
+			mapTo(salesforceUserId, personId) {
+				requireAdmin('import');
+				chooseManualMapping(store, salesforceUserId, personId, operator);
+			},
+			ignore(salesforceUserId) {
+				requireAdmin('import');
+				ignoreSalesforceUser(store, salesforceUserId, operator);
+			},
+			clear(salesforceUserId) {
+				requireAdmin('import');
+				clearManualChoice(store, salesforceUserId);
+			},
+		},
+		loadImportContext: () => loadImportContext(store, planRulesFrom(settings, orgIsSandbox === true)),
 		async importUsers(users, onProgress) {
-			const result = await runImport(store, users, {operator: currentOperator(), mode: 'manual', onProgress});
-			return {runId: result.runId, counts: result.plan.counts, outcomes: result.plan.entries};
+			requireAdmin('import');
+			orgIsSandbox ??= (await fetchOrganizationFacts(current.connection)).isSandbox;
+			const result = await runImport(store, users, {operator, mode: 'manual', onProgress, rules: planRulesFrom(settings, orgIsSandbox)});
+			return {runId: result.runId, counts: result.plan.counts, outcomes: result.plan.entries, teams: placeOnTeams(store, settings, result.runId, users)};
 		},
 		lastAutomaticSync() {
 			const [run] = listImportRuns(store, {limit: 1, mode: 'auto'});
@@ -226,8 +313,17 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			autoSync: settings.get('autoSync'),
 			pageSize: settings.get('pageSize'),
 			showAllUsers: settings.get('showAllUsers'),
+			teamFromSalesforce: settings.get('teamFromSalesforce'),
+			syncScope: settings.get('syncScope'),
+			matchFederationId: settings.get('matchFederationId'),
+			fillOnMap: settings.get('fillOnMap'),
+			safeguardShare: settings.get('safeguardShare'),
 		}),
 		writeSetting(key, value) {
+			if (settingNeedsAdmin(key)) {
+				requireAdmin('settings');
+			}
+
 			settings.set(key, value);
 		},
 		describeError(error) {
@@ -241,7 +337,8 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		needsReconnect: (error) => reconnectCodes.has(describeSalesforceError(error).code),
 	};
 
-	return {
+	// The services that run a sync need the session they belong to.
+	const self: Session = {
 		services,
 		home,
 		store,
@@ -255,4 +352,14 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			await current.demoOrg?.close();
 		},
 	};
+	return self;
+}
+
+/** The team-from-Salesforce setting, applied once an import is written; its failure leaves the import as it is. */
+export function placeOnTeams(store: Store, settings: AppSettings, runId: number, users: readonly SalesforceUser[]): TeamPlacement & {error?: string} {
+	try {
+		return applyTeamPlacement(store, runId, users, settings.get('teamFromSalesforce'));
+	} catch (error: unknown) {
+		return {placed: 0, newTeams: [], error: describeError(error)};
+	}
 }

@@ -13,3 +13,21 @@ export function toTerminalText(value: string | null | undefined): string {
 
 	return value.replace(escapeSequence, '').replace(controlCharacter, '');
 }
+
+/**
+ * What a text field holds after the terminal sent `input`: keys typed quickly, or pasted, arrive as one
+ * string, so a backspace (DEL) inside it removes a character, and other control characters and line
+ * breaks never enter a one-line value.
+ */
+export function typeInto(value: string, input: string): string {
+	let next = value;
+	for (const character of input) {
+		if (character === '\u007F' || character === '\b') {
+			next = next.slice(0, -1);
+		} else if (character >= ' ') {
+			next += character;
+		}
+	}
+
+	return next;
+}

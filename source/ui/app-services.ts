@@ -1,10 +1,13 @@
+import type {FillOnMap} from '../core/fill-on-map.js';
 import type {ImportContext} from '../core/import-context.js';
+import type {SyncScope} from '../core/sync-scope.js';
 import type {PlanCounts, PlanEntry} from '../core/import-plan.js';
 import type {SalesforceUser} from '../core/salesforce-user.js';
 import type {DeviceCode} from '../salesforce/device-login.js';
 import type {OrgOverview} from '../salesforce/org-overview.js';
 import type {RetryNotice} from '../salesforce/with-retries.js';
 import type {ConnectionMethod} from '../settings/saved-connection.js';
+import type {OperatorRightsQuery, PeopleActions, TeamActions, TeamPlacement, TeamRule} from './directory-actions.js';
 import type {LoadProgress} from '../salesforce/user-source.js';
 
 export type {OrgOverview} from '../salesforce/org-overview.js';
@@ -46,16 +49,77 @@ export type ImportSummary = {
 	counts: PlanCounts;
 	/** What happened to each selected user, in the order they were selected. */
 	outcomes: readonly PlanEntry[];
+	/** What the team-from-Salesforce setting did afterwards; error when that failed (the import itself stands). */
+	teams?: TeamPlacement & {error?: string};
 };
 
 /** The newest automatic run, as the Settings tab reports it. */
 export type AutomaticSyncSummary = {
 	startedAt: string;
-	status: 'completed' | 'failed';
+	status: 'completed' | 'failed' | 'held' | 'released' | 'undone';
 	created: number;
 	mapped: number;
 	skipped: number;
 	error: string | null;
+};
+
+/** One import run as the History tab lists it. Mode and status are the store's words (manual, auto, undo; completed, failed, held, undone). */
+export type RunSummary = {
+	id: number;
+	mode: string;
+	status: string;
+	operator: string;
+	startedAt: string;
+	selected: number;
+	created: number;
+	mapped: number;
+	alreadyImported: number;
+	skipped: number;
+	/** People an automatic run made inactive, or active again. */
+	deactivated: number;
+	reactivated: number;
+	error: string | null;
+};
+
+/** What a run did to one Salesforce user. */
+export type RunOutcome = {
+	salesforceUserId: string;
+	salesforceName: string;
+	email: string | null;
+	outcome: string;
+	reason: string | null;
+	detail: string | null;
+	/** Mapped by the admin's own choice rather than by email. */
+	manual: boolean;
+};
+
+export type UndoSummary = {
+	undoneRunId: number;
+	removedPeople: number;
+	removedLinks: number;
+	keptPeople: ReadonlyArray<{name: string; reason: string}>;
+};
+
+/** The audit trail, and the two ways of changing it after the fact. */
+export type HistoryActions = {
+	listRuns: () => RunSummary[];
+	runOutcomes: (runId: number) => RunOutcome[];
+	/** Throws with a reason a person understands when there is nothing to undo. */
+	undoLastRun: () => UndoSummary;
+	/** Runs the held automatic sync after all; resolves to a one-line summary. */
+	releaseHeldSync: () => Promise<string>;
+};
+
+/** An existing SalesScreen person, as the manual-mapping picker offers them. */
+export type PersonChoice = {id: number; name: string; email: string; linkedSalesforceUserId: string | null};
+
+/** The admin's own decisions for single Salesforce users, which the import follows over email matching. */
+export type MappingActions = {
+	searchPeople: (query: string, limit: number) => PersonChoice[];
+	/** Throws with the reason when the person cannot take this user (linked to another, say). */
+	mapTo: (salesforceUserId: string, personId: number) => void;
+	ignore: (salesforceUserId: string) => void;
+	clear: (salesforceUserId: string) => void;
 };
 
 export type AppSettingsValues = {
@@ -63,6 +127,12 @@ export type AppSettingsValues = {
 	/** 0 fits the page to the terminal. */
 	pageSize: number;
 	showAllUsers: boolean;
+	syncScope: SyncScope;
+	matchFederationId: boolean;
+	fillOnMap: FillOnMap;
+	/** Share of the linked people (0 to 1) an automatic run may deactivate before it is held. */
+	safeguardShare: number;
+	teamFromSalesforce: TeamRule;
 };
 
 /**
@@ -83,6 +153,12 @@ export type AppServices = {
 	/** Called when the app is switched to another org; returns the unsubscribe. */
 	onOrgChange: (listener: () => void) => () => void;
 	connections: ConnectionActions;
+	/** Whether the operator may change things; every changing service also checks it and throws a NotAdminError. */
+	operatorRights: OperatorRightsQuery;
+	people: PeopleActions;
+	teams: TeamActions;
+	history: HistoryActions;
+	mappings: MappingActions;
 	loadImportContext: () => ImportContext;
 	importUsers: (users: readonly SalesforceUser[], onProgress: (progress: ImportProgress) => void) => Promise<ImportSummary>;
 	lastAutomaticSync: () => AutomaticSyncSummary | undefined;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {toTerminalText} from '../../source/core/terminal-text.js';
+import {toTerminalText, typeInto} from '../../source/core/terminal-text.js';
 
 describe('toTerminalText', () => {
 	it('removes whole escape sequences, not just the escape character', () => {
@@ -13,5 +13,21 @@ describe('toTerminalText', () => {
 
 	it('gives an empty string for nothing', () => {
 		expect(toTerminalText(null)).toBe('');
+	});
+});
+
+describe('typeInto', () => {
+	it('appends typed and pasted text', () => {
+		expect(typeInto('ab', 'cd')).toBe('abcd');
+	});
+
+	it('takes a backspace inside a burst of keys as one character removed', () => {
+		expect(typeInto('abc', '\u007F\u007F')).toBe('a');
+		expect(typeInto('abc', 'x\u007Fy')).toBe('abcy');
+		expect(typeInto('', '\u007F')).toBe('');
+	});
+
+	it('keeps line breaks, escapes and other control characters out of a one-line value', () => {
+		expect(typeInto('a', 'b\r\nc\u0007\u001B')).toBe('abc');
 	});
 });

@@ -11,7 +11,8 @@ export function importStatusLook(entry: PlanEntry): StatusLook {
 		}
 
 		case 'map': {
-			return {text: 'maps to existing (email)', color: 'cyan'};
+			const how = {email: 'email', 'federation-id': 'fed. id', manual: 'chosen'}[entry.matchedBy];
+			return {text: `maps to existing (${how})`, color: 'cyan'};
 		}
 
 		case 'already-imported': {

@@ -20,10 +20,21 @@ export type Command =
 	| 'filter.start'
 	| 'view.toggle-all'
 	| 'import.start'
+	| 'item.add'
+	| 'item.edit'
+	| 'item.remove'
+	| 'people.team'
+	| 'people.role'
+	| 'people.unlink'
+	| 'admin.become'
+	| 'teams.rule'
 	| 'dialog.confirm'
 	| 'dialog.cancel'
 	| 'action.retry'
-	| 'action.reconnect';
+	| 'action.reconnect'
+	| 'mapping.open'
+	| 'history.undo'
+	| 'history.release';
 
 type KeyMatcher = (input: string, key: Key) => boolean;
 
@@ -57,15 +68,27 @@ export const keyBindings: readonly Binding[] = [
 	{command: 'tab.previous', keys: 'S-Tab', label: 'previous tab', match: (_input, key) => key.tab && key.shift},
 	{command: 'selection.toggle', keys: 'Space', label: 'check', match: char(' ')},
 	{command: 'import.start', keys: 'i', label: 'Import users', match: char('i')},
+	// People and Teams: the changes an admin makes most, before the rarer ones further down.
+	{command: 'item.add', keys: 'n', label: 'new', match: char('n')},
+	{command: 'item.edit', keys: 'e', label: 'edit', match: char('e')},
+	{command: 'item.remove', keys: 'd', label: 'delete', match: char('d')},
+	{command: 'people.team', keys: 't', label: 'team…', match: char('t')},
+	{command: 'people.role', keys: 'p', label: 'admin/member', match: char('p')},
+	{command: 'people.unlink', keys: 'l', label: 'unlink', match: char('l')},
+	{command: 'admin.become', keys: 'b', label: 'become admin', match: char('b')},
+	{command: 'teams.rule', keys: 's', label: 'team rule', match: char('s')},
 	{command: 'selection.page', keys: 'a', label: 'check page', match: char('a')},
 	{command: 'selection.all', keys: 'A', label: 'all pages', match: char('A')},
 	{command: 'selection.clear', keys: 'x', label: 'clear', match: char('x')},
+	{command: 'mapping.open', keys: 'm', label: 'map…', match: char('m')},
 	{command: 'filter.start', keys: '/', label: 'filter', match: char('/')},
 	{command: 'view.toggle-all', keys: 'h', label: 'show hidden', match: char('h')},
 	{command: 'dialog.confirm', keys: 'y', label: 'yes', match: (input, key) => char('y', 'Y')(input, key)},
 	{command: 'dialog.cancel', keys: 'n', label: 'no', match: (input, key) => char('n', 'N')(input, key)},
 	{command: 'action.retry', keys: 'r', label: 'retry', match: char('r')},
 	{command: 'action.reconnect', keys: 'c', label: 'reconnect', match: char('c')},
+	{command: 'history.undo', keys: 'u', label: 'undo last run', match: char('u')},
+	{command: 'history.release', keys: 'R', label: 'release held run', match: char('R')},
 ];
 
 /** Every command these keys name, in table order (a key may name several, e.g. Enter for open). */

@@ -7,15 +7,17 @@ import {TabBar} from '../components/tab-bar.js';
 import type {OrgOverviewLoad} from '../hooks/use-org-overview.js';
 import type {SalesforceUsers} from '../hooks/use-salesforce-users.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import {HistoryTab} from './history-tab.js';
 import {OverviewTab} from './overview-tab.js';
 import {SettingsTab} from './settings-tab.js';
 import {UsersTab} from './users-tab.js';
 
-export type DashboardTab = 'overview' | 'users' | 'settings';
+export type DashboardTab = 'overview' | 'users' | 'history' | 'settings';
 
 const tabs: ReadonlyArray<{id: DashboardTab; title: string}> = [
 	{id: 'overview', title: 'Overview'},
 	{id: 'users', title: 'Users'},
+	{id: 'history', title: 'History'},
 	{id: 'settings', title: 'Settings'},
 ];
 
@@ -113,7 +115,21 @@ export function SalesforceDashboard(props: Props) {
 					height={contentHeight}
 				/>
 			) : null}
-			{tab === 'settings' ? <SettingsTab settings={settings} readLastAutomaticSync={services.lastAutomaticSync} onChange={props.onChangeSetting} isFocused={isFocused} /> : null}
+			{tab === 'history' ? (
+				<HistoryTab services={services} onStoreChanged={props.onImported} isFocused={isFocused} width={width} height={contentHeight} />
+			) : null}
+			{tab === 'settings' ? (
+				<SettingsTab
+					settings={settings}
+					readLastAutomaticSync={services.lastAutomaticSync}
+					onChange={props.onChangeSetting}
+					users={salesforce.users}
+					usersComplete={salesforce.load.status === 'done'}
+					isFocused={isFocused}
+					width={width}
+					height={contentHeight}
+				/>
+			) : null}
 		</Box>
 	);
 }

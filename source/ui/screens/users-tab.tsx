@@ -9,16 +9,18 @@ import type {AppServices, RetryNotice} from '../app-services.js';
 import {UserTable, UserTableHeader} from '../components/user-table.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {ImportDialog} from '../dialogs/import-dialog.js';
+import {MappingDialog} from '../dialogs/mapping-dialog.js';
 import {usePagedSelection} from '../hooks/use-paged-selection.js';
 import type {SalesforceUsers} from '../hooks/use-salesforce-users.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
+import {typeInto} from '../../core/terminal-text.js';
 
 type Props = {
 	salesforce: SalesforceUsers;
 	selection: Selection;
 	context: ImportContext;
-	services: Pick<AppServices, 'importUsers' | 'describeError'>;
+	services: Pick<AppServices, 'importUsers' | 'describeError' | 'mappings'>;
 	/** 0 fits the page to the space there is. */
 	pageSize: number;
 	showAllUsers: boolean;
@@ -34,7 +36,7 @@ type Props = {
 	height: number;
 };
 
-type Overlay = 'none' | 'confirm-all' | 'import';
+type Overlay = 'none' | 'confirm-all' | 'import' | 'mapping';
 
 const count = (value: number) => value.toLocaleString('en-US');
 const idOf = (user: SalesforceUser) => user.id;
@@ -49,6 +51,7 @@ const tableCommands: Command[] = [
 	'selection.all',
 	'selection.clear',
 	'filter.start',
+	'mapping.open',
 	'view.toggle-all',
 	'import.start',
 	'nav.first',
@@ -100,7 +103,7 @@ export function UsersTab(props: Props) {
 				} else if (key.backspace || key.delete) {
 					setQuery((value) => value.slice(0, -1));
 				} else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
-					setQuery((value) => value + input);
+					setQuery((value) => typeInto(value, input));
 				} else {
 					return false;
 				}
@@ -112,6 +115,7 @@ export function UsersTab(props: Props) {
 	);
 
 	const empty = listed.length === 0;
+	const highlighted = listed[paged.cursor];
 	const handlers: Partial<Record<Command, () => void>> = {
 		'nav.up': paged.up,
 		'nav.down': paged.down,
@@ -128,6 +132,13 @@ export function UsersTab(props: Props) {
 			}
 		},
 		'filter.start': () => setEditingFilter(true),
+		'mapping.open'() {
+			if (props.importBlockedReason) {
+				setMessage(`Mapping is blocked. ${props.importBlockedReason}`);
+			} else if (paged.pageItems.length > 0) {
+				setOverlay('mapping');
+			}
+		},
 		'view.toggle-all': props.onToggleShowAll,
 		'import.start'() {
 			if (props.importBlockedReason) {
@@ -214,6 +225,21 @@ export function UsersTab(props: Props) {
 						setOverlay('none');
 						if (imported) {
 							selection.clear();
+							props.onImported();
+						}
+					}}
+				/>
+			) : null}
+			{overlay === 'mapping' && highlighted ? (
+				<MappingDialog
+					user={highlighted}
+					hasChoice={context.manualPersonIdBySalesforceId.has(highlighted.id) || context.ignoredSalesforceIds.has(highlighted.id)}
+					services={props.services}
+					width={Math.min(width, 90)}
+					height={height - 1}
+					onClose={(changed) => {
+						setOverlay('none');
+						if (changed) {
 							props.onImported();
 						}
 					}}

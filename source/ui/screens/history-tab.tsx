@@ -1,0 +1,256 @@
+import {Box, Text} from 'ink';
+import React, {useCallback, useState} from 'react';
+import {toTerminalText} from '../../core/terminal-text.js';
+import type {AppServices, RunOutcome, RunSummary} from '../app-services.js';
+import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
+import {useListCursor} from '../hooks/use-list-cursor.js';
+import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import type {Command} from '../keys/key-bindings.js';
+
+type Props = {
+	services: Pick<AppServices, 'history' | 'describeError'>;
+	/** Told after an undo or a released run changed the store, so that other tabs read it again. */
+	onStoreChanged: () => void;
+	isFocused: boolean;
+	width: number;
+	height: number;
+};
+
+type Overlay = 'none' | 'confirm-undo' | 'confirm-release' | 'working';
+
+const statusColor: Record<string, string | undefined> = {completed: 'green', failed: 'red', held: 'yellow', released: 'gray', undone: 'gray'};
+const outcomeColor: Record<string, string | undefined> = {
+	created: 'green',
+	mapped: 'cyan',
+	skipped: 'yellow',
+	deactivated: 'red',
+	reactivated: 'green',
+	removed: 'red',
+	unlinked: 'red',
+};
+
+function when(iso: string): string {
+	return `${iso.slice(0, 16).replace('T', ' ')}`;
+}
+
+function counts(run: RunSummary, narrow = false): string {
+	const parts = [
+		`${run.created} ${narrow ? 'new' : 'created'}`,
+		`${run.mapped} mapped`,
+		...(run.alreadyImported > 0 ? [`${run.alreadyImported} already imported`] : []),
+		`${run.skipped} skipped`,
+		...(run.deactivated > 0 ? [`${run.deactivated} deactivated`] : []),
+		...(run.reactivated > 0 ? [`${run.reactivated} reactivated`] : []),
+	];
+	return run.error ? `${parts.join(' · ')} · ${run.error}` : parts.join(' · ');
+}
+
+/** Who ran it only where there is room: over SSH it is mostly the same few admins. */
+function RunRow({run, highlighted, width}: {run: RunSummary; highlighted: boolean; width: number}) {
+	const operator = width >= 100 ? `${toTerminalText(run.operator).slice(0, 12).padEnd(13)}` : '';
+	return (
+		<Box height={1}>
+			<Text wrap="truncate" inverse={highlighted}>
+				{`${highlighted ? '›' : ' '} #${String(run.id).padEnd(5)}${when(run.startedAt).slice(5)}  ${run.mode.padEnd(7)}${operator}`}
+				{/* Completed is the usual case; only the others earn the room. */}
+				{run.status === 'completed' ? null : <Text color={statusColor[run.status]}>{`${run.status} `}</Text>}
+				{counts(run, width < 90)}
+			</Text>
+		</Box>
+	);
+}
+
+function OutcomeRow({outcome, width, highlighted}: {outcome: RunOutcome; width: number; highlighted: boolean}) {
+	const name = Math.max(12, Math.floor(width * 0.24));
+	const email = Math.max(12, Math.floor(width * 0.3));
+	const detail = [outcome.manual ? 'manual mapping' : '', outcome.detail ?? outcome.reason ?? ''].filter(Boolean).join('; ');
+	return (
+		<Box height={1}>
+			<Text wrap="truncate" inverse={highlighted}>
+				{`${highlighted ? '›' : ' '} ${toTerminalText(outcome.salesforceName).padEnd(name).slice(0, name)} ${toTerminalText(outcome.email ?? '–').padEnd(email).slice(0, email)} `}
+				<Text color={outcomeColor[outcome.outcome]}>{outcome.outcome.padEnd(17)}</Text>
+				{toTerminalText(detail)}
+			</Text>
+		</Box>
+	);
+}
+
+/**
+ * Every import run, newest first, each opening to what it did to every user; the last run can be undone,
+ * and an automatic run the safeguard held can be released.
+ */
+export function HistoryTab({services, onStoreChanged, isFocused, width, height}: Props) {
+	const {history} = services;
+	const [runs, setRuns] = useState<RunSummary[]>(() => history.listRuns());
+	const [openRun, setOpenRun] = useState<RunSummary | undefined>();
+	const [outcomes, setOutcomes] = useState<RunOutcome[]>([]);
+	const [overlay, setOverlay] = useState<Overlay>('none');
+	const [message, setMessage] = useState<{text: string; color: string} | undefined>();
+	const listHeight = Math.max(1, height - 4);
+	const runCursor = useListCursor(runs.length, listHeight);
+	const outcomeCursor = useListCursor(outcomes.length, listHeight - 1);
+
+	const reload = useCallback(() => {
+		setRuns(history.listRuns());
+		onStoreChanged();
+	}, [history, onStoreChanged]);
+
+	// The store undoes the newest import that changed something; runs that changed nothing are passed over.
+	const lastUndoable = runs.find(
+		(run) =>
+			(run.mode === 'manual' || run.mode === 'auto') &&
+			(run.status === 'undone' || (run.status === 'completed' && run.created + run.mapped + run.deactivated + run.reactivated > 0)),
+	);
+	const cursorFor = openRun ? outcomeCursor : runCursor;
+	const navigation: Partial<Record<Command, () => void>> = {
+		'nav.up': cursorFor.up,
+		'nav.down': cursorFor.down,
+		'page.previous': cursorFor.previousPage,
+		'page.next': cursorFor.nextPage,
+		'nav.first': cursorFor.first,
+		'nav.last': cursorFor.last,
+	};
+
+	useKeyLayer(
+		{
+			priority: keyPriority.screen + 1,
+			commands: [
+				'nav.up',
+				'nav.down',
+				'page.previous',
+				'page.next',
+				'nav.first',
+				'nav.last',
+				...(openRun ? (['nav.back'] as const) : runs.length > 0 ? (['nav.open'] as const) : []),
+				...(lastUndoable?.status === 'completed' ? (['history.undo'] as const) : []),
+				...(openRun?.status === 'held' ? (['history.release'] as const) : []),
+			],
+			labels: {'nav.open': 'open run', 'nav.back': 'all runs'},
+			onCommand(command) {
+				setMessage(undefined);
+				const move = navigation[command];
+				if (move) {
+					move();
+				} else if (command === 'nav.open') {
+					const run = runs[runCursor.cursor];
+					if (run) {
+						setOutcomes(history.runOutcomes(run.id));
+						setOpenRun(run);
+						outcomeCursor.first();
+					}
+				} else if (command === 'nav.back') {
+					setOpenRun(undefined);
+				} else if (command === 'history.undo') {
+					setOverlay('confirm-undo');
+				} else if (command === 'history.release') {
+					setOverlay('confirm-release');
+				} else {
+					return false;
+				}
+
+				return true;
+			},
+		},
+		isFocused && overlay === 'none',
+	);
+
+	const undo = () => {
+		try {
+			const result = history.undoLastRun();
+			const kept = result.keptPeople.length > 0 ? ` Kept ${result.keptPeople.length}: ${result.keptPeople.map((person) => `${person.name} (${person.reason})`).join(', ')}.` : '';
+			setMessage({text: `Undid run #${result.undoneRunId}: removed ${result.removedPeople} people and ${result.removedLinks} links.${kept}`, color: 'green'});
+			setOpenRun(undefined);
+			reload();
+		} catch (error: unknown) {
+			setMessage({text: `Nothing undone: ${services.describeError(error)}`, color: 'red'});
+		}
+
+		setOverlay('none');
+	};
+
+	const release = () => {
+		setOverlay('working');
+		history.releaseHeldSync().then(
+			(summary) => {
+				setMessage({text: summary, color: 'green'});
+				setOverlay('none');
+				setOpenRun(undefined);
+				reload();
+			},
+			(error: unknown) => {
+				setMessage({text: `Not released: ${services.describeError(error)}`, color: 'red'});
+				setOverlay('none');
+			},
+		);
+	};
+
+	const footerLine = message ? (
+		<Text color={message.color} wrap="wrap">
+			{message.text}
+		</Text>
+	) : null;
+
+	if (overlay === 'confirm-undo' && lastUndoable) {
+		return (
+			<ConfirmDialog
+				title="Undo the last run"
+				question={`Undo run #${lastUndoable.id} (${counts(lastUndoable)})? The people it created are removed unless something refers to them now, and the links it made are undone. The undo is recorded too.`}
+				width={Math.min(width, 90)}
+				onConfirm={undo}
+				onCancel={() => {
+					setOverlay('none');
+				}}
+			/>
+		);
+	}
+
+	if (overlay === 'confirm-release' && openRun) {
+		return (
+			<ConfirmDialog
+				title="Release the held sync"
+				question={`Run the automatic sync that run #${openRun.id} held, deactivations included?`}
+				width={Math.min(width, 90)}
+				onConfirm={release}
+				onCancel={() => {
+					setOverlay('none');
+				}}
+			/>
+		);
+	}
+
+	if (openRun) {
+		const page = outcomes.slice(outcomeCursor.window.start, outcomeCursor.window.end);
+		return (
+			<Box flexDirection="column" height={height}>
+				<Text wrap="truncate" bold>
+					{`Run #${openRun.id} · ${openRun.mode} by ${toTerminalText(openRun.operator)} · ${when(openRun.startedAt)} UTC · `}
+					<Text color={statusColor[openRun.status]}>{openRun.status}</Text>
+					{` · page ${outcomeCursor.window.page + 1} of ${outcomeCursor.window.pageCount}`}
+				</Text>
+				<Text wrap="truncate" dimColor>
+					{openRun.status === 'held' ? 'Held by the safeguard: nothing was changed. R releases it.' : counts(openRun)}
+				</Text>
+				{page.length === 0 ? <Text dimColor> No users in this run.</Text> : null}
+				{page.map((outcome, index) => (
+					<OutcomeRow key={`${outcome.salesforceUserId}-${index}`} outcome={outcome} width={width - 2} highlighted={outcomeCursor.window.start + index === outcomeCursor.cursor} />
+				))}
+				{overlay === 'working' ? <Text color="yellow">Running the held sync…</Text> : footerLine}
+			</Box>
+		);
+	}
+
+	const page = runs.slice(runCursor.window.start, runCursor.window.end);
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text wrap="truncate" dimColor>
+				{runs.length === 0
+					? 'No imports yet. Runs of Import users and of the sync command appear here.'
+					: `${runs.length} run${runs.length === 1 ? "" : "s"}, newest first · page ${runCursor.window.page + 1} of ${runCursor.window.pageCount}${lastUndoable?.status === 'completed' ? ` · u undoes run #${lastUndoable.id}` : ''}`}
+			</Text>
+			{page.map((run, index) => (
+				<RunRow key={run.id} run={run} width={width} highlighted={runCursor.window.start + index === runCursor.cursor} />
+			))}
+			{footerLine}
+		</Box>
+	);
+}

@@ -1,0 +1,195 @@
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {isListedByDefault, type SalesforceUser} from '../../source/core/salesforce-user.js';
+import {startDemoOrg} from '../../source/demo-org/demo-org.js';
+import {openSession, type Session} from '../../source/session.js';
+import {openSettings} from '../../source/settings/settings.js';
+import {runSync} from '../../source/sync/run-sync.js';
+import {App} from '../../source/ui/app.js';
+import {inkDriver} from '../support/ink-driver.js';
+import {keys} from '../support/keys.js';
+import {makeTempHome} from '../support/temp-home.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) {
+		// eslint-disable-next-line no-await-in-loop
+		await cleanup();
+	}
+});
+
+async function listedUsers(session: Session): Promise<SalesforceUser[]> {
+	const users: SalesforceUser[] = [];
+	await session.services.fetchUsers((batch) => {
+		users.push(...batch);
+	}, new AbortController().signal);
+	return users.filter((user) => isListedByDefault(user));
+}
+
+/** The app on the demo org, on the given tab of Salesforce › Manage. */
+async function openTab(tab: 'Users' | 'History' | 'Settings', prepare?: (session: Session) => Promise<void>) {
+	const temp = makeTempHome();
+	const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env);
+	await prepare?.(session);
+	const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
+	cleanups.push(temp.remove, async () => session.close(), () => {
+		rendered.unmount();
+	});
+	const driver = inkDriver(rendered);
+	await driver.waitFor('Enter open');
+	await driver.press(keys.enter);
+	await driver.waitFor('Enter Manage');
+	await driver.press(keys.enter);
+	await driver.waitFor('Test connection');
+	const steps = {Users: [keys.tab], History: [keys.tab, keys.tab], Settings: [keys.shiftTab]}[tab];
+	for (const key of steps) {
+		// eslint-disable-next-line no-await-in-loop
+		await driver.press(key);
+	}
+
+	return {driver, session, home: temp.home};
+}
+
+describe('the History tab', () => {
+	it('lists runs, opens one to its outcomes, and undoes the last run once', async () => {
+		let imported: SalesforceUser[] = [];
+		const {driver, session} = await openTab('History', async (session) => {
+			imported = (await listedUsers(session)).slice(0, 3);
+			await session.services.importUsers(imported, () => undefined);
+		});
+		const list = await driver.waitFor('u undoes run #1');
+		expect(list).toMatch(/#1 .*manual +3 created · 0 mapped · 0 skipped/);
+
+		await driver.press(keys.enter);
+		const run = await driver.waitFor('Run #1');
+		for (const user of imported) {
+			expect(run).toContain(user.lastName);
+		}
+
+		await driver.press(keys.escape);
+		await driver.waitFor('u undoes run #1');
+		await driver.press('u');
+		await driver.waitFor('Undo the last run');
+		await driver.press('y');
+		const undone = await driver.waitFor('Undid run #1: removed 3 people and 3 links.');
+		expect(undone).toMatch(/#2 .*undo/);
+		expect(undone).toMatch(/#1 .*manual +undone/);
+		expect(undone).not.toContain('u undo last run');
+		const people = session.store.sqlite.prepare("select count(*) as n from people where origin = 'salesforce'").get() as {n: number};
+		expect(people.n).toBe(0);
+	});
+
+	it('says there is nothing to show before any import', async () => {
+		const {driver} = await openTab('History');
+		await driver.waitFor('No imports yet.');
+	});
+});
+
+describe('manual choices on the Users tab', () => {
+	it('maps a user to a person the admin picks, and the import records the mapping as manual', async () => {
+		const {driver, session} = await openTab('Users');
+		await driver.waitFor(/page 1 of/);
+		const person = session.store.sqlite.prepare("select name from people where origin = 'demo-seed' order by name limit 1").get() as {name: string};
+		await driver.press('m');
+		await driver.waitFor('Map to an existing person…');
+		await driver.press(keys.enter);
+		await driver.waitFor('Find a person');
+		await driver.type(person.name.slice(0, 5));
+		await driver.waitFor(`› ${person.name}`);
+		await driver.press(keys.enter);
+		await driver.waitFor('maps to existing (chosen)');
+
+		await driver.press(keys.space, 'i');
+		await driver.waitFor('What Import users will do');
+		await driver.press(keys.enter);
+		await driver.waitFor(/Done\. Run #1 is recorded/);
+		const outcome = session.store.sqlite.prepare('select outcome, manual from import_outcomes').get();
+		expect(outcome).toEqual({outcome: 'mapped', manual: 1});
+	});
+
+	it('ignores a user until the choice is cleared', async () => {
+		const {driver} = await openTab('Users');
+		await driver.waitFor(/page 1 of/);
+		await driver.press('m');
+		await driver.waitFor('Ignore: never offer');
+		await driver.press(keys.down);
+		await driver.waitFor('❯ Ignore');
+		await driver.press(keys.enter);
+		await driver.waitFor('cannot import (ignored)');
+
+		await driver.press('m');
+		await driver.waitFor('Clear my choice');
+		await driver.press(keys.down, keys.down);
+		await driver.waitFor('❯ Clear my choice');
+		await driver.press(keys.enter);
+		await driver.waitFor((frame) => !frame.includes('cannot import (ignored)') && frame.includes('Space check'));
+	});
+});
+
+describe('the sync scope in the Settings tab', () => {
+	it('counts the users in scope as the admin checks values, and saves the scope', async () => {
+		const {driver, home} = await openTab('Settings');
+		const before = await driver.waitFor(/(\d+) of 120 users in scope/);
+		const total = Number(/(\d+) of 120 users in scope/.exec(before)![1]);
+		await driver.press(keys.down, keys.enter);
+		await driver.waitFor('Automatic sync scope');
+		// Active only, the "User types" heading, then the user types; the first profile comes after them.
+		const dialog = driver.frame();
+		const firstProfile = /Profiles[^\n]*\n[^\n]*\[ \] (.+?) {2}\((\d+)\)/.exec(dialog);
+		expect(firstProfile).not.toBeNull();
+		const rowsDown = dialog.split('\n').findIndex((line) => line.includes(`[ ] ${firstProfile![1]!}  (`)) - dialog.split('\n').findIndex((line) => line.includes('Active in Salesforce only'));
+		await driver.press(...Array.from({length: rowsDown}, () => keys.down));
+		await driver.press(keys.space);
+		const narrowed = await driver.waitFor((frame) => {
+			const count = /(\d+) of 120 users in scope/.exec(frame);
+			return count !== null && Number(count[1]) < total;
+		});
+		expect(narrowed).toContain(`[x] ${firstProfile![1]!}`);
+		await driver.press(keys.enter);
+		await driver.waitFor(`profiles ${firstProfile![1]!}`);
+		expect(openSettings(home).get('syncScope').profiles).toEqual([firstProfile![1]]);
+	});
+});
+
+describe('a held automatic sync', () => {
+	it('opens to what it would do, and is released from the History tab', async () => {
+		const org = await startDemoOrg({users: 40, seed: 17});
+		cleanups.push(async () => org.close());
+		const temp = makeTempHome();
+		const session = await openSession({kind: 'token', instanceUrl: org.instanceUrl, accessToken: org.accessToken}, temp.env);
+		cleanups.push(temp.remove, async () => session.close());
+		const imported = (await listedUsers(session)).slice(0, 5);
+		await session.services.importUsers(imported, () => undefined);
+		session.settings.set('autoSync', true);
+		// Two of five linked people leaving at once is more than the default 20%: the sync holds.
+		org.updateUser(imported[0]!.id, {isActive: false});
+		org.updateUser(imported[1]!.id, {isActive: false});
+		const held = await runSync(session, {dryRun: false, confirmHeld: false});
+		expect(held.status).toBe('held');
+
+		const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
+		cleanups.push(() => {
+			rendered.unmount();
+		});
+		const driver = inkDriver(rendered);
+		await driver.waitFor('Enter open');
+		await driver.press(keys.enter);
+		await driver.waitFor('Enter Manage');
+		await driver.press(keys.enter);
+		await driver.waitFor('Test connection');
+		await driver.press(keys.tab, keys.tab);
+		await driver.waitFor(/#2 .*auto +held/);
+		await driver.press(keys.enter);
+		await driver.waitFor('Held by the safeguard: nothing was changed. R releases it.');
+		const inactiveBefore = session.store.sqlite.prepare('select count(*) as n from people where active = 0').get() as {n: number};
+		expect(inactiveBefore.n).toBe(0);
+
+		await driver.press('R');
+		await driver.waitFor('Release the held sync');
+		await driver.press('y');
+		await driver.waitFor((frame) => /#3 .*auto/.test(frame) && !frame.includes('Running the held sync'));
+		const inactiveAfter = session.store.sqlite.prepare('select count(*) as n from people where active = 0').get() as {n: number};
+		expect(inactiveAfter.n).toBe(2);
+	});
+});
