@@ -5,6 +5,7 @@ import {isListedByDefault, type SalesforceUser} from '../../source/core/salesfor
 import {startDemoOrg} from '../../source/demo-org/demo-org.js';
 import {openSession, type Session} from '../../source/session.js';
 import {openSettings} from '../../source/settings/settings.js';
+import {grantAdmin} from '../../source/store/admin-grant.js';
 import {runSync} from '../../source/sync/run-sync.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver} from '../support/ink-driver.js';
@@ -191,5 +192,45 @@ describe('a held automatic sync', () => {
 		await driver.waitFor((frame) => /#3 .*auto/.test(frame) && !frame.includes('Running the held sync'));
 		const inactiveAfter = session.store.sqlite.prepare('select count(*) as n from people where active = 0').get() as {n: number};
 		expect(inactiveAfter.n).toBe(2);
+	});
+});
+
+describe('an operator who is not an admin, on the Salesforce dashboard', () => {
+	it('is told why before connecting, mapping or undoing, and nothing changes', async () => {
+		const temp = makeTempHome();
+		const session = await openSession({kind: 'demo', users: 60, seed: 7}, {...temp.env, SALESSCREEN_OPERATOR: 'bob'});
+		// Imported while the store had no admin yet, when anyone may.
+		await session.services.importUsers((await listedUsers(session)).slice(0, 2), () => undefined);
+		grantAdmin(session.store, {login: 'alice', name: 'Alice Admin', email: 'alice@acme.com'});
+		const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
+		cleanups.push(temp.remove, async () => session.close(), () => {
+			rendered.unmount();
+		});
+		const driver = inkDriver(rendered);
+		const flat = () => driver.frame().replaceAll(/\s*│\s*/g, ' ').replaceAll(/\s+/g, ' ');
+		await driver.waitFor('Enter open');
+		await driver.press(keys.enter);
+		await driver.waitFor('Enter Manage');
+		await driver.press(keys.enter);
+		await driver.waitFor('Test connection');
+		await driver.press(keys.down);
+		await driver.waitFor('❯ Connect');
+		await driver.press(keys.enter);
+		await driver.waitFor(() => flat().includes('Only an admin may connect an org. No person here has your OS login "bob". Ask Alice Admin (alice)'));
+		expect(driver.frame()).not.toContain('How do you want to connect?');
+
+		await driver.press(keys.tab);
+		await driver.waitFor(/page 1 of/);
+		await driver.press('m');
+		await driver.waitFor(() => flat().includes('Only an admin may import users.'));
+		expect(driver.frame()).not.toContain('Map to an existing person');
+
+		await driver.press(keys.tab);
+		await driver.waitFor('u undoes run #1');
+		await driver.press('u');
+		await driver.waitFor(() => flat().includes('Only an admin may undo an import.'));
+		expect(driver.frame()).not.toContain('Undo the last run');
+		const links = session.store.sqlite.prepare('select count(*) as n from salesforce_links').get() as {n: number};
+		expect(links.n).toBe(2);
 	});
 });

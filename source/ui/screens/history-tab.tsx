@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import React, {useCallback, useState} from 'react';
+import {refusalFor} from '../../core/admin-policy.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import type {AppServices, RunOutcome, RunSummary} from '../app-services.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
@@ -8,7 +9,7 @@ import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
 
 type Props = {
-	services: Pick<AppServices, 'history' | 'describeError'>;
+	services: Pick<AppServices, 'history' | 'describeError' | 'operatorRights'>;
 	/** Told after an undo or a released run changed the store, so that other tabs read it again. */
 	onStoreChanged: () => void;
 	isFocused: boolean;
@@ -140,10 +141,13 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 					}
 				} else if (command === 'nav.back') {
 					setOpenRun(undefined);
-				} else if (command === 'history.undo') {
-					setOverlay('confirm-undo');
-				} else if (command === 'history.release') {
-					setOverlay('confirm-release');
+				} else if (command === 'history.undo' || command === 'history.release') {
+					const refusal = refusalFor(command === 'history.undo' ? 'undo' : 'import', services.operatorRights());
+					if (refusal) {
+						setMessage({text: refusal, color: 'yellow'});
+					} else {
+						setOverlay(command === 'history.undo' ? 'confirm-undo' : 'confirm-release');
+					}
 				} else {
 					return false;
 				}

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import React, {useEffect, useState} from 'react';
+import {refusalFor} from '../../core/admin-policy.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import type {AppServices, OrgDescription} from '../app-services.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
@@ -11,7 +12,7 @@ import type {UsersLoad} from '../hooks/use-salesforce-users.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
-	services: Pick<AppServices, 'org' | 'dataFolder' | 'demoPeopleSeeded' | 'lastSuccessfulCall' | 'connections' | 'describeError'>;
+	services: Pick<AppServices, 'org' | 'dataFolder' | 'demoPeopleSeeded' | 'lastSuccessfulCall' | 'connections' | 'describeError' | 'operatorRights'>;
 	overview: OrgOverviewLoad;
 	usersLoad: UsersLoad;
 	isFocused: boolean;
@@ -97,10 +98,12 @@ export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUs
 
 	useEffect(() => {
 		if (connectRequested) {
-			setOverlay('connect');
+			const refusal = refusalFor('connect', services.operatorRights());
+			setMessage(refusal);
+			setOverlay(refusal ? 'none' : 'connect');
 			onConnectHandled();
 		}
-	}, [connectRequested, onConnectHandled]);
+	}, [connectRequested, onConnectHandled, services]);
 
 	const test = () => {
 		setMessage(undefined);
@@ -114,8 +117,12 @@ export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUs
 		if (action === 'test') {
 			test();
 		} else {
-			setMessage(undefined);
-			setOverlay(action === 'connect' ? 'connect' : 'confirm-disconnect');
+			// Said before the admin walks through a login that could not be saved anyway.
+			const refusal = refusalFor(action, services.operatorRights());
+			setMessage(refusal);
+			if (!refusal) {
+				setOverlay(action === 'connect' ? 'connect' : 'confirm-disconnect');
+			}
 		}
 	};
 
@@ -228,7 +235,11 @@ export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUs
 				</Box>
 			)}
 			{overlay === 'disconnecting' ? <Text color="yellow">Disconnecting…</Text> : null}
-			{message ? <Text color="yellow" wrap="truncate">{message}</Text> : null}
+			{message ? (
+				<Text color="yellow" wrap="wrap">
+					{message}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

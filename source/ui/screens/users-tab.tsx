@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import React, {useCallback, useEffect, useMemo, useState} from 'react';
 import type {ImportContext} from '../../core/import-context.js';
+import {refusalFor} from '../../core/admin-policy.js';
 import {classifyUser} from '../../core/import-plan.js';
 import type {Selection} from '../../core/selection.js';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
@@ -20,7 +21,7 @@ type Props = {
 	salesforce: SalesforceUsers;
 	selection: Selection;
 	context: ImportContext;
-	services: Pick<AppServices, 'importUsers' | 'describeError' | 'mappings'>;
+	services: Pick<AppServices, 'importUsers' | 'describeError' | 'mappings' | 'operatorRights'>;
 	/** 0 fits the page to the space there is. */
 	pageSize: number;
 	showAllUsers: boolean;
@@ -133,7 +134,10 @@ export function UsersTab(props: Props) {
 		},
 		'filter.start': () => setEditingFilter(true),
 		'mapping.open'() {
-			if (props.importBlockedReason) {
+			const refusal = refusalFor('import', props.services.operatorRights());
+			if (refusal) {
+				setMessage(refusal);
+			} else if (props.importBlockedReason) {
 				setMessage(`Mapping is blocked. ${props.importBlockedReason}`);
 			} else if (paged.pageItems.length > 0) {
 				setOverlay('mapping');
