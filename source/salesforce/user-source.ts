@@ -59,7 +59,31 @@ export type FetchUsersOptions = {
 	modifiedSince?: string;
 };
 
-export function toSalesforceUser(record: UserRecord): SalesforceUser {
+/** Returns one shared copy of each string it is given, so that equal values need their memory once. */
+export type Interner = (value: string | null | undefined) => string | null;
+
+export function stringInterner(): Interner {
+	const copies = new Map<string, string>();
+	return (value) => {
+		if (value === null || value === undefined) {
+			return null;
+		}
+
+		const copy = copies.get(value);
+		if (copy !== undefined) {
+			return copy;
+		}
+
+		copies.set(value, value);
+		return value;
+	};
+}
+
+/**
+ * JSON.parse gives every record its own copy of "Standard", "Sales Manager" or "EMEA"; a few hundred
+ * distinct values repeated across 100,000 users cost tens of megabytes unless they are shared.
+ */
+export function toSalesforceUser(record: UserRecord, same: Interner = (value) => value ?? null): SalesforceUser {
 	return {
 		id: record.Id,
 		firstName: record.FirstName ?? null,
@@ -67,11 +91,11 @@ export function toSalesforceUser(record: UserRecord): SalesforceUser {
 		email: record.Email ?? null,
 		username: record.Username,
 		isActive: record.IsActive === true,
-		userType: record.UserType,
-		title: record.Title ?? null,
-		department: record.Department ?? null,
-		profileName: record.Profile?.Name ?? null,
-		roleName: record.UserRole?.Name ?? null,
+		userType: same(record.UserType) ?? record.UserType,
+		title: same(record.Title),
+		department: same(record.Department),
+		profileName: same(record.Profile?.Name),
+		roleName: same(record.UserRole?.Name),
 		federationIdentifier: record.FederationIdentifier ?? null,
 		systemModstamp: isoTime(record.SystemModstamp),
 	};
@@ -100,11 +124,12 @@ export async function fetchSalesforceUsers(connection: Connection, options: Fetc
 	const page = async (url: string) => withRetries(async () => restGet<QueryPage>(connection, url, {headers, signal}), {onRetry, signal, retries});
 
 	const users: SalesforceUser[] = [];
+	const same = stringInterner();
 	signal?.throwIfAborted();
 	const soql = modifiedSince === undefined ? userQuery : changedUsersQuery(modifiedSince);
 	let result = await page(`/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`);
 	for (;;) {
-		const batch = result.records.map((record) => toSalesforceUser(record));
+		const batch = result.records.map((record) => toSalesforceUser(record, same));
 		users.push(...batch);
 		onBatch?.(batch, {loaded: users.length, total: result.totalSize});
 		if (result.done || !result.nextRecordsUrl) {
