@@ -8,6 +8,7 @@ import {personColumns, personId} from '../components/person-columns.js';
 import {usePagedSelection} from '../hooks/use-paged-selection.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
+import {useFilterEntry} from '../hooks/use-filter-entry.js';
 
 type Props = {
 	title: string;
@@ -27,8 +28,9 @@ const pickerCommands: Command[] = ['nav.up', 'nav.down', 'nav.open', 'nav.back',
 /** Check several people, the way the Users tab checks users, and act on them with Enter. */
 export function PeoplePickerDialog({title, candidates, submitLabel, width, height, onSubmit, onCancel}: Props) {
 	const selection = useRef(new Selection()).current;
-	const [query, setQuery] = useState('');
-	const [editingFilter, setEditingFilter] = useState(false);
+	const filter = useFilterEntry(true);
+	const {query} = filter;
+	const editingFilter = filter.editing;
 	const [message, setMessage] = useState<string | undefined>();
 	const listed = useMemo(() => filterPeople(candidates, {showInactive: false, query}), [candidates, query]);
 	const columns = useMemo(() => personColumns(width), [width]);
@@ -39,32 +41,6 @@ export function PeoplePickerDialog({title, candidates, submitLabel, width, heigh
 		resetCursor();
 	}, [query, resetCursor]);
 
-	useKeyLayer(
-		{
-			priority: keyPriority.textEntry,
-			modal: true,
-			commands: ['nav.open', 'nav.back'],
-			labels: {'nav.open': 'keep filter', 'nav.back': 'clear filter'},
-			onCommand: () => true,
-			onText(input, key) {
-				if (key.return) {
-					setEditingFilter(false);
-				} else if (key.escape) {
-					setEditingFilter(false);
-					setQuery('');
-				} else if (key.backspace || key.delete) {
-					setQuery((value) => value.slice(0, -1));
-				} else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
-					setQuery((value) => value + input);
-				} else {
-					return false;
-				}
-
-				return true;
-			},
-		},
-		editingFilter,
-	);
 
 	const handlers: Partial<Record<Command, () => void>> = {
 		'nav.up': paged.up,
@@ -76,12 +52,12 @@ export function PeoplePickerDialog({title, candidates, submitLabel, width, heigh
 		'selection.toggle': paged.toggle,
 		'selection.page': paged.togglePage,
 		'selection.clear': paged.clear,
-		'filter.start': () => setEditingFilter(true),
+		'filter.start': () => filter.start(),
 		'nav.back'() {
 			if (query === '') {
 				onCancel();
 			} else {
-				setQuery('');
+				filter.clear();
 			}
 		},
 		'nav.open'() {

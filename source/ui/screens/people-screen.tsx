@@ -16,6 +16,7 @@ import {TextPromptDialog} from '../dialogs/text-prompt-dialog.js';
 import {usePagedSelection} from '../hooks/use-paged-selection.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
+import {useFilterEntry} from '../hooks/use-filter-entry.js';
 
 type Props = {
 	services: Pick<AppServices, 'people' | 'teams' | 'operatorRights' | 'operator' | 'describeError'>;
@@ -67,8 +68,9 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 	const [everyone, setEveryone] = useState(() => services.people.list());
 	const [rights, setRights] = useState(() => services.operatorRights());
 	const selection = useRef(new Selection()).current;
-	const [query, setQuery] = useState('');
-	const [editingFilter, setEditingFilter] = useState(false);
+	const filter = useFilterEntry(isFocused);
+	const {query} = filter;
+	const editingFilter = filter.editing;
 	const [showInactive, setShowInactive] = useState(false);
 	const [overlay, setOverlay] = useState<Overlay>({kind: 'none'});
 	const [message, setMessage] = useState<string | undefined>();
@@ -115,32 +117,6 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 		}
 	};
 
-	useKeyLayer(
-		{
-			priority: keyPriority.textEntry,
-			modal: true,
-			commands: ['nav.open', 'nav.back'],
-			labels: {'nav.open': 'keep filter', 'nav.back': 'clear filter'},
-			onCommand: () => true,
-			onText(input, key) {
-				if (key.return) {
-					setEditingFilter(false);
-				} else if (key.escape) {
-					setEditingFilter(false);
-					setQuery('');
-				} else if (key.backspace || key.delete) {
-					setQuery((value) => value.slice(0, -1));
-				} else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
-					setQuery((value) => value + input);
-				} else {
-					return false;
-				}
-
-				return true;
-			},
-		},
-		isFocused && editingFilter,
-	);
 
 	const handlers: Partial<Record<Command, () => void>> = {
 		'nav.up': paged.up,
@@ -157,13 +133,13 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 				setOverlay({kind: 'confirm-all'});
 			}
 		},
-		'filter.start': () => setEditingFilter(true),
+		'filter.start': () => filter.start(),
 		'view.toggle-all': () => setShowInactive(!showInactive),
 		'nav.back'() {
 			if (query === '') {
 				onBack();
 			} else {
-				setQuery('');
+				filter.clear();
 			}
 		},
 		'nav.open'() {

@@ -15,7 +15,7 @@ import {usePagedSelection} from '../hooks/use-paged-selection.js';
 import type {SalesforceUsers} from '../hooks/use-salesforce-users.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
-import {typeInto} from '../../core/terminal-text.js';
+import {useFilterEntry} from '../hooks/use-filter-entry.js';
 
 type Props = {
 	salesforce: SalesforceUsers;
@@ -62,8 +62,9 @@ const tableCommands: Command[] = [
 export function UsersTab(props: Props) {
 	const {salesforce, selection, context, width, height, isFocused} = props;
 	const {users, load} = salesforce;
-	const [query, setQuery] = useState('');
-	const [editingFilter, setEditingFilter] = useState(false);
+	const filter = useFilterEntry(isFocused);
+	const {query} = filter;
+	const editingFilter = filter.editing;
 	const [overlay, setOverlay] = useState<Overlay>('none');
 	const [message, setMessage] = useState<string | undefined>();
 
@@ -88,32 +89,6 @@ export function UsersTab(props: Props) {
 		[overlay, users, selection],
 	);
 
-	useKeyLayer(
-		{
-			priority: keyPriority.textEntry,
-			modal: true,
-			commands: ['nav.open', 'nav.back'],
-			labels: {'nav.open': 'keep filter', 'nav.back': 'clear filter'},
-			onCommand: () => true,
-			onText(input, key) {
-				if (key.return) {
-					setEditingFilter(false);
-				} else if (key.escape) {
-					setEditingFilter(false);
-					setQuery('');
-				} else if (key.backspace || key.delete) {
-					setQuery((value) => value.slice(0, -1));
-				} else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) {
-					setQuery((value) => typeInto(value, input));
-				} else {
-					return false;
-				}
-
-				return true;
-			},
-		},
-		isFocused && editingFilter,
-	);
 
 	const empty = listed.length === 0;
 	const highlighted = listed[paged.cursor];
@@ -132,7 +107,7 @@ export function UsersTab(props: Props) {
 				setOverlay('confirm-all');
 			}
 		},
-		'filter.start': () => setEditingFilter(true),
+		'filter.start': () => filter.start(),
 		'mapping.open'() {
 			const refusal = refusalFor('import', props.services.operatorRights());
 			if (refusal) {
@@ -156,7 +131,7 @@ export function UsersTab(props: Props) {
 		'nav.open': props.onGoToOverview,
 		'action.retry': salesforce.reload,
 		'action.reconnect': props.onReconnect,
-		'nav.back': () => setQuery(''),
+		'nav.back': () => filter.clear(),
 	};
 
 	useKeyLayer(
