@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
-import {refusalFor, type AdminAction} from '../../core/admin-policy.js';
 import type {PersonHistoryEntry, PersonListing} from '../../core/person.js';
 import {filterPeople} from '../../core/person-filter.js';
 import {Selection} from '../../core/selection.js';
@@ -17,6 +16,7 @@ import {usePagedSelection} from '../hooks/use-paged-selection.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
 import {useFilterEntry} from '../hooks/use-filter-entry.js';
+import {useGuardedChange} from '../hooks/use-guarded-change.js';
 
 type Props = {
 	services: Pick<AppServices, 'people' | 'teams' | 'operatorRights' | 'operator' | 'describeError'>;
@@ -93,29 +93,10 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 		setRights(services.operatorRights());
 	};
 
-	// Asked afresh each time: another admin may have changed who is one since this screen opened.
-	const may = (action: AdminAction): boolean => {
-		const refusal = refusalFor(action, services.operatorRights());
-		setMessage(refusal);
-		return refusal === undefined;
-	};
-
-	/** Runs a change and says what it did; a refusal is said here, or returned for the dialog that asked to say it. */
-	const change = (run: () => string, inDialog = false): string | undefined => {
-		try {
-			setMessage(run());
-			setOverlay({kind: 'none'});
-			reload();
-			return undefined;
-		} catch (error: unknown) {
-			const reason = services.describeError(error);
-			if (!inDialog) {
-				setMessage(reason);
-			}
-
-			return reason;
-		}
-	};
+	const {may, change} = useGuardedChange(services, setMessage, () => {
+		setOverlay({kind: 'none'});
+		reload();
+	});
 
 
 	const handlers: Partial<Record<Command, () => void>> = {

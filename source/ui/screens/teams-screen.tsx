@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
 import React, {useMemo, useRef, useState} from 'react';
-import {refusalFor, type AdminAction} from '../../core/admin-policy.js';
 import type {PersonListing, TeamListing} from '../../core/person.js';
 import {Selection} from '../../core/selection.js';
 import {teamRules, type TeamRule} from '../../core/team-placement.js';
@@ -14,6 +13,7 @@ import {TextPromptDialog} from '../dialogs/text-prompt-dialog.js';
 import {usePagedSelection} from '../hooks/use-paged-selection.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
+import {useGuardedChange} from '../hooks/use-guarded-change.js';
 
 type Props = {
 	services: Pick<AppServices, 'people' | 'teams' | 'operatorRights' | 'describeError'>;
@@ -74,28 +74,10 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 		setEveryone(services.people.list());
 	};
 
-	const may = (action: AdminAction): boolean => {
-		const refusal = refusalFor(action, services.operatorRights());
-		setMessage(refusal);
-		return refusal === undefined;
-	};
-
-	/** Runs a change and says what it did; a refusal is said here, or returned for the dialog that asked to say it. */
-	const change = (run: () => string, inDialog = false): string | undefined => {
-		try {
-			setMessage(run());
-			setOverlay({kind: 'none'});
-			reload();
-			return undefined;
-		} catch (error: unknown) {
-			const reason = services.describeError(error);
-			if (!inDialog) {
-				setMessage(reason);
-			}
-
-			return reason;
-		}
-	};
+	const {may, change} = useGuardedChange(services, setMessage, () => {
+		setOverlay({kind: 'none'});
+		reload();
+	});
 
 	const deleteTeam = (team: TeamListing) =>
 		change(() => {
