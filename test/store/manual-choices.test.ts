@@ -1,4 +1,4 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {Store} from '../../source/store/database.js';
 import {listRunOutcomes} from '../../source/store/import-history-query.js';
 import {
@@ -12,20 +12,9 @@ import {
 import {runImport} from '../../source/store/run-import.js';
 import {readSyncMemory} from '../../source/store/sync-state.js';
 import {salesforceUser} from '../support/salesforce-users.js';
-import {openTempStore} from '../support/temp-store.js';
+import {tempStoresPerTest} from '../support/temp-store.js';
 
-const disposers: Array<() => void> = [];
-afterEach(() => {
-	for (const dispose of disposers.splice(0)) {
-		dispose();
-	}
-});
-
-function tempStore(): Store {
-	const {store, dispose} = openTempStore();
-	disposers.push(dispose);
-	return store;
-}
+const tempStore = tempStoresPerTest();
 
 function addPerson(store: Store, name: string, email: string): number {
 	return Number(

@@ -1,4 +1,4 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {Store} from '../../source/store/database.js';
 import {grantAdmin} from '../../source/store/admin-grant.js';
 import {DirectoryError} from '../../source/store/directory-error.js';
@@ -12,20 +12,9 @@ import {createTeam, deleteTeam, renameTeam} from '../../source/store/team-edits.
 import {applyTeamPlacement} from '../../source/store/team-placement-query.js';
 import {listTeams} from '../../source/store/teams-query.js';
 import {salesforceUser} from '../support/salesforce-users.js';
-import {openTempStore} from '../support/temp-store.js';
+import {tempStoresPerTest} from '../support/temp-store.js';
 
-const disposers: Array<() => void> = [];
-afterEach(() => {
-	for (const dispose of disposers.splice(0)) {
-		dispose();
-	}
-});
-
-function tempStore(): Store {
-	const {store, dispose} = openTempStore();
-	disposers.push(dispose);
-	return store;
-}
+const tempStore = tempStoresPerTest();
 
 const person = (store: Store, id: number) => listPeople(store).find((each) => each.id === id)!;
 

@@ -1,4 +1,4 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {SalesforceUser} from '../../source/core/salesforce-user.js';
 import type {Store} from '../../source/store/database.js';
 import {listImportRuns, listRunOutcomes} from '../../source/store/import-history-query.js';
@@ -7,20 +7,9 @@ import {runImport} from '../../source/store/run-import.js';
 import {readSyncMemory} from '../../source/store/sync-state.js';
 import {undoLastRun} from '../../source/store/undo-run.js';
 import {salesforceUser} from '../support/salesforce-users.js';
-import {openTempStore} from '../support/temp-store.js';
+import {tempStoresPerTest} from '../support/temp-store.js';
 
-const disposers: Array<() => void> = [];
-afterEach(() => {
-	for (const dispose of disposers.splice(0)) {
-		dispose();
-	}
-});
-
-function tempStore(): Store {
-	const {store, dispose} = openTempStore();
-	disposers.push(dispose);
-	return store;
-}
+const tempStore = tempStoresPerTest();
 
 function sync(store: Store, users: SalesforceUser[], more: Partial<AutomaticRunOptions> = {}) {
 	return runAutomaticSync(store, {

@@ -1,22 +1,11 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {Store} from '../../source/store/database.js';
 import {loadImportContext} from '../../source/store/import-context-query.js';
 import {ImportFailedError, runImport} from '../../source/store/run-import.js';
 import {salesforceUser} from '../support/salesforce-users.js';
-import {openTempStore, rowCount} from '../support/temp-store.js';
+import {tempStoresPerTest, rowCount} from '../support/temp-store.js';
 
-const disposers: Array<() => void> = [];
-afterEach(() => {
-	for (const dispose of disposers.splice(0)) {
-		dispose();
-	}
-});
-
-function tempStore(): Store {
-	const {store, dispose} = openTempStore();
-	disposers.push(dispose);
-	return store;
-}
+const tempStore = tempStoresPerTest();
 
 function addPerson(store: Store, name: string, email: string): number {
 	return Number(

@@ -1,23 +1,12 @@
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {Store} from '../../source/store/database.js';
 import {listImportRuns, listRunOutcomes} from '../../source/store/import-history-query.js';
 import {runImport} from '../../source/store/run-import.js';
 import {UndoError, undoLastRun} from '../../source/store/undo-run.js';
 import {salesforceUser} from '../support/salesforce-users.js';
-import {openTempStore, rowCount} from '../support/temp-store.js';
+import {tempStoresPerTest, rowCount} from '../support/temp-store.js';
 
-const disposers: Array<() => void> = [];
-afterEach(() => {
-	for (const dispose of disposers.splice(0)) {
-		dispose();
-	}
-});
-
-function tempStore(): Store {
-	const {store, dispose} = openTempStore();
-	disposers.push(dispose);
-	return store;
-}
+const tempStore = tempStoresPerTest();
 
 function addPerson(store: Store, name: string, email: string): number {
 	return Number(

@@ -52,3 +52,12 @@ export function inkDriver(rendered: Rendered) {
 
 	return {frame, waitFor, press, type};
 }
+
+/** Sidebar › Integrations › Salesforce (Manage): the dashboard's Overview tab, once its actions listen. */
+export async function openSalesforceDashboard(driver: ReturnType<typeof inkDriver>): Promise<string> {
+	await driver.waitFor('Enter open');
+	await driver.press('\r');
+	await driver.waitFor('Enter Manage');
+	await driver.press('\r');
+	return driver.waitFor('Test connection');
+}

@@ -6,7 +6,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {startDemoOrg, type DemoOrg, type DemoOrgOptions} from '../../source/demo-org/demo-org.js';
 import {openSession, type OrgTarget} from '../../source/session.js';
 import {App} from '../../source/ui/app.js';
-import {inkDriver} from '../support/ink-driver.js';
+import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
 import {makeTempHome} from '../support/temp-home.js';
 
@@ -33,11 +33,7 @@ async function openOverview(target: OrgTarget = {kind: 'saved-or-demo'}) {
 		rendered.unmount();
 	});
 	const driver = inkDriver(rendered);
-	await driver.waitFor('Enter open');
-	await driver.press(keys.enter);
-	await driver.waitFor('Enter Manage');
-	await driver.press(keys.enter);
-	await driver.waitFor('Test connection');
+	await openSalesforceDashboard(driver);
 	return {driver, rendered, home: temp.home};
 }
 

@@ -8,7 +8,7 @@ import {openSettings} from '../../source/settings/settings.js';
 import {grantAdmin} from '../../source/store/admin-grant.js';
 import {runSync} from '../../source/sync/run-sync.js';
 import {App} from '../../source/ui/app.js';
-import {inkDriver} from '../support/ink-driver.js';
+import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
 import {makeTempHome} from '../support/temp-home.js';
 
@@ -38,11 +38,7 @@ async function openTab(tab: 'Users' | 'History' | 'Settings', prepare?: (session
 		rendered.unmount();
 	});
 	const driver = inkDriver(rendered);
-	await driver.waitFor('Enter open');
-	await driver.press(keys.enter);
-	await driver.waitFor('Enter Manage');
-	await driver.press(keys.enter);
-	await driver.waitFor('Test connection');
+	await openSalesforceDashboard(driver);
 	const steps = {Users: [keys.tab], History: [keys.tab, keys.tab], Settings: [keys.shiftTab]}[tab];
 	for (const key of steps) {
 		// eslint-disable-next-line no-await-in-loop
@@ -174,11 +170,7 @@ describe('a held automatic sync', () => {
 			rendered.unmount();
 		});
 		const driver = inkDriver(rendered);
-		await driver.waitFor('Enter open');
-		await driver.press(keys.enter);
-		await driver.waitFor('Enter Manage');
-		await driver.press(keys.enter);
-		await driver.waitFor('Test connection');
+		await openSalesforceDashboard(driver);
 		await driver.press(keys.tab, keys.tab);
 		await driver.waitFor(/#2 .*auto +held/);
 		await driver.press(keys.enter);
@@ -208,11 +200,7 @@ describe('an operator who is not an admin, on the Salesforce dashboard', () => {
 		});
 		const driver = inkDriver(rendered);
 		const flat = () => driver.frame().replaceAll(/\s*│\s*/g, ' ').replaceAll(/\s+/g, ' ');
-		await driver.waitFor('Enter open');
-		await driver.press(keys.enter);
-		await driver.waitFor('Enter Manage');
-		await driver.press(keys.enter);
-		await driver.waitFor('Test connection');
+		await openSalesforceDashboard(driver);
 		await driver.press(keys.down);
 		await driver.waitFor('❯ Connect');
 		await driver.press(keys.enter);
