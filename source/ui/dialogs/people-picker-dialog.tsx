@@ -5,7 +5,7 @@ import {filterPeople} from '../../core/person-filter.js';
 import {Selection} from '../../core/selection.js';
 import {CheckboxTable, CheckboxTableHeader} from '../components/checkbox-table.js';
 import {personColumns, personId} from '../components/person-columns.js';
-import {usePagedSelection} from '../hooks/use-paged-selection.js';
+import {pagedSelectionHandlers, usePagedSelection} from '../hooks/use-paged-selection.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
 import {useFilterEntry} from '../hooks/use-filter-entry.js';
@@ -43,15 +43,7 @@ export function PeoplePickerDialog({title, candidates, submitLabel, width, heigh
 
 
 	const handlers: Partial<Record<Command, () => void>> = {
-		'nav.up': paged.up,
-		'nav.down': paged.down,
-		'nav.first': paged.first,
-		'nav.last': paged.last,
-		'page.previous': paged.previousPage,
-		'page.next': paged.nextPage,
-		'selection.toggle': paged.toggle,
-		'selection.page': paged.togglePage,
-		'selection.clear': paged.clear,
+		...pagedSelectionHandlers(paged),
 		'filter.start': () => filter.start(),
 		'nav.back'() {
 			if (query === '') {

@@ -1,4 +1,5 @@
 import {useCallback, useMemo, useState} from 'react';
+import type {Command} from '../keys/key-bindings.js';
 import {clampCursor, cursorOnPage, pageWindow, type PageWindow} from '../../core/paging.js';
 import type {Selection} from '../../core/selection.js';
 
@@ -88,5 +89,20 @@ export function usePagedSelection<T>(
 			changed();
 		},
 		resetCursor,
+	};
+}
+
+/** The commands every checkbox list answers the same way: moving, paging and checking. */
+export function pagedSelectionHandlers<T>(paged: PagedSelection<T>): Partial<Record<Command, () => void>> {
+	return {
+		'nav.up': paged.up,
+		'nav.down': paged.down,
+		'nav.first': paged.first,
+		'nav.last': paged.last,
+		'page.previous': paged.previousPage,
+		'page.next': paged.nextPage,
+		'selection.toggle': paged.toggle,
+		'selection.page': paged.togglePage,
+		'selection.clear': paged.clear,
 	};
 }

@@ -12,7 +12,7 @@ import {PersonDetailsDialog} from '../dialogs/person-details-dialog.js';
 import {PersonFormDialog} from '../dialogs/person-form-dialog.js';
 import {TeamPickerDialog} from '../dialogs/team-picker-dialog.js';
 import {TextPromptDialog} from '../dialogs/text-prompt-dialog.js';
-import {usePagedSelection} from '../hooks/use-paged-selection.js';
+import {pagedSelectionHandlers, usePagedSelection} from '../hooks/use-paged-selection.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
 import {useFilterEntry} from '../hooks/use-filter-entry.js';
@@ -100,15 +100,7 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 
 
 	const handlers: Partial<Record<Command, () => void>> = {
-		'nav.up': paged.up,
-		'nav.down': paged.down,
-		'nav.first': paged.first,
-		'nav.last': paged.last,
-		'page.previous': paged.previousPage,
-		'page.next': paged.nextPage,
-		'selection.toggle': paged.toggle,
-		'selection.page': paged.togglePage,
-		'selection.clear': paged.clear,
+		...pagedSelectionHandlers(paged),
 		'selection.all'() {
 			if (listed.length > 0) {
 				setOverlay({kind: 'confirm-all'});

@@ -11,7 +11,7 @@ import {UserTable, UserTableHeader} from '../components/user-table.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {ImportDialog} from '../dialogs/import-dialog.js';
 import {MappingDialog} from '../dialogs/mapping-dialog.js';
-import {usePagedSelection} from '../hooks/use-paged-selection.js';
+import {pagedSelectionHandlers, usePagedSelection} from '../hooks/use-paged-selection.js';
 import type {SalesforceUsers} from '../hooks/use-salesforce-users.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
@@ -93,15 +93,7 @@ export function UsersTab(props: Props) {
 	const empty = listed.length === 0;
 	const highlighted = listed[paged.cursor];
 	const handlers: Partial<Record<Command, () => void>> = {
-		'nav.up': paged.up,
-		'nav.down': paged.down,
-		'nav.first': paged.first,
-		'nav.last': paged.last,
-		'page.previous': paged.previousPage,
-		'page.next': paged.nextPage,
-		'selection.toggle': paged.toggle,
-		'selection.page': paged.togglePage,
-		'selection.clear': paged.clear,
+		...pagedSelectionHandlers(paged),
 		'selection.all'() {
 			if (listed.length > 0) {
 				setOverlay('confirm-all');
