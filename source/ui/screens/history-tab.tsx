@@ -62,8 +62,9 @@ function RunRow({run, highlighted, width}: {run: RunSummary; highlighted: boolea
 }
 
 function OutcomeRow({outcome, width, highlighted}: {outcome: RunOutcome; width: number; highlighted: boolean}) {
-	const name = Math.max(12, Math.floor(width * 0.24));
-	const email = Math.max(12, Math.floor(width * 0.3));
+	// Wide terminals give the detail the room; names and emails rarely need more than this.
+	const name = Math.min(28, Math.max(12, Math.floor(width * 0.24)));
+	const email = Math.min(40, Math.max(12, Math.floor(width * 0.3)));
 	const detail = [outcome.manual ? 'manual mapping' : '', outcome.detail ?? outcome.reason ?? ''].filter(Boolean).join('; ');
 	return (
 		<Box height={1}>
