@@ -1,14 +1,10 @@
-import {spawn} from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import Database from 'better-sqlite3';
 import {afterEach, describe, expect, it} from 'vitest';
-import {openStore} from '../../source/store/database.js';
+import {countAfterCrash, killOnceWriting} from '../support/kill-mid-write.js';
 import {runCli} from '../support/run-cli.js';
 import {makeTempHome} from '../support/temp-home.js';
 
-const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const disposers: Array<() => void> = [];
 afterEach(() => {
 	for (const dispose of disposers.splice(0)) {
@@ -22,42 +18,14 @@ describe('an import killed part-way (SIGKILL)', () => {
 		disposers.push(temp.remove);
 		const args = ['--demo-users', '20000'];
 		await runCli(['import', '--all', '--dry-run', ...args], temp.env);
-		// Opening the store replays the write-ahead log, as SQLite does after a crash.
-		const counts = () => {
-			const store = openStore(path.join(temp.home, 'salesscreen.db'));
-			try {
-				const one = (sql: string) => (store.sqlite.prepare(sql).get() as {n: number}).n;
-				return {
-					links: one('select count(*) as n from salesforce_links'),
-					outcomes: one('select count(*) as n from import_outcomes'),
-					completedRuns: one("select count(*) as n from import_runs where status = 'completed'"),
-				};
-			} finally {
-				store.close();
-			}
-		};
-
-
-		// Kill as soon as the run has started writing: SQLite spills the open transaction's pages into the
-		// write-ahead log, so a growing log means the import is between its first write and its commit.
-		const wal = path.join(temp.home, 'salesscreen.db-wal');
-		const walSize = () => (fs.existsSync(wal) ? fs.statSync(wal).size : 0);
-		const before = walSize();
-		const child = spawn(process.execPath, [cliPath, 'import', '--all', ...args], {env: temp.env, stdio: ['ignore', 'pipe', 'pipe']});
-		const closed = new Promise((resolve) => {
-			child.once('close', resolve);
-		});
-		const deadline = Date.now() + 30_000;
-		while (walSize() < before + 256 * 1024 && Date.now() < deadline) {
-			// eslint-disable-next-line no-await-in-loop
-			await new Promise((resolve) => {
-				setTimeout(resolve, 2);
+		const counts = () =>
+			countAfterCrash(temp.home, {
+				links: 'select count(*) as n from salesforce_links',
+				outcomes: 'select count(*) as n from import_outcomes',
+				completedRuns: "select count(*) as n from import_runs where status = 'completed'",
 			});
-		}
-
-		child.kill('SIGKILL');
-		await closed;
-		expect(walSize()).toBeGreaterThan(before);
+		const wal = await killOnceWriting(['import', '--all', ...args], temp.home, temp.env);
+		expect(wal.after).toBeGreaterThan(wal.before);
 		expect(counts()).toEqual({links: 0, outcomes: 0, completedRuns: 0});
 
 		// The same import, not interrupted, then lands whole.

@@ -1,14 +1,10 @@
-import {spawn} from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import Database from 'better-sqlite3';
 import {afterEach, describe, expect, it} from 'vitest';
-import {openStore} from '../../source/store/database.js';
+import {countAfterCrash, killOnceWriting} from '../support/kill-mid-write.js';
 import {runCli} from '../support/run-cli.js';
 import {makeTempHome} from '../support/temp-home.js';
 
-const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const disposers: Array<() => void> = [];
 afterEach(() => {
 	for (const dispose of disposers.splice(0)) {
@@ -23,42 +19,15 @@ describe('an automatic sync killed part-way (SIGKILL)', () => {
 		const args = ['--demo-users', '20000'];
 		await runCli(['settings', 'set', 'auto-sync', 'on'], temp.env);
 		await runCli(['sync', '--dry-run', ...args], temp.env);
-		// Opening the store replays the write-ahead log, as SQLite does after a crash.
-		const counts = () => {
-			const store = openStore(path.join(temp.home, 'salesscreen.db'));
-			try {
-				const one = (sql: string) => (store.sqlite.prepare(sql).get() as {n: number}).n;
-				return {
-					links: one('select count(*) as n from salesforce_links'),
-					outcomes: one('select count(*) as n from import_outcomes'),
-					completedRuns: one("select count(*) as n from import_runs where status = 'completed'"),
-					syncMarks: one('select count(*) as n from sync_state where high_water_mark is not null'),
-				};
-			} finally {
-				store.close();
-			}
-		};
-
-		// Kill as soon as the run has started writing: a growing write-ahead log means the sync is between its
-		// first write and its commit (see the same test for a manual import).
-		const wal = path.join(temp.home, 'salesscreen.db-wal');
-		const walSize = () => (fs.existsSync(wal) ? fs.statSync(wal).size : 0);
-		const before = walSize();
-		const child = spawn(process.execPath, [cliPath, 'sync', ...args], {env: temp.env, stdio: ['ignore', 'pipe', 'pipe']});
-		const closed = new Promise((resolve) => {
-			child.once('close', resolve);
-		});
-		const deadline = Date.now() + 30_000;
-		while (walSize() < before + 256 * 1024 && Date.now() < deadline) {
-			// eslint-disable-next-line no-await-in-loop
-			await new Promise((resolve) => {
-				setTimeout(resolve, 2);
+		const counts = () =>
+			countAfterCrash(temp.home, {
+				links: 'select count(*) as n from salesforce_links',
+				outcomes: 'select count(*) as n from import_outcomes',
+				completedRuns: "select count(*) as n from import_runs where status = 'completed'",
+			syncMarks: 'select count(*) as n from sync_state where high_water_mark is not null',
 			});
-		}
-
-		child.kill('SIGKILL');
-		await closed;
-		expect(walSize()).toBeGreaterThan(before);
+		const wal = await killOnceWriting(['sync', ...args], temp.home, temp.env);
+		expect(wal.after).toBeGreaterThan(wal.before);
 		expect(counts()).toEqual({links: 0, outcomes: 0, completedRuns: 0, syncMarks: 0});
 
 		const finished = await runCli(['sync', '--json', ...args], temp.env);
