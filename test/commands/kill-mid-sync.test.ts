@@ -24,7 +24,7 @@ describe('an automatic sync killed part-way (SIGKILL)', () => {
 				links: 'select count(*) as n from salesforce_links',
 				outcomes: 'select count(*) as n from import_outcomes',
 				completedRuns: "select count(*) as n from import_runs where status = 'completed'",
-			syncMarks: 'select count(*) as n from sync_state where high_water_mark is not null',
+				syncMarks: 'select count(*) as n from sync_state where high_water_mark is not null',
 			});
 		const wal = await killOnceWriting(['sync', ...args], temp.home, temp.env);
 		expect(wal.after).toBeGreaterThan(wal.before);
