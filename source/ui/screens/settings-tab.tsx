@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React, {useMemo, useState} from 'react';
 import {fillOnMapValues, type FillOnMap} from '../../core/fill-on-map.js';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
 import {countInScope, describeSyncScope} from '../../core/sync-scope.js';
@@ -37,7 +37,7 @@ function cycle<T>(values: readonly T[], current: T): T {
 	return values[(values.indexOf(current) + 1) % values.length] ?? values[0]!;
 }
 
-function rowsFor(users: readonly SalesforceUser[], usersComplete: boolean): SettingRow[] {
+function rowsFor(inScope: number, users: readonly SalesforceUser[], usersComplete: boolean): SettingRow[] {
 	return [
 		{
 			key: 'autoSync',
@@ -54,7 +54,7 @@ function rowsFor(users: readonly SalesforceUser[], usersComplete: boolean): Sett
 			title: 'Users automatic sync takes',
 			value: (settings) => describeSyncScope(settings.syncScope),
 			explain: (settings) =>
-				`${countInScope(users, settings.syncScope).toLocaleString('en-US')} of ${users.length.toLocaleString('en-US')} users in scope${usersComplete ? '' : ' so far'}. Enter chooses profiles, roles, departments, user types.`,
+				`${inScope.toLocaleString('en-US')} of ${users.length.toLocaleString('en-US')} users in scope${usersComplete ? '' : ' so far'}. Enter chooses profiles, roles, departments, user types.`,
 		},
 		{
 			key: 'safeguardShare',
@@ -109,7 +109,9 @@ export function SettingsTab({settings, readLastAutomaticSync, onChange, users, u
 	const [cursor, setCursor] = useState(0);
 	const [editingScope, setEditingScope] = useState(false);
 	const [lastAutomaticSync] = useState(readLastAutomaticSync);
-	const rows = rowsFor(users, usersComplete);
+	// Counted when the scope or the list changes, not on every move of the cursor over 100,000 users.
+	const inScope = useMemo(() => countInScope(users, settings.syncScope), [users, users.length, settings.syncScope]);
+	const rows = rowsFor(inScope, users, usersComplete);
 	// Two lines a setting; on a short terminal the explanations give way first.
 	const explain = rows.length * 2 + 3 <= height;
 
