@@ -1,4 +1,3 @@
-import os from 'node:os';
 import type {Connection} from 'jsforce';
 import {ensureAppHome, resolveAppHome, type AppHome} from './app-home.js';
 import type {DemoOrg} from './demo-org/demo-org.js';
@@ -46,14 +45,6 @@ export type Session = {
 	readonly connection: Connection;
 	close: () => Promise<void>;
 };
-
-export function currentOperator(): string {
-	try {
-		return os.userInfo().username;
-	} catch {
-		return process.env.USER ?? 'unknown';
-	}
-}
 
 const ownMessageErrors = new Set(['StoreOpenError', 'SettingsFileError', 'ConnectionFileError', 'DeviceLoginError', 'LoginUrlError', 'JwtKeyError', 'PrivateKeyFileError', 'NotAdminError', 'DirectoryError']);
 
