@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import React, {useCallback, useState} from 'react';
+import React, {useCallback, useEffect, useState} from 'react';
 import type {AppServices, AppSettingsValues} from './app-services.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
@@ -74,6 +74,13 @@ function Shell({services, size}: Props) {
 	const refreshContext = useCallback(() => {
 		setContext(services.loadImportContext());
 	}, [services]);
+
+	// The previews follow the org's rules: a sandbox's emails are matched without .invalid once Overview
+	// has said the org is one, and another org brings its own. Settings that change matching do too.
+	const sandbox = overview.state.status === 'ready' ? overview.state.overview.isSandbox : undefined;
+	useEffect(() => {
+		refreshContext();
+	}, [refreshContext, generation, sandbox, settings.matchFederationId, settings.fillOnMap]);
 
 	// Ink 6 clears the whole terminal when a frame fills it: keep one row spare.
 	const height = Math.max(8, rows - 1);

@@ -222,3 +222,32 @@ describe('an operator who is not an admin, on the Salesforce dashboard', () => {
 		expect(links.n).toBe(2);
 	});
 });
+
+describe('a sandbox org', () => {
+	it('previews mapping by email without the .invalid Salesforce added to it', async () => {
+		const org = await startDemoOrg({users: 30, seed: 23, sandbox: true});
+		cleanups.push(async () => org.close());
+		const temp = makeTempHome();
+		const session = await openSession({kind: 'token', instanceUrl: org.instanceUrl, accessToken: org.accessToken}, temp.env);
+		cleanups.push(temp.remove, async () => session.close());
+		const [first] = await listedUsers(session);
+		expect(first!.email).toMatch(/\.invalid$/);
+		const production = first!.email!.replace(/\.invalid$/, '');
+		session.store.sqlite
+			.prepare("insert into people (name, email, email_normalised, origin) values ('Existing Person', ?, ?, 'manual')")
+			.run(production, production.toLowerCase());
+
+		const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
+		cleanups.push(() => {
+			rendered.unmount();
+		});
+		const driver = inkDriver(rendered);
+		await openSalesforceDashboard(driver);
+		await driver.waitFor('Connected and authorized');
+		await driver.waitFor(/Org .*· sandbox/);
+		await driver.press(keys.tab);
+		const users = await driver.waitFor(/page 1 of/);
+		const row = users.split('\n').find((line) => line.includes(first!.lastName));
+		expect(row).toContain('maps to existing (email)');
+	});
+});
