@@ -1,5 +1,6 @@
 import type {Connection} from 'jsforce';
 import {ensureAppHome, resolveAppHome, type AppHome} from './app-home.js';
+import {auditServices} from './audit-services.js';
 import type {DemoOrg} from './demo-org/demo-org.js';
 import {connectionFromSaved, establishConnection, revokeSavedConnection, type ConnectRequest} from './org-connection.js';
 import {openConnection} from './salesforce/connection.js';
@@ -14,9 +15,7 @@ import {seedDemoPeople} from './store/demo-seed.js';
 import {loadImportContext} from './store/import-context-query.js';
 import {planRulesFrom} from './import-rules.js';
 import {fetchOrganizationFacts} from './salesforce/organization-query.js';
-import {listImportRuns, listRunOutcomes} from './store/import-history-query.js';
-import {chooseManualMapping, clearManualChoice, ignoreSalesforceUser, searchPeople} from './store/manual-choices.js';
-import {undoLastRun} from './store/undo-run.js';
+import {listImportRuns} from './store/import-history-query.js';
 import {runImport} from './store/run-import.js';
 import {settingNeedsAdmin, type AdminAction} from './core/admin-policy.js';
 import {directoryServices} from './directory-services.js';
@@ -227,66 +226,12 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 				return revoked;
 			},
 		},
-		history: {
-			listRuns: () =>
-				listImportRuns(store, {limit: 500}).map((run) => ({
-					id: run.id,
-					mode: run.mode,
-					status: run.status,
-					operator: run.operator,
-					startedAt: run.startedAt,
-					selected: run.selectedCount,
-					created: run.createdCount,
-					mapped: run.mappedCount,
-					alreadyImported: run.alreadyImportedCount,
-					skipped: run.skippedCount,
-					deactivated: run.deactivatedCount,
-					reactivated: run.reactivatedCount,
-					error: run.error,
-				})),
-			runOutcomes: (runId) =>
-				listRunOutcomes(store, runId).map((row) => ({
-					salesforceUserId: row.salesforceUserId,
-					salesforceName: row.salesforceName,
-					email: row.email,
-					outcome: row.outcome,
-					reason: row.reason,
-					detail: row.detail,
-					manual: (row as {manual?: boolean | null}).manual === true,
-				})),
-			undoLastRun() {
-				requireAdmin('undo');
-				const result = undoLastRun(store, operator);
-				return {
-					undoneRunId: result.undoneRunId,
-					removedPeople: result.removedPeople,
-					removedLinks: result.removedLinks,
-					keptPeople: result.keptPeople.map(({name, reason}) => ({name, reason})),
-				};
-			},
-			async releaseHeldSync() {
-				requireAdmin('import');
-				// Loaded when used: the sync module builds on this one.
-				const {runSync} = await import('./sync/run-sync.js');
-				const report = await runSync(self, {dryRun: false, confirmHeld: true});
-				return report.message;
-			},
-		},
-		mappings: {
-			searchPeople: (query, limit) => searchPeople(store, query, limit),
-			mapTo(salesforceUserId, personId) {
-				requireAdmin('import');
-				chooseManualMapping(store, salesforceUserId, personId, operator);
-			},
-			ignore(salesforceUserId) {
-				requireAdmin('import');
-				ignoreSalesforceUser(store, salesforceUserId, operator);
-			},
-			clear(salesforceUserId) {
-				requireAdmin('import');
-				clearManualChoice(store, salesforceUserId);
-			},
-		},
+		...auditServices(store, operator, async () => {
+			// Loaded when used: the sync module builds on this one.
+			const {runSync} = await import('./sync/run-sync.js');
+			const report = await runSync(self, {dryRun: false, confirmHeld: true});
+			return report.message;
+		}),
 		loadImportContext: () => loadImportContext(store, planRulesFrom(settings, orgIsSandbox === true)),
 		async importUsers(users, onProgress) {
 			requireAdmin('import');
