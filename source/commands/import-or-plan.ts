@@ -17,7 +17,11 @@ export async function importOrPlan(
 ): Promise<ImportReport> {
 	const rules = await fetchPlanRules(session.connection, session.settings);
 	if (options.dryRun) {
-		return {entries: planImport(users, loadImportContext(session.store, rules)).entries, runId: null, selected: users.length, mode: options.mode};
+		const {entries} = planImport(users, loadImportContext(session.store, rules));
+		// Only people the run would create or map are placed by the team rule.
+		const placed = entries.flatMap((entry) => (entry.action === 'create' || entry.action === 'map' ? [entry.user] : []));
+		const preview = session.services.teams.previewPlacement(placed);
+		return {entries, runId: null, selected: users.length, mode: options.mode, ...(preview.rule === 'off' ? {} : {teamsPreview: {teams: preview.teams, unplaced: preview.unplaced}})};
 	}
 
 	const result = await runImport(session.store, users, {operator: session.services.operator, mode: options.mode, rules});

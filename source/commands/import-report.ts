@@ -2,7 +2,7 @@ import {countEntries, type PlanEntry} from '../core/import-plan.js';
 import {describeEntry} from '../core/plan-entry-detail.js';
 import {displayName} from '../core/salesforce-user.js';
 import {toTerminalText} from '../core/terminal-text.js';
-import type {TeamPlacement} from '../core/team-placement.js';
+import type {TeamPlacement, TeamPlacementPreview} from '../core/team-placement.js';
 
 const outcomeNames: Record<PlanEntry['action'], string> = {
 	create: 'created',
@@ -68,6 +68,8 @@ export type ImportReport = {
 	mode: 'manual' | 'auto';
 	/** What the team-from-Salesforce setting did after the run; absent for a dry run. */
 	teams?: TeamPlacement & {error?: string};
+	/** For a dry run with the team-from-Salesforce rule on: where the rule would put the people. */
+	teamsPreview?: TeamPlacementPreview;
 };
 
 /** Prints what an import did (or would do): one line a user and a summary, or one JSON object. */
@@ -76,7 +78,7 @@ export function writeImportReport(report: ImportReport, json: boolean, out: Node
 	const dryRun = report.runId === null;
 	if (json) {
 		out.write(
-			`${JSON.stringify({dryRun, mode: report.mode, runId: report.runId, selected: report.selected, counts, outcomes: report.entries.map((entry) => outcomeRecord(entry)), ...(report.teams ? {teams: report.teams} : {})})}\n`,
+			`${JSON.stringify({dryRun, mode: report.mode, runId: report.runId, selected: report.selected, counts, outcomes: report.entries.map((entry) => outcomeRecord(entry)), ...(report.teams ? {teams: report.teams} : {}), ...(report.teamsPreview ? {teamsPreview: report.teamsPreview} : {})})}\n`,
 		);
 		return;
 	}
@@ -88,6 +90,11 @@ export function writeImportReport(report: ImportReport, json: boolean, out: Node
 	out.write(
 		`${dryRun ? 'Dry run, nothing written: would create' : `Run #${report.runId}: created`} ${counts.create}, ${mappedWords(report.entries, dryRun ? 'map' : 'mapped')}, ${counts.alreadyImported} already imported, ${counts.skip} skipped.\n`,
 	);
+	if (report.teamsPreview && report.teamsPreview.teams.length > 0) {
+		const teams = report.teamsPreview.teams.map((team) => `${team.name} (${team.people}${team.isNew ? ', new' : ''})`).join(', ');
+		out.write(`Would put people on teams from Salesforce: ${teams}${report.teamsPreview.unplaced > 0 ? `; ${report.teamsPreview.unplaced} without one` : ''}.\n`);
+	}
+
 	if (report.teams?.error) {
 		out.write(`Imported people were not put on teams: ${report.teams.error}\n`);
 	} else if (report.teams && report.teams.placed > 0) {

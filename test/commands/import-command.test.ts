@@ -40,6 +40,22 @@ describe('salesscreen import', () => {
 		expect(query(home, 'select * from import_runs')).toEqual([]);
 	});
 
+	it('says with --dry-run where the team-from-Salesforce rule would put people, and makes no team', async () => {
+		const {home, env} = tempHome();
+		expect((await runCli(['settings', 'set', 'team-from-salesforce', 'department'], env)).code).toBe(0);
+		const text = await runCli(['import', '--all', '--dry-run'], env);
+		expect(text.code).toBe(0);
+		expect(text.stdout).toMatch(/Would put people on teams from Salesforce: [^(]+ \(\d+, new\)/);
+		const json = JSON.parse((await runCli(['import', '--all', '--dry-run', '--json'], env)).stdout) as {
+			counts: {create: number; map: number};
+			teamsPreview: {teams: Array<{name: string; people: number; isNew: boolean}>; unplaced: number};
+		};
+		const placed = json.teamsPreview.teams.reduce((sum, team) => sum + team.people, 0) + json.teamsPreview.unplaced;
+		expect(placed).toBe(json.counts.create + json.counts.map);
+		expect(json.teamsPreview.teams.every((team) => team.isNew)).toBe(true);
+		expect(query(home, 'select * from teams')).toEqual([]);
+	});
+
 	it('imports the users named by --id, and a second run changes nothing', async () => {
 		const {home, env} = tempHome();
 		const plan = JSON.parse((await runCli(['import', '--all', '--dry-run', '--json'], env)).stdout) as ImportJson;
