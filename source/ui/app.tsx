@@ -1,7 +1,7 @@
 import {Box, Text, useApp} from 'ink';
 import React, {useCallback, useEffect, useState} from 'react';
 import type {AppServices, AppSettingsValues} from './app-services.js';
-import {Footer} from './components/footer.js';
+import {Footer, useFooterRows} from './components/footer.js';
 import {Header} from './components/header.js';
 import {Sidebar, sidebarWidthFor, type Section} from './components/sidebar.js';
 import {useOrgGeneration} from './hooks/use-org-generation.js';
@@ -84,7 +84,8 @@ function Shell({services, size}: Props) {
 
 	// Ink 6 clears the whole terminal when a frame fills it: keep one row spare.
 	const height = Math.max(8, rows - 1);
-	const bodyHeight = height - 2;
+	const footerRows = useFooterRows(columns, message);
+	const bodyHeight = height - 1 - footerRows;
 	const sidebarWidth = sidebarWidthFor(columns);
 	const contentWidth = Math.max(20, columns - sidebarWidth - 1);
 	const contentFocused = focus === 'content';

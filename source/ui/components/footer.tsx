@@ -1,24 +1,61 @@
 import {Box, Text} from 'ink';
 import React from 'react';
+import type {KeyHint} from '../keys/key-bindings.js';
 import {useKeyHints} from '../keys/key-dispatcher.js';
+
+/** At most this many rows of keys: enough for People at 80 columns, without eating the lists above. */
+const maxRows = 3;
+
+const hintWidth = (hint: KeyHint) => hint.keys.length + 1 + hint.label.length;
+
+/** Hints packed into rows of the terminal's width, never splitting one; the last row takes what is left. */
+function packHints(hints: readonly KeyHint[], width: number, firstRowTaken: number): KeyHint[][] {
+	const rows: KeyHint[][] = [[]];
+	let used = firstRowTaken;
+	for (const hint of hints) {
+		const row = rows.at(-1)!;
+		const needed = (row.length > 0 ? 2 : 1) + hintWidth(hint);
+		if (row.length > 0 && used + needed > width && rows.length < maxRows) {
+			rows.push([hint]);
+			used = 1 + hintWidth(hint);
+		} else {
+			row.push(hint);
+			used += needed;
+		}
+	}
+
+	return rows;
+}
+
+function messageWidth(message: string | undefined): number {
+	return message ? message.length + 2 : 0;
+}
+
+/** How many rows the footer needs now; the screen above gives them up. */
+export function useFooterRows(width: number, message: string | undefined): number {
+	return packHints(useKeyHints(), width, messageWidth(message)).length;
+}
 
 /** The keys that work right now: whatever the front-most screen answers. */
 export function Footer({width, message}: {width: number; message?: string}) {
-	const hints = useKeyHints();
+	const rows = packHints(useKeyHints(), width, messageWidth(message));
 	return (
-		<Box height={1} width={width}>
-			<Text wrap="truncate">
-				{message ? <Text color="yellow">{`${message}  `}</Text> : null}
-				{hints.map((hint, index) => (
-					<Text key={`${hint.keys}:${hint.label}`}>
-						{index > 0 ? '  ' : ' '}
-						<Text bold color="cyan">
-							{hint.keys}
+		<Box height={rows.length} width={width} flexDirection="column">
+			{rows.map((row, rowIndex) => (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={rowIndex} wrap="truncate">
+					{rowIndex === 0 && message ? <Text color="yellow">{`${message}  `}</Text> : null}
+					{row.map((hint, index) => (
+						<Text key={`${hint.keys}:${hint.label}`}>
+							{index > 0 ? '  ' : ' '}
+							<Text bold color="cyan">
+								{hint.keys}
+							</Text>
+							<Text dimColor>{` ${hint.label}`}</Text>
 						</Text>
-						<Text dimColor>{` ${hint.label}`}</Text>
-					</Text>
-				))}
-			</Text>
+					))}
+				</Text>
+			))}
 		</Box>
 	);
 }
