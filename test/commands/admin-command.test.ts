@@ -1,20 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import {describe, expect, it} from 'vitest';
 import {runCli} from '../support/run-cli.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
+import {readStore} from '../support/read-store.js';
 
 const tempHome = tempHomesPerTest();
-
-function query<T>(home: string, sql: string): T[] {
-	const database = new Database(path.join(home, 'salesscreen.db'), {readonly: true});
-	try {
-		return database.prepare(sql).all() as T[];
-	} finally {
-		database.close();
-	}
-}
 
 /** A store whose one admin is alice, and the environments of alice and of carol, who is not one. */
 async function storeWithAdmin() {
@@ -43,7 +34,7 @@ describe('salesscreen admin', () => {
 			{login: 'alice', name: 'Alice Admin'},
 			{login: 'carol', name: 'Carol'},
 		]);
-		expect(query(home, "select name, email, role, os_login as login from people where os_login = 'carol'")).toEqual([{name: 'Carol', email: 'carol@acme.com', role: 'admin', login: 'carol'}]);
+		expect(readStore(home, "select name, email, role, os_login as login from people where os_login = 'carol'")).toEqual([{name: 'Carol', email: 'carol@acme.com', role: 'admin', login: 'carol'}]);
 	});
 
 	it.each([
@@ -82,7 +73,7 @@ describe('an operator who is not an admin, on the command line', () => {
 			expect(result.stderr).toMatch(/^salesscreen: not an admin: Only an admin may .+\. No person here has your OS login "carol"\. Ask Alice Admin \(alice\) to make you one\.\n$/);
 		}
 
-		expect(query(home, 'select * from import_runs')).toEqual([]);
+		expect(readStore(home, 'select * from import_runs')).toEqual([]);
 		const reads: string[][] = [['import', '--all', '--dry-run', '--json'], ['sync', '--dry-run'], ['history'], ['settings', 'get'], ['admin', 'list'], ['settings', 'set', 'page-size', '25']];
 		const results = await Promise.all(reads.map(async (args) => runCli(args, carol)));
 		for (const [index, result] of results.entries()) {
@@ -97,7 +88,7 @@ describe('an operator who is not an admin, on the command line', () => {
 		const sync = await runCli(['sync', '--json'], env);
 		expect(sync.stderr).toBe('');
 		expect(sync.code).toBe(0);
-		expect(query(home, 'select mode, status from import_runs')).toEqual([{mode: 'auto', status: 'completed'}]);
+		expect(readStore(home, 'select mode, status from import_runs')).toEqual([{mode: 'auto', status: 'completed'}]);
 	});
 });
 

@@ -4,6 +4,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startDemoOrg, type DemoOrg} from '../../source/demo-org/demo-org.js';
 import {runCli} from '../support/run-cli.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
+import {readStore} from '../support/read-store.js';
 
 const tempHome = tempHomesPerTest();
 
@@ -35,17 +36,8 @@ async function sync(env: NodeJS.ProcessEnv, ...args: string[]) {
 	return {code: result.code, stderr: result.stderr, report: JSON.parse(result.stdout || '{}') as SyncJson};
 }
 
-function query<T>(home: string, sql: string, ...parameters: unknown[]): T[] {
-	const database = new Database(path.join(home, 'salesscreen.db'), {readonly: true});
-	try {
-		return database.prepare(sql).all(...parameters) as T[];
-	} finally {
-		database.close();
-	}
-}
-
 const activeOf = (home: string, salesforceUserId: string) =>
-	query<{active: number}>(home, 'select p.active from people p join salesforce_links l on l.person_id = p.id where l.salesforce_user_id = ?', salesforceUserId)[0]?.active;
+	readStore<{active: number}>(home, 'select p.active from people p join salesforce_links l on l.person_id = p.id where l.salesforce_user_id = ?', salesforceUserId)[0]?.active;
 
 describe('salesscreen sync, against an org that changes between runs', () => {
 	it('reads only the users changed since the last sync, deactivates a person whose user left, and reactivates on return', async () => {
@@ -66,7 +58,7 @@ describe('salesscreen sync, against an org that changes between runs', () => {
 		const third = await sync(env);
 		expect(third.report).toMatchObject({kind: 'incremental', fetched: 1, counts: {deactivate: 0, reactivate: 1}});
 		expect(activeOf(home, linked)).toBe(1);
-		expect(query(home, "select outcome from import_outcomes where outcome in ('deactivated', 'reactivated') order by id")).toEqual([
+		expect(readStore(home, "select outcome from import_outcomes where outcome in ('deactivated', 'reactivated') order by id")).toEqual([
 			{outcome: 'deactivated'},
 			{outcome: 'reactivated'},
 		]);
@@ -92,14 +84,14 @@ describe('salesscreen sync, against an org that changes between runs', () => {
 			const held = await sync(env);
 			expect(held.code).toBe(5);
 			expect(held.report).toMatchObject({status: 'held', safeguard: {holds: true, wouldDeactivate: leaving.length}});
-			expect(query(home, 'select count(*) as n from people where active = 0')).toEqual([{n: 0}]);
+			expect(readStore(home, 'select count(*) as n from people where active = 0')).toEqual([{n: 0}]);
 			expect((await runCli(['history'], env)).stdout).toMatch(/HELD, nothing changed/);
 
 			const released = await sync(env, '--confirm-held');
 			expect(released.code).toBe(0);
 			expect(released.report).toMatchObject({status: 'completed', releasedRunId: held.report.runId, counts: {deactivate: leaving.length}});
-			expect(query(home, 'select count(*) as n from people where active = 0')).toEqual([{n: leaving.length}]);
-			expect(query(home, 'select status from import_runs where id = ?', held.report.runId)).toEqual([{status: 'released'}]);
+			expect(readStore(home, 'select count(*) as n from people where active = 0')).toEqual([{n: leaving.length}]);
+			expect(readStore(home, 'select status from import_runs where id = ?', held.report.runId)).toEqual([{status: 'released'}]);
 		} finally {
 			for (const id of leaving) {
 				org.updateUser(id, {isActive: true});

@@ -1,19 +1,10 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import {describe, expect, it} from 'vitest';
 import {runCli} from '../support/run-cli.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
+import {readStore} from '../support/read-store.js';
 
 const tempHome = tempHomesPerTest();
-
-function query<T>(home: string, sql: string): T[] {
-	const database = new Database(path.join(home, 'salesscreen.db'), {readonly: true});
-	try {
-		return database.prepare(sql).all() as T[];
-	} finally {
-		database.close();
-	}
-}
 
 type ImportJson = {
 	dryRun: boolean;
@@ -36,8 +27,8 @@ describe('salesscreen import', () => {
 		// The demo org seeds a few people whose emails match: those map, the rest are new.
 		expect(report.counts.map).toBeGreaterThan(0);
 		expect(report.counts.create + report.counts.map + report.counts.skip).toBe(report.selected);
-		expect(query(home, 'select * from salesforce_links')).toEqual([]);
-		expect(query(home, 'select * from import_runs')).toEqual([]);
+		expect(readStore(home, 'select * from salesforce_links')).toEqual([]);
+		expect(readStore(home, 'select * from import_runs')).toEqual([]);
 	});
 
 	it('says with --dry-run where the team-from-Salesforce rule would put people, and makes no team', async () => {
@@ -53,7 +44,7 @@ describe('salesscreen import', () => {
 		const placed = json.teamsPreview.teams.reduce((sum, team) => sum + team.people, 0) + json.teamsPreview.unplaced;
 		expect(placed).toBe(json.counts.create + json.counts.map);
 		expect(json.teamsPreview.teams.every((team) => team.isNew)).toBe(true);
-		expect(query(home, 'select * from teams')).toEqual([]);
+		expect(readStore(home, 'select * from teams')).toEqual([]);
 	});
 
 	it('imports the users named by --id, and a second run changes nothing', async () => {
@@ -68,8 +59,8 @@ describe('salesscreen import', () => {
 		const second = await runCli(args, env);
 		expect(second.code).toBe(0);
 		expect(second.stdout).toMatch(/created 0, mapped 0 by email, 2 already imported, 0 skipped/);
-		expect(query<{n: number}>(home, 'select count(*) as n from salesforce_links')[0]!.n).toBe(2);
-		expect(query<{status: string}>(home, 'select status from import_runs')).toEqual([{status: 'completed'}, {status: 'completed'}]);
+		expect(readStore<{n: number}>(home, 'select count(*) as n from salesforce_links')[0]!.n).toBe(2);
+		expect(readStore<{status: string}>(home, 'select status from import_runs')).toEqual([{status: 'completed'}, {status: 'completed'}]);
 	});
 
 	it('refuses an id the org does not have, imports nothing, and exits 2', async () => {
@@ -77,7 +68,7 @@ describe('salesscreen import', () => {
 		const result = await runCli(['import', '--id', '005000000000000AAA'], env);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/No Salesforce user has the id 005000000000000AAA/);
-		expect(query(home, 'select * from import_runs')).toEqual([]);
+		expect(readStore(home, 'select * from import_runs')).toEqual([]);
 	});
 
 	it.each([
@@ -123,8 +114,8 @@ describe('two imports at once', () => {
 		// Whichever took the write lock second found everything already imported.
 		expect(created[0]).toBe(0);
 		expect(created[1]).toBeGreaterThan(200);
-		const duplicates = query(home, 'select person_id from salesforce_links group by person_id having count(*) > 1');
+		const duplicates = readStore(home, 'select person_id from salesforce_links group by person_id having count(*) > 1');
 		expect(duplicates).toEqual([]);
-		expect(query<{n: number}>(home, "select count(*) as n from import_runs where status = 'completed'")[0]!.n).toBe(2);
+		expect(readStore<{n: number}>(home, "select count(*) as n from import_runs where status = 'completed'")[0]!.n).toBe(2);
 	});
 });

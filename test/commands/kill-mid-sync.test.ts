@@ -1,21 +1,15 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {countAfterCrash, killOnceWriting} from '../support/kill-mid-write.js';
 import {runCli} from '../support/run-cli.js';
-import {makeTempHome} from '../support/temp-home.js';
+import {tempHomesPerTest} from '../support/temp-home.js';
 
-const disposers: Array<() => void> = [];
-afterEach(() => {
-	for (const dispose of disposers.splice(0)) {
-		dispose();
-	}
-});
+const tempHome = tempHomesPerTest();
 
 describe('an automatic sync killed part-way (SIGKILL)', () => {
 	it('leaves nothing of the run and does not move the sync on, and the next sync lands whole', async () => {
-		const temp = makeTempHome();
-		disposers.push(temp.remove);
+		const temp = tempHome();
 		const args = ['--demo-users', '20000'];
 		await runCli(['settings', 'set', 'auto-sync', 'on'], temp.env);
 		await runCli(['sync', '--dry-run', ...args], temp.env);

@@ -5,18 +5,29 @@ import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
 	title: string;
-	question: string;
+	/** One line, or several (each its own paragraph). */
+	question: string | readonly string[];
 	width: number;
 	onConfirm: () => void;
 	onCancel: () => void;
+	/** What n means, when it is more than "no" (e.g. "not now"). */
+	noLabel?: string;
+	/** Footer wording for y and n, where the dialog's own is too long for it. */
+	yesHint?: string;
+	noHint?: string;
+	/**
+	 * A modal question holds every key until answered (the default). A non-modal one takes only y, n and
+	 * Esc, and lets every other key go on to the screen behind, so it can wait.
+	 */
+	modal?: boolean;
 };
 
-export function ConfirmDialog({title, question, width, onConfirm, onCancel}: Props) {
+export function ConfirmDialog({title, question, width, onConfirm, onCancel, noLabel = 'no', yesHint, noHint, modal = true}: Props) {
 	useKeyLayer({
 		priority: keyPriority.dialog,
-		modal: true,
-		commands: ['dialog.confirm', 'dialog.cancel', 'nav.back'],
-		labels: {'nav.back': 'cancel'},
+		modal,
+		commands: modal ? ['dialog.confirm', 'dialog.cancel', 'nav.back'] : ['dialog.confirm', 'dialog.cancel'],
+		labels: {'nav.back': 'cancel', 'dialog.cancel': noHint ?? noLabel, ...(yesHint ? {'dialog.confirm': yesHint} : {})},
 		onCommand(command) {
 			if (command === 'dialog.confirm') {
 				onConfirm();
@@ -26,9 +37,14 @@ export function ConfirmDialog({title, question, width, onConfirm, onCancel}: Pro
 		},
 	});
 
+	const lines = typeof question === 'string' ? [question] : question;
 	return (
 		<Panel title={title} width={width}>
-			<Text wrap="truncate">{question}</Text>
+			{lines.map((line) => (
+				<Text key={line} wrap={lines.length > 1 ? 'wrap' : 'truncate'}>
+					{line}
+				</Text>
+			))}
 			<Text>
 				<Text bold color="cyan">
 					y
@@ -37,7 +53,7 @@ export function ConfirmDialog({title, question, width, onConfirm, onCancel}: Pro
 				<Text bold color="cyan">
 					n
 				</Text>
-				{' no'}
+				{` ${noLabel}`}
 			</Text>
 		</Panel>
 	);

@@ -1,8 +1,6 @@
-import {Text} from 'ink';
 import React from 'react';
 import type {AppServices} from '../app-services.js';
-import {Panel} from '../components/panel.js';
-import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import {ConfirmDialog} from './confirm-dialog.js';
 import {PersonFormDialog} from './person-form-dialog.js';
 
 type OfferProps = {
@@ -17,34 +15,21 @@ type OfferProps = {
  * screen behind, so the app can be used at once and the question waits for the next run.
  */
 export function FirstAdminOffer({login, width, onAccept, onDecline}: OfferProps) {
-	useKeyLayer({
-		priority: keyPriority.dialog,
-		commands: ['dialog.confirm', 'dialog.cancel'],
-		labels: {'dialog.confirm': 'become admin', 'dialog.cancel': 'not now'},
-		onCommand(command) {
-			if (command === 'dialog.confirm') {
-				onAccept();
-			} else {
-				onDecline();
-			}
-		},
-	});
-
 	return (
-		<Panel title="No SalesScreen admin yet" width={width}>
-			<Text wrap="wrap">Until someone is, whoever runs salesscreen may import and change people, teams and settings.</Text>
-			<Text wrap="wrap">{`Become the first admin, as OS login ${login}? Then only admins may change things.`}</Text>
-			<Text>
-				<Text bold color="cyan">
-					y
-				</Text>
-				{' yes   '}
-				<Text bold color="cyan">
-					n
-				</Text>
-				{' not now (asked again next time)'}
-			</Text>
-		</Panel>
+		<ConfirmDialog
+			modal={false}
+			title="No SalesScreen admin yet"
+			question={[
+				'Until someone is, whoever runs salesscreen may import and change people, teams and settings.',
+				`Become the first admin, as OS login ${login}? Then only admins may change things.`,
+			]}
+			noLabel="not now (asked again next time)"
+			yesHint="become admin"
+			noHint="not now"
+			width={width}
+			onConfirm={onAccept}
+			onCancel={onDecline}
+		/>
 	);
 }
 
