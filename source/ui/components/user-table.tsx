@@ -3,7 +3,7 @@ import type {PlanEntry} from '../../core/import-plan.js';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import {CheckboxTable, CheckboxTableHeader, checkColumnWidth, type TableColumn} from './checkbox-table.js';
-import {importStatusLook} from './import-status.js';
+import {importStatusLook, type StatusLook} from './import-status.js';
 
 type Props = {
 	users: readonly SalesforceUser[];
@@ -34,6 +34,23 @@ export function tableColumns(width: number): Columns {
 
 function userColumns(width: number, statusOf?: (user: SalesforceUser) => PlanEntry): Array<TableColumn<SalesforceUser>> {
 	const widths = tableColumns(width);
+	// Text and colour of the status come from one classification a user, kept while these columns live
+	// (until the store's context changes): a keypress re-renders a row without planning it again.
+	const looks = new WeakMap<SalesforceUser, StatusLook>();
+	const lookOf = (user: SalesforceUser): StatusLook | undefined => {
+		if (!statusOf) {
+			return undefined;
+		}
+
+		let look = looks.get(user);
+		if (!look) {
+			look = importStatusLook(statusOf(user));
+			looks.set(user, look);
+		}
+
+		return look;
+	};
+
 	return [
 		{title: 'Name', width: widths.name, followsCursor: true, text: (user) => toTerminalText(displayName(user)) || '(no name)'},
 		{title: 'Email', width: widths.email, text: (user) => toTerminalText(user.email) || '(no email)'},
@@ -41,8 +58,8 @@ function userColumns(width: number, statusOf?: (user: SalesforceUser) => PlanEnt
 		{
 			title: 'Import',
 			width: widths.status,
-			text: (user) => (statusOf ? importStatusLook(statusOf(user)).text : ''),
-			color: (user) => (statusOf ? importStatusLook(statusOf(user)).color : undefined),
+			text: (user) => lookOf(user)?.text ?? '',
+			color: (user) => lookOf(user)?.color,
 		},
 	];
 }
