@@ -53,7 +53,7 @@ function rowsFor(inScope: number, users: readonly SalesforceUser[], usersComplet
 			key: 'syncScope',
 			title: 'Users automatic sync takes',
 			value: (settings) => describeSyncScope(settings.syncScope),
-			explain: (settings) =>
+			explain: () =>
 				`${inScope.toLocaleString('en-US')} of ${users.length.toLocaleString('en-US')} users in scope${usersComplete ? '' : ' so far'}. Enter chooses profiles, roles, departments, user types.`,
 		},
 		{
