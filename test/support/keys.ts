@@ -6,6 +6,8 @@ export const keys = {
 	left: '\u001B[D',
 	pageUp: '\u001B[5~',
 	pageDown: '\u001B[6~',
+	home: '\u001B[H',
+	end: '\u001B[F',
 	enter: '\r',
 	escape: '\u001B',
 	tab: '\t',

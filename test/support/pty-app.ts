@@ -41,11 +41,11 @@ export function startPtyApp(args: string[], options: {env: NodeJS.ProcessEnv; co
 		return lines.join('\n');
 	}
 
-	async function waitFor(expected: string | RegExp, timeout = 20_000): Promise<string> {
+	async function waitFor(expected: string | RegExp | ((screen: string) => boolean), timeout = 20_000): Promise<string> {
 		const deadline = Date.now() + timeout;
 		while (Date.now() < deadline) {
 			const text = screen();
-			if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) {
+			if (typeof expected === 'function' ? expected(text) : typeof expected === 'string' ? text.includes(expected) : expected.test(text)) {
 				return text;
 			}
 

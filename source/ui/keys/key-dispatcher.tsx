@@ -1,9 +1,24 @@
 import {useInput, type Key} from 'ink';
 import React, {createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {commandsFor, hintsFor, type Command, type KeyHint} from './key-bindings.js';
+import {firstOfRun, splitKeys, type Keypress} from './split-keys.js';
 
-/** Who gets a key first: the front-most layer wins, and a layer that handles a key stops it there. */
-export const keyPriority = {app: 0, screen: 10, dialog: 100, textEntry: 200} as const;
+/**
+ * Who gets a key first, by name: the front-most layer wins, and a layer that handles a key stops it there.
+ * Among layers of one level, the one put in place last is in front.
+ */
+export const keyPriority = {
+	/** Keys that work everywhere unless something in front takes them (quit). */
+	app: 0,
+	/** A screen's frame: the sidebar, a menu, the dashboard that holds the tabs. */
+	screen: 10,
+	/** What the screen shows and works on: a tab's table or list, People's and Teams' lists. */
+	content: 20,
+	/** A dialog over the content. */
+	dialog: 100,
+	/** A text field: every printable key is a letter, so "q" never quits. */
+	textEntry: 200,
+} as const;
 
 export type KeyLayer = {
 	priority: number;
@@ -13,7 +28,10 @@ export type KeyLayer = {
 	labels?: Partial<Record<Command, string>>;
 	/** Returns false to let the key go on to the layers behind. */
 	onCommand: (command: Command) => boolean | void;
-	/** Sees every key before commands do (text entry); returns true when it took the key. */
+	/**
+	 * Sees every key before commands do (text entry); returns true when it took the key. A layer in front
+	 * with `onText` gets a run of printable characters whole, as text; other layers get it a key at a time.
+	 */
 	onText?: (input: string, key: Key) => boolean;
 	/** A modal layer keeps keys from the layers behind it and hides their hints. */
 	modal?: boolean;
@@ -81,24 +99,70 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 		[refreshHints],
 	);
 
-	useInput(
-		(input, key) => {
-			const commands = commandsFor(input, key);
-			for (const layer of sortedLayers(layers.current)) {
-				if (layer.onText?.(input, key)) {
-					return;
-				}
+	const deliver = useCallback((keypress: Keypress) => {
+		const {input, key} = keypress;
+		const commands = commandsFor(input, key);
+		for (const layer of sortedLayers(layers.current)) {
+			if (layer.onText?.(input, key)) {
+				return;
+			}
 
-				for (const command of commands) {
-					if (layer.commands.includes(command) && layer.onCommand(command) !== false) {
-						return;
-					}
-				}
-
-				if (layer.modal) {
+			for (const command of commands) {
+				if (layer.commands.includes(command) && layer.onCommand(command) !== false) {
 					return;
 				}
 			}
+
+			if (layer.modal) {
+				return;
+			}
+		}
+	}, []);
+
+	// Keys wait here, in order, while the one before them is still being drawn: each key is handled
+	// only after React has committed what the previous one changed (new state, a dialog's layer put in
+	// place), so it meets the screen the previous key left, however many arrived in one read.
+	const queue = useRef<Keypress[]>([]);
+	const drawing = useRef(false);
+	const [handledCount, setHandledCount] = useState(0);
+
+	const handleNext = useCallback(() => {
+		if (drawing.current) {
+			return;
+		}
+
+		const next = queue.current.shift();
+		if (next === undefined) {
+			return;
+		}
+
+		if (next.text && [...next.input].length > 1 && !sortedLayers(layers.current)[0]?.onText) {
+			// Outside a text field, typed-ahead letters are keys: the first acts, the rest wait their turn,
+			// since the first may open a field ("/" then a filter) that should take them as text.
+			const {first, rest} = firstOfRun(next);
+			if (rest) {
+				queue.current.unshift(rest);
+			}
+
+			deliver(first);
+		} else {
+			deliver(next);
+		}
+
+		drawing.current = true;
+		setHandledCount((count) => count + 1);
+	}, [deliver]);
+
+	useEffect(() => {
+		// Effects run children first: every layer the last key put in place is registered by now.
+		drawing.current = false;
+		handleNext();
+	}, [handledCount, handleNext]);
+
+	useInput(
+		(input, key) => {
+			queue.current.push(...splitKeys(input, key));
+			handleNext();
 		},
 		{isActive},
 	);
