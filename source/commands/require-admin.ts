@@ -5,8 +5,7 @@ import type {Store} from '../store/database.js';
 import {openStore} from '../store/database.js';
 import {operatorRights} from '../store/operator-rights.js';
 
-/** Exit code of a command the admin rule refused; the reason goes to standard error. */
-export const notAdminExitCode = 3;
+export {notAdminExitCode} from './exit-codes.js';
 
 /** Throws NotAdminError unless whoever runs this command may do `action` on the store. */
 export function requireAdminIn(store: Store, dataFolder: string, action: AdminAction): void {

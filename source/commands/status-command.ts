@@ -5,9 +5,9 @@ import {ConnectionFileError, openConnectionFile, setAsideConnectionFile, type Co
 import {describeError} from '../session.js';
 import {describeOrgOverview} from './org-report.js';
 import {requireAdmin} from './require-admin.js';
+import {statusExitCodes} from './exit-codes.js';
 
-/** Exit codes of `status`, so that a script or a monitoring check can tell the cases apart. */
-export const statusExitCodes = {ok: 0, notConnected: 1, failing: 3, notAuthorized: 4} as const;
+export {statusExitCodes} from './exit-codes.js';
 
 /** `salesscreen status`: whether the saved connection works now, and may import. */
 export async function statusCommand(json: boolean, out: NodeJS.WritableStream): Promise<number> {

@@ -2,11 +2,11 @@ import {openSession, type OrgTarget} from '../session.js';
 import {runSync} from '../sync/run-sync.js';
 import {requireAdminIn} from './require-admin.js';
 import {writeSyncReport} from './sync-report.js';
+import {syncExitCodes} from './exit-codes.js';
 
 export type SyncCommandOptions = {target: OrgTarget; dryRun: boolean; json: boolean; confirmHeld: boolean};
 
-/** Exit codes of `salesscreen sync` besides 0 (done, or switched off), 1 (failed) and 2 (wrong usage). */
-export const syncExitCodes = {done: 0, failed: 1, usage: 2, held: 5} as const;
+export {syncExitCodes} from './exit-codes.js';
 
 /**
  * `salesscreen sync`, for cron or a systemd timer: when Automatically sync users is on, one automatic sync

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {UsageError} from '../../source/commands/usage-error.js';
-import {demoOrgOptionsFromFlags, runDemoOrg, type RunDemoOrgFlags} from '../../source/demo-org/run-demo-org.js';
+import {demoOrgOptionsFromFlags, runDemoOrg, type RunDemoOrgFlags} from '../../source/commands/demo-org-command.js';
 import {get, queryPath, signJwt, token} from './demo-org-client.js';
 
 function capture() {

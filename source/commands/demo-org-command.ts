@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises';
-import {UsageError} from '../commands/usage-error.js';
-import {demoOrgDefaults, DemoOrgError, describeFaults, startDemoOrg, type DemoOrg, type DemoOrgOptions} from './demo-org.js';
+import {UsageError} from './usage-error.js';
+import {demoOrgDefaults, DemoOrgError, describeFaults, startDemoOrg, type DemoOrg, type DemoOrgOptions} from '../demo-org/demo-org.js';
 
 export type RunDemoOrgFlags = {
 	port?: number;

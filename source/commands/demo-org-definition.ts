@@ -1,0 +1,71 @@
+import {defineCommand, rejectInput} from './command-definition.js';
+
+export const demoOrgDefinition = defineCommand({
+	name: 'demo-org',
+	synopsis: 'demo-org --help',
+	summary: 'Run the built-in demo org on its own',
+	help: `
+	Run the built-in demo org, a local server that speaks enough of Salesforce's REST and OAuth API
+	for jsforce, until stopped with Ctrl+C.
+
+	Usage
+	  $ salesscreen demo-org [--port N] [--users N] [--seed S] [--users-file F] [--json] [org and fault options]
+
+	Options
+	  --port N                 Port on 127.0.0.1 (default: a free one)
+	  --users N                How many users to generate (default 300)
+	  --seed S                 Seed for the generated users and the client id (same seed, same ones)
+	  --users-file F           Serve the users in this JSON file instead
+	  --json                   Print one line {"instanceUrl", "accessToken", "clientId"} once listening
+
+	Org
+	  --sandbox                Be a sandbox (Organization.IsSandbox = true)
+	  --api-daily-limit N      API calls allowed before 403 REQUEST_LIMIT_EXCEEDED (default 100000)
+	  --session-lifetime S     Access tokens expire after S seconds (default: never)
+	  --device-poll-interval S Seconds a device login waits between polls (default 5)
+	  --rotate-refresh-tokens  Each refresh answers a new refresh token; the old one stops working
+	  --jwt-public-key FILE    Certificate or public key (PEM) that JWT bearer assertions must be signed for
+
+	Faults (REST calls; the OAuth token endpoint only gets the latency)
+	  --latency MS             Every response waits MS milliseconds
+	  --failure-rate R         Answer this share of REST calls (0 to 1) with 503 SERVER_UNAVAILABLE
+	  --fail-next N            Answer the next N REST calls with 503 SERVER_UNAVAILABLE
+	  --reset-mid-page N       Break off the next N query pages half-way through the body
+	  --reject-sessions        Answer every REST call 401 INVALID_SESSION_ID, even after a refresh
+
+	Devices log in with the OAuth device flow: approve their code at <instance URL>/setup/connect.
+`,
+	flags: {
+		port: {type: 'number'},
+		users: {type: 'number'},
+		seed: {type: 'number'},
+		usersFile: {type: 'string'},
+		json: {type: 'boolean', default: false},
+		sandbox: {type: 'boolean', default: false},
+		apiDailyLimit: {type: 'number'},
+		sessionLifetime: {type: 'number'},
+		devicePollInterval: {type: 'number'},
+		rotateRefreshTokens: {type: 'boolean', default: false},
+		jwtPublicKey: {type: 'string'},
+		latency: {type: 'number'},
+		failureRate: {type: 'number'},
+		failNext: {type: 'number'},
+		resetMidPage: {type: 'number'},
+		rejectSessions: {type: 'boolean', default: false},
+	},
+	async run({input, flags}) {
+		rejectInput(input);
+		const {runDemoOrg} = await import('./demo-org-command.js');
+		const org = await runDemoOrg(flags, process.stdout);
+		await new Promise<void>((resolve) => {
+			const stop = () => {
+				resolve();
+			};
+
+			process.once('SIGINT', stop);
+			process.once('SIGTERM', stop);
+		});
+		await org.close();
+		return 0;
+	},
+});
