@@ -167,4 +167,14 @@ describe('keys that arrive in one read', () => {
 		const frame = await sameOutcome([keys.enter, keys.tab], prepare, /u undoes run #1/);
 		expect(frame).toMatch(/#1 .*manual/);
 	});
+
+	it('move through the sidebar menu and open a section: j j Enter opens Teams', async () => {
+		const frame = await sameOutcome(['j', 'j', keys.enter], async (driver) => driver.waitFor('Enter open'), /new team/);
+		expect(frame).toMatch(/new team/);
+	});
+
+	it('choose in the Overview menu and the connect dialog menus, in order', async () => {
+		const frame = await sameOutcome([keys.down, keys.enter, keys.enter, 'j', 'j'], openSalesforceDashboard, /❯ My Domain/);
+		expect(frame).toContain('Where does the org sign in?');
+	});
 });

@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import React from 'react';
+import {useMenu} from '../hooks/use-menu.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import {MenuList} from './menu-list.js';
 
 export type Section = 'integrations' | 'people' | 'teams';
 
@@ -25,8 +26,27 @@ export function sidebarWidthFor(columns: number): number {
 }
 
 export function Sidebar({width, height, isFocused, section, onHighlight, onOpen}: Props & {width: number}) {
-	// The list below moves and opens by itself; this layer only names those keys in the footer.
-	useKeyLayer({priority: keyPriority.screen, commands: ['nav.up', 'nav.open'], onCommand: () => false}, isFocused);
+	const menu = useMenu(items, {
+		initialIndex: items.findIndex((item) => item.value === section),
+		onHighlight(item) {
+			onHighlight(item.value);
+		},
+		onSelect(item) {
+			onOpen(item.value);
+		},
+	});
+	useKeyLayer(
+		{
+			priority: keyPriority.screen,
+			commands: menu.commands,
+			onCommand(command) {
+				const handler = menu.handlers[command];
+				handler?.();
+				return handler !== undefined;
+			},
+		},
+		isFocused,
+	);
 
 	return (
 		<Box
@@ -43,17 +63,7 @@ export function Sidebar({width, height, isFocused, section, onHighlight, onOpen}
 			<Text bold dimColor={!isFocused}>
 				{' Manage'}
 			</Text>
-			<SelectInput
-				items={items}
-				isFocused={isFocused}
-				initialIndex={items.findIndex((item) => item.value === section)}
-				onHighlight={(item) => {
-					onHighlight(item.value);
-				}}
-				onSelect={(item) => {
-					onOpen(item.value);
-				}}
-			/>
+			<MenuList items={items} cursor={menu.cursor} isFocused={isFocused} />
 		</Box>
 	);
 }

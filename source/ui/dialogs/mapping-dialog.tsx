@@ -1,10 +1,11 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import React, {useMemo, useState} from 'react';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText, typeInto} from '../../core/terminal-text.js';
 import type {AppServices, PersonChoice} from '../app-services.js';
+import {MenuList} from '../components/menu-list.js';
 import {Panel} from '../components/panel.js';
+import {useMenu} from '../hooks/use-menu.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
@@ -45,7 +46,7 @@ export function MappingDialog({user, hasChoice, services, width, height, onClose
 	useKeyLayer({
 		priority: step === 'pick' ? keyPriority.textEntry : keyPriority.dialog,
 		modal: true,
-		commands: step === 'pick' ? ['nav.up', 'nav.down', 'nav.open', 'nav.back'] : ['nav.up', 'nav.open', 'nav.back'],
+		commands: step === 'pick' ? ['nav.up', 'nav.down', 'nav.open', 'nav.back'] : ['nav.up', 'nav.down', 'nav.first', 'nav.last', 'nav.open', 'nav.back'],
 		labels: {'nav.open': step === 'pick' ? 'map to this person' : 'choose', 'nav.back': step === 'pick' ? 'back' : 'cancel'},
 		onCommand(command) {
 			if (command === 'nav.back') {
@@ -59,8 +60,9 @@ export function MappingDialog({user, hasChoice, services, width, height, onClose
 			}
 
 			if (step !== 'pick') {
-				// The menu hears ↑↓ and Enter itself.
-				return false;
+				const handler = menuCursor.handlers[command];
+				handler?.();
+				return handler !== undefined;
 			}
 
 			if (command === 'nav.up') {
@@ -103,39 +105,39 @@ export function MappingDialog({user, hasChoice, services, width, height, onClose
 		...(hasChoice ? [{label: 'Clear my choice: back to matching by email', value: 'clear' as const}] : []),
 		{label: 'Cancel', value: 'cancel'},
 	];
+	const menuCursor = useMenu(menu, {
+		onSelect(item) {
+			switch (item.value) {
+				case 'map': {
+					setStep('pick');
+					break;
+				}
+
+				case 'ignore': {
+					save(() => {
+						services.mappings.ignore(user.id);
+					});
+					break;
+				}
+
+				case 'clear': {
+					save(() => {
+						services.mappings.clear(user.id);
+					});
+					break;
+				}
+
+				default: {
+					onClose(false);
+				}
+			}
+		},
+	});
 
 	return (
 		<Panel title={`Mapping · ${toTerminalText(displayName(user))} <${toTerminalText(user.email ?? 'no email')}>`} width={width}>
 			{step === 'menu' ? (
-				<SelectInput
-					items={menu}
-					onSelect={(item) => {
-						switch (item.value) {
-							case 'map': {
-								setStep('pick');
-								break;
-							}
-
-							case 'ignore': {
-								save(() => {
-									services.mappings.ignore(user.id);
-								});
-								break;
-							}
-
-							case 'clear': {
-								save(() => {
-									services.mappings.clear(user.id);
-								});
-								break;
-							}
-
-							default: {
-								onClose(false);
-							}
-						}
-					}}
-				/>
+				<MenuList isFocused items={menu} cursor={menuCursor.cursor} />
 			) : (
 				<Box flexDirection="column">
 					<Text>

@@ -28,8 +28,9 @@ export function useListCursor(total: number, pageSize: number): ListCursor {
 		window,
 		up: () => move((current) => current - 1),
 		down: () => move((current) => current + 1),
-		previousPage: () => move((current) => cursorOnPage(current, window.page - 1, total, pageSize)),
-		nextPage: () => move((current) => cursorOnPage(current, window.page + 1, total, pageSize)),
+		// The page of the cursor the previous key left, not of the last render.
+		previousPage: () => move((current) => cursorOnPage(current, pageWindow(current, total, pageSize).page - 1, total, pageSize)),
+		nextPage: () => move((current) => cursorOnPage(current, pageWindow(current, total, pageSize).page + 1, total, pageSize)),
 		first: () => move(() => 0),
 		last: () => move(() => total - 1),
 	};

@@ -1,4 +1,4 @@
-import {useCallback, useMemo, useState} from 'react';
+import {useCallback, useMemo, useRef, useState} from 'react';
 import type {Command} from '../keys/key-bindings.js';
 import {clampCursor, cursorOnPage, pageWindow, type PageWindow} from '../../core/paging.js';
 import type {Selection} from '../../core/selection.js';
@@ -35,22 +35,36 @@ export function usePagedSelection<T>(
 	selection: Selection,
 	idOf: (item: T) => string,
 ): PagedSelection<T> {
-	const [rawCursor, setCursor] = useState(0);
+	const [rawCursor, setRawCursor] = useState(0);
+	// The cursor a key left, even before React re-renders: the next key moves on from there.
+	const latestCursor = useRef(rawCursor);
 	const [, setSelectionVersion] = useState(selection.version);
 	const total = items.length;
 	const cursor = clampCursor(rawCursor, total);
 	const window = pageWindow(cursor, total, pageSize);
 	const pageItems = useMemo(() => items.slice(window.start, window.end), [items, window.start, window.end, total]);
 
+	const moveCursor = (next: (current: number) => number) => {
+		const value = clampCursor(next(clampCursor(latestCursor.current, total)), total);
+		latestCursor.current = value;
+		setRawCursor(value);
+	};
+
 	const resetCursor = useCallback(() => {
-		setCursor(0);
+		latestCursor.current = 0;
+		setRawCursor(0);
 	}, []);
+
+	const currentPage = () => pageWindow(clampCursor(latestCursor.current, total), total, pageSize);
 
 	const changed = useCallback(() => {
 		setSelectionVersion(selection.version);
 	}, [selection]);
 
-	const pageIds = () => pageItems.map((item) => idOf(item));
+	const pageIds = () => {
+		const {start, end} = currentPage();
+		return items.slice(start, end).map((item) => idOf(item));
+	};
 
 	return {
 		cursor,
@@ -59,14 +73,14 @@ export function usePagedSelection<T>(
 		selectedCount: selection.size,
 		isSelected: (item) => selection.has(idOf(item)),
 		pageFullySelected: selection.hasAll(pageIds()),
-		up: () => setCursor(clampCursor(cursor - 1, total)),
-		down: () => setCursor(clampCursor(cursor + 1, total)),
-		first: () => setCursor(0),
-		last: () => setCursor(clampCursor(total - 1, total)),
-		previousPage: () => setCursor(cursorOnPage(cursor, window.page - 1, total, pageSize)),
-		nextPage: () => setCursor(cursorOnPage(cursor, window.page + 1, total, pageSize)),
+		up: () => moveCursor((current) => current - 1),
+		down: () => moveCursor((current) => current + 1),
+		first: () => moveCursor(() => 0),
+		last: () => moveCursor(() => total - 1),
+		previousPage: () => moveCursor((current) => cursorOnPage(current, currentPage().page - 1, total, pageSize)),
+		nextPage: () => moveCursor((current) => cursorOnPage(current, currentPage().page + 1, total, pageSize)),
 		toggle() {
-			const item = items[cursor];
+			const item = items[clampCursor(latestCursor.current, total)];
 			if (item !== undefined) {
 				selection.toggle(idOf(item));
 				changed();

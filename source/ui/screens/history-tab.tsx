@@ -115,7 +115,7 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 
 	useKeyLayer(
 		{
-			priority: keyPriority.screen + 1,
+			priority: keyPriority.content,
 			commands: [
 				'nav.up',
 				'nav.down',

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import React from 'react';
+import {MenuList} from '../components/menu-list.js';
+import {useMenu} from '../hooks/use-menu.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
@@ -12,10 +13,12 @@ type Props = {
 };
 
 export function IntegrationsScreen({isFocused, salesforceStatus, onManageSalesforce, onBack}: Props) {
+	const items = [{label: `Salesforce  ·  ${salesforceStatus}  ·  Manage`, value: 'salesforce'}];
+	const menu = useMenu(items, {onSelect: onManageSalesforce});
 	useKeyLayer(
 		{
 			priority: keyPriority.screen,
-			commands: ['nav.up', 'nav.open', 'nav.back'],
+			commands: [...menu.commands, 'nav.back'],
 			labels: {'nav.open': 'Manage', 'nav.up': 'move'},
 			onCommand(command) {
 				if (command === 'nav.back') {
@@ -23,8 +26,9 @@ export function IntegrationsScreen({isFocused, salesforceStatus, onManageSalesfo
 					return true;
 				}
 
-				// Moving and Enter belong to the list below, which hears the same keys.
-				return false;
+				const handler = menu.handlers[command];
+				handler?.();
+				return handler !== undefined;
 			},
 		},
 		isFocused,
@@ -37,11 +41,7 @@ export function IntegrationsScreen({isFocused, salesforceStatus, onManageSalesfo
 				Connect SalesScreen to the systems your sales data lives in.
 			</Text>
 			<Box marginTop={1}>
-				<SelectInput
-					isFocused={isFocused}
-					items={[{label: `Salesforce  ·  ${salesforceStatus}  ·  Manage`, value: 'salesforce'}]}
-					onSelect={onManageSalesforce}
-				/>
+				<MenuList items={items} cursor={menu.cursor} isFocused={isFocused} />
 			</Box>
 		</Box>
 	);

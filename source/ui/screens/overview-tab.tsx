@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import React, {useEffect, useState} from 'react';
 import {refusalFor} from '../../core/admin-policy.js';
 import {toTerminalText} from '../../core/terminal-text.js';
@@ -9,6 +8,8 @@ import {ConnectDialog} from '../dialogs/connect-dialog/connect-dialog.js';
 import type {ConnectForm} from '../dialogs/connect-dialog/connect-wizard-state.js';
 import type {OrgOverviewLoad, OverviewState} from '../hooks/use-org-overview.js';
 import type {UsersLoad} from '../hooks/use-salesforce-users.js';
+import {MenuList} from '../components/menu-list.js';
+import {useMenu} from '../hooks/use-menu.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
@@ -126,10 +127,21 @@ export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUs
 		}
 	};
 
+	const actions: Array<{label: string; value: Action}> = [
+		{label: 'Test connection', value: 'test'},
+		{label: org.source === 'saved' ? 'Reconnect…' : org.isDemo ? 'Connect your Salesforce org…' : 'Connect and save an org…', value: 'connect'},
+		...(org.source === 'saved' ? [{label: 'Disconnect', value: 'disconnect' as const}] : []),
+	];
+	const menu = useMenu(actions, {
+		onSelect(item) {
+			run(item.value);
+		},
+	});
+
 	useKeyLayer(
 		{
-			priority: keyPriority.screen + 1,
-			commands: ['action.retry', 'nav.up', 'nav.open'],
+			priority: keyPriority.content,
+			commands: ['action.retry', ...menu.commands],
 			labels: {'action.retry': 'test connection', 'nav.open': 'choose'},
 			onCommand(command) {
 				if (command === 'action.retry') {
@@ -137,18 +149,14 @@ export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUs
 					return true;
 				}
 
-				// ↑↓ and Enter belong to the actions menu, which hears the same keys.
-				return false;
+				const handler = menu.handlers[command];
+				handler?.();
+				return handler !== undefined;
 			},
 		},
 		isFocused && overlay === 'none',
 	);
 
-	const actions: Array<{label: string; value: Action}> = [
-		{label: 'Test connection', value: 'test'},
-		{label: org.source === 'saved' ? 'Reconnect…' : org.isDemo ? 'Connect your Salesforce org…' : 'Connect and save an org…', value: 'connect'},
-		...(org.source === 'saved' ? [{label: 'Disconnect', value: 'disconnect' as const}] : []),
-	];
 	const lastCall = services.lastSuccessfulCall();
 
 	if (overlay === 'connect') {
@@ -231,7 +239,7 @@ export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUs
 				/>
 			) : (
 				<Box marginTop={1} flexDirection="column">
-					<SelectInput items={actions} isFocused={isFocused && overlay === 'none'} onSelect={(item) => run(item.value)} />
+					<MenuList items={actions} cursor={menu.cursor} isFocused={isFocused && overlay === 'none'} />
 				</Box>
 			)}
 			{overlay === 'disconnecting' ? <Text color="yellow">Disconnecting…</Text> : null}

@@ -167,7 +167,7 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 
 	useKeyLayer(
 		{
-			priority: keyPriority.screen + 1,
+			priority: keyPriority.content,
 			commands: [...tableCommands, 'nav.back', ...(rights.bootstrap ? (['admin.become'] as const) : [])],
 			labels: {
 				'nav.open': 'details',

@@ -117,7 +117,7 @@ export function SettingsTab({settings, readLastAutomaticSync, onChange, users, u
 
 	useKeyLayer(
 		{
-			priority: keyPriority.screen + 1,
+			priority: keyPriority.content,
 			commands: ['nav.up', 'nav.down', 'selection.toggle', 'nav.open'],
 			labels: {'selection.toggle': 'change', 'nav.open': 'change'},
 			onCommand(command) {

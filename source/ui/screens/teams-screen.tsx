@@ -165,7 +165,7 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 	const inTeam = openTeam !== undefined;
 	useKeyLayer(
 		{
-			priority: keyPriority.screen + 1,
+			priority: keyPriority.content,
 			commands: inTeam ? memberCommands : listCommands,
 			labels: inTeam
 				? {'item.add': 'add people', 'item.edit': 'rename', 'item.remove': 'take off team'}

@@ -128,7 +128,7 @@ export function UsersTab(props: Props) {
 
 	useKeyLayer(
 		{
-			priority: keyPriority.screen + 1,
+			priority: keyPriority.content,
 			commands: [
 				...tableCommands,
 				// Enter leads to Overview only from the empty list; Esc clears a filter before it leaves the tab.

@@ -1,10 +1,11 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import React, {useEffect, useReducer, useRef} from 'react';
 import {toTerminalText} from '../../../core/terminal-text.js';
 import type {AppServices} from '../../app-services.js';
 import {Panel} from '../../components/panel.js';
+import {MenuList} from '../../components/menu-list.js';
 import {TextField} from '../../components/text-field.js';
+import {useMenu} from '../../hooks/use-menu.js';
 import {useTextEntry} from '../../hooks/use-text-entry.js';
 import {keyPriority, useKeyLayer} from '../../keys/key-dispatcher.js';
 import type {Command} from '../../keys/key-bindings.js';
@@ -122,8 +123,22 @@ export function ConnectDialog({services, preset, width, height, onClose}: Props)
 		phase === 'input' && field !== undefined,
 	);
 
+	const methodMenu = useMenu(methodItems, {
+		initialIndex: methodItems.findIndex((item) => item.value === form.method),
+		onSelect(item) {
+			dispatch({type: 'choose-method', method: item.value});
+		},
+	});
+	const loginMenu = useMenu(loginItems, {
+		initialIndex: loginItems.findIndex((item) => item.value === form.login),
+		onSelect(item) {
+			dispatch({type: 'choose-login', login: item.value});
+		},
+	});
+	const menu = phase === 'input' ? (step === 'method' ? methodMenu : step === 'login' ? loginMenu : undefined) : undefined;
+
 	const commands: Command[] =
-		phase === 'connected' ? ['nav.open'] : phase === 'failed' ? ['action.retry', 'nav.back'] : phase === 'input' ? ['nav.up', 'nav.open', 'nav.back'] : ['nav.back'];
+		phase === 'connected' ? ['nav.open'] : phase === 'failed' ? ['action.retry', 'nav.back'] : phase === 'input' ? [...(menu?.commands ?? []), 'nav.back'] : ['nav.back'];
 	useKeyLayer({
 		priority: keyPriority.dialog,
 		modal: true,
@@ -154,8 +169,9 @@ export function ConnectDialog({services, preset, width, height, onClose}: Props)
 				return true;
 			}
 
-			// ↑↓ and Enter on a menu belong to the menu, which hears the same keys.
-			return false;
+			const handler = menu?.handlers[command];
+			handler?.();
+			return handler !== undefined;
 		},
 	});
 
@@ -165,25 +181,13 @@ export function ConnectDialog({services, preset, width, height, onClose}: Props)
 			{phase === 'input' && step === 'method' ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text>How do you want to connect?</Text>
-					<SelectInput
-						items={methodItems}
-						initialIndex={methodItems.findIndex((item) => item.value === form.method)}
-						onSelect={(item) => {
-							dispatch({type: 'choose-method', method: item.value});
-						}}
-					/>
+					<MenuList isFocused items={methodItems} cursor={methodMenu.cursor} />
 				</Box>
 			) : null}
 			{phase === 'input' && step === 'login' ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text>Where does the org sign in?</Text>
-					<SelectInput
-						items={loginItems}
-						initialIndex={loginItems.findIndex((item) => item.value === form.login)}
-						onSelect={(item) => {
-							dispatch({type: 'choose-login', login: item.value});
-						}}
-					/>
+					<MenuList isFocused items={loginItems} cursor={loginMenu.cursor} />
 				</Box>
 			) : null}
 			{phase === 'input' && field ? (
