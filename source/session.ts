@@ -1,4 +1,5 @@
 import type {Connection} from 'jsforce';
+import {formatCount} from './core/number-format.js';
 import {ensureAppHome, resolveAppHome, type AppHome} from './app-home.js';
 import {auditServices} from './audit-services.js';
 import type {DemoOrg} from './demo-org/demo-org.js';
@@ -267,7 +268,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			const usage = current.connection.limitInfo.apiUsage;
 			// Salesforce's own words give no numbers; the last Sforce-Limit-Info header does.
 			return describeSalesforceError(error).code === 'REQUEST_LIMIT_EXCEEDED' && usage
-				? `${message} Used: ${usage.used.toLocaleString('en-US')} of ${usage.limit.toLocaleString('en-US')} calls in the last 24 hours.`
+				? `${message} Used: ${formatCount(usage.used)} of ${formatCount(usage.limit)} calls in the last 24 hours.`
 				: message;
 		},
 		needsReconnect: (error) => reconnectCodes.has(describeSalesforceError(error).code),

@@ -1,4 +1,5 @@
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
+import {formatCount} from '../core/number-format.js';
 import {openStore} from '../store/database.js';
 import {countRunOutcomes, listImportRuns, listRunOutcomes, type ImportOutcomeRow, type ImportRunRow} from '../store/import-history-query.js';
 import type {Store} from '../store/database.js';
@@ -63,12 +64,12 @@ function describeRun(store: Store, run: ImportRunRow): string {
 
 	const outcomes = countRunOutcomes(store, run.id);
 	if (run.mode === 'undo') {
-		return `${run.note ?? `undoes run #${run.undoesRunId ?? '?'}`}${run.reactivatedCount + run.deactivatedCount > 0 ? `; ${run.reactivatedCount} made active again, ${run.deactivatedCount} inactive again` : ''}`;
+		return `${run.note ?? `undoes run #${run.undoesRunId ?? '?'}`}${run.reactivatedCount + run.deactivatedCount > 0 ? `; ${formatCount(run.reactivatedCount)} made active again, ${formatCount(run.deactivatedCount)} inactive again` : ''}`;
 	}
 
 	const byHand = outcomes.manual > 0 ? ` (${outcomes.manual} by hand)` : '';
-	const statusChanges = run.mode === 'auto' ? `, made inactive ${run.deactivatedCount}, active again ${run.reactivatedCount}` : '';
-	const counts = `created ${run.createdCount}, mapped ${run.mappedCount}${byHand}, already imported ${run.alreadyImportedCount}, skipped ${run.skippedCount}${statusChanges}`;
+	const statusChanges = run.mode === 'auto' ? `, made inactive ${formatCount(run.deactivatedCount)}, active again ${formatCount(run.reactivatedCount)}` : '';
+	const counts = `created ${formatCount(run.createdCount)}, mapped ${formatCount(run.mappedCount)}${byHand}, already imported ${formatCount(run.alreadyImportedCount)}, skipped ${formatCount(run.skippedCount)}${statusChanges}`;
 	const kind = run.syncKind === null ? '' : ` (${run.syncKind} sync)`;
 	switch (run.status) {
 		case 'held': {
@@ -113,7 +114,7 @@ export function historyCommand(options: {format: HistoryFormat; limit?: number},
 			out.write('No imports yet.\n');
 		} else {
 			for (const run of runs) {
-				out.write(`#${run.id}  ${run.startedAt}  ${run.mode.padEnd(6)}  by ${run.operator}  ${run.selectedCount} selected  ${describeRun(store, run)}\n`);
+				out.write(`#${run.id}  ${run.startedAt}  ${run.mode.padEnd(6)}  by ${run.operator}  ${formatCount(run.selectedCount)} selected  ${describeRun(store, run)}\n`);
 			}
 		}
 

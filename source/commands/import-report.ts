@@ -1,4 +1,5 @@
 import {countEntries, type PlanEntry} from '../core/import-plan.js';
+import {formatCount} from '../core/number-format.js';
 import {describeEntry} from '../core/plan-entry-detail.js';
 import {displayName} from '../core/salesforce-user.js';
 import {toTerminalText} from '../core/terminal-text.js';
@@ -46,11 +47,11 @@ export function mappedWords(entries: readonly PlanEntry[], verb: string): string
 
 	const total = by.email + by.manual + by['federation-id'];
 	if (by.manual === 0 && by['federation-id'] === 0) {
-		return `${verb} ${total} by email`;
+		return `${verb} ${formatCount(total)} by email`;
 	}
 
 	const parts = [`${by.email} by email`, by.manual > 0 ? `${by.manual} by hand` : undefined, by['federation-id'] > 0 ? `${by['federation-id']} by FederationIdentifier` : undefined];
-	return `${verb} ${total} (${parts.filter((part) => part !== undefined).join(', ')})`;
+	return `${verb} ${formatCount(total)} (${parts.filter((part) => part !== undefined).join(', ')})`;
 }
 
 /** A report's text line for one entry. */
@@ -88,16 +89,16 @@ export function writeImportReport(report: ImportReport, json: boolean, out: Node
 	}
 
 	out.write(
-		`${dryRun ? 'Dry run, nothing written: would create' : `Run #${report.runId}: created`} ${counts.create}, ${mappedWords(report.entries, dryRun ? 'map' : 'mapped')}, ${counts.alreadyImported} already imported, ${counts.skip} skipped.\n`,
+		`${dryRun ? 'Dry run, nothing written: would create' : `Run #${report.runId}: created`} ${formatCount(counts.create)}, ${mappedWords(report.entries, dryRun ? 'map' : 'mapped')}, ${formatCount(counts.alreadyImported)} already imported, ${formatCount(counts.skip)} skipped.\n`,
 	);
 	if (report.teamsPreview && report.teamsPreview.teams.length > 0) {
 		const teams = report.teamsPreview.teams.map((team) => `${team.name} (${team.people}${team.isNew ? ', new' : ''})`).join(', ');
-		out.write(`Would put people on teams from Salesforce: ${teams}${report.teamsPreview.unplaced > 0 ? `; ${report.teamsPreview.unplaced} without one` : ''}.\n`);
+		out.write(`Would put people on teams from Salesforce: ${teams}${report.teamsPreview.unplaced > 0 ? `; ${formatCount(report.teamsPreview.unplaced)} without one` : ''}.\n`);
 	}
 
 	if (report.teams?.error) {
 		out.write(`Imported people were not put on teams: ${report.teams.error}\n`);
 	} else if (report.teams && report.teams.placed > 0) {
-		out.write(`${report.teams.placed} put on teams from Salesforce${report.teams.newTeams.length > 0 ? `; new teams: ${report.teams.newTeams.join(', ')}` : ''}.\n`);
+		out.write(`${formatCount(report.teams.placed)} put on teams from Salesforce${report.teams.newTeams.length > 0 ? `; new teams: ${report.teams.newTeams.join(', ')}` : ''}.\n`);
 	}
 }

@@ -1,4 +1,5 @@
 import type {OrgOverview} from '../salesforce/org-overview.js';
+import {formatCount} from '../core/number-format.js';
 import {toTerminalText} from '../core/terminal-text.js';
 
 /** The facts of a connection as lines of text, tokens never among them. */
@@ -9,7 +10,7 @@ export function describeOrgOverview(overview: OrgOverview): string {
 		['Instance URL', overview.instanceUrl],
 		['Connected user', `${toTerminalText(overview.displayName)} <${toTerminalText(overview.username)}>`],
 		['Admin rights', rights.authorized ? `yes (${rights.grantedBy.join(', ')})` : 'NO: import is blocked'],
-		['API usage', overview.apiUsage ? `${overview.apiUsage.used.toLocaleString('en-US')} of ${overview.apiUsage.max.toLocaleString('en-US')} calls in the last 24 hours` : 'not reported'],
+		['API usage', overview.apiUsage ? `${formatCount(overview.apiUsage.used)} of ${formatCount(overview.apiUsage.max)} calls in the last 24 hours` : 'not reported'],
 	];
 	return `${lines.map(([label, value]) => `  ${label!.padEnd(16)}${value}`).join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import {describeStatusChange} from '../core/plan-entry-detail.js';
+import {formatCount} from '../core/number-format.js';
 import {displayName} from '../core/salesforce-user.js';
 import type {StatusChange} from '../core/status-changes.js';
 import {toTerminalText} from '../core/terminal-text.js';
@@ -69,6 +70,6 @@ export function writeSyncReport(report: SyncReport, json: boolean, out: NodeJS.W
 	if (report.teams?.error) {
 		out.write(`Imported people were not put on teams: ${report.teams.error}\n`);
 	} else if (report.teams && report.teams.placed > 0) {
-		out.write(`${report.teams.placed} put on teams from Salesforce${report.teams.newTeams.length > 0 ? `; new teams: ${report.teams.newTeams.join(', ')}` : ''}.\n`);
+		out.write(`${formatCount(report.teams.placed)} put on teams from Salesforce${report.teams.newTeams.length > 0 ? `; new teams: ${report.teams.newTeams.join(', ')}` : ''}.\n`);
 	}
 }

@@ -1,4 +1,5 @@
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
+import {formatCount} from '../core/number-format.js';
 import {resolveOperator} from '../operator-identity.js';
 import {openStore} from '../store/database.js';
 import {UndoError, undoLastRun} from '../store/undo-run.js';
@@ -40,7 +41,7 @@ export function undoCommand(options: {json: boolean}, out: NodeJS.WritableStream
 		}
 
 		out.write(
-			`Run #${result.undoneRunId} undone (recorded as run #${result.recordRunId}): ${result.removedPeople} people removed, ${result.removedLinks} links removed, ${result.keptPeople.length} people kept.\n`,
+			`Run #${result.undoneRunId} undone (recorded as run #${result.recordRunId}): ${formatCount(result.removedPeople)} people removed, ${formatCount(result.removedLinks)} links removed, ${formatCount(result.keptPeople.length)} people kept.\n`,
 		);
 		for (const kept of result.keptPeople) {
 			out.write(`kept  #${kept.personId}  ${kept.name}  — ${kept.reason}\n`);

@@ -1,4 +1,5 @@
 import type {PlanRules} from '../core/import-context.js';
+import {formatCount} from '../core/number-format.js';
 import {planImport, type ImportPlan} from '../core/import-plan.js';
 import type {SalesforceUser} from '../core/salesforce-user.js';
 import {planStatusChanges, type LinkedPerson, type StatusChange} from '../core/status-changes.js';
@@ -85,7 +86,7 @@ export async function runAutomaticSync(store: Store, options: AutomaticRunOption
 		);
 
 		if (safeguard.holds && !options.confirmHeld) {
-			const note = `held: would make ${deactivated} of ${safeguard.linkedPeople} linked people inactive, more than the safeguard's ${formatShare(safeguard.share)}; nothing was changed. Run salesscreen sync --confirm-held to apply it.`;
+			const note = `held: would make ${formatCount(deactivated)} of ${formatCount(safeguard.linkedPeople)} linked people inactive, more than the safeguard's ${formatShare(safeguard.share)}; nothing was changed. Run salesscreen sync --confirm-held to apply it.`;
 			const runId = Number(insertRun.run(options.operator, 'auto', 'held', startedAt, options.candidates.length, options.syncKind, note, null).lastInsertRowid);
 			writer.recordEntries(runId, plan.entries);
 			writer.recordStatusChanges(runId, statusChanges);

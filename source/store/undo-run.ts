@@ -1,4 +1,5 @@
 import type {Store} from './database.js';
+import {formatCount} from '../core/number-format.js';
 
 /** There is nothing to undo, or the undo could not be done; nothing was changed. */
 export class UndoError extends Error {
@@ -162,7 +163,7 @@ export function undoLastRun(store: Store, operator: string): UndoResult {
 				new Date().toISOString(),
 				deactivated,
 				reactivated,
-				`undoes run #${last.id}: ${removedPeople} people removed, ${removedLinks} links removed${keptPeople.length > 0 ? `, ${keptPeople.length} people kept` : ''}`,
+				`undoes run #${last.id}: ${formatCount(removedPeople)} people removed, ${formatCount(removedLinks)} links removed${keptPeople.length > 0 ? `, ${formatCount(keptPeople.length)} people kept` : ''}`,
 				runId,
 			);
 		sqlite.prepare("update import_runs set status = 'undone', note = ? where id = ?").run(`undone by run #${runId}`, last.id);

@@ -1,4 +1,5 @@
 import {countEntries, type PlanCounts, type PlanEntry} from '../core/import-plan.js';
+import {formatCount} from '../core/number-format.js';
 import type {StatusChange} from '../core/status-changes.js';
 import {chooseSyncKind, nextHighWaterMark} from '../core/sync-kind.js';
 import type {SafeguardVerdict} from '../core/sync-safeguard.js';
@@ -120,7 +121,7 @@ export async function runSync(session: Session, options: SyncOptions): Promise<S
 			runId: null,
 			safeguard: planned.safeguard,
 			releasedRunId: null,
-			message: `Dry run, nothing written: would create ${summary.counts.create}, map ${summary.counts.map}, make ${summary.deactivated} inactive and ${summary.reactivated} active again${holds ? `; the safeguard would hold this run (${summary.deactivated} of ${planned.safeguard.linkedPeople} linked people, more than ${formatShare(share)})` : ''}.`,
+			message: `Dry run, nothing written: would create ${formatCount(summary.counts.create)}, map ${formatCount(summary.counts.map)}, make ${formatCount(summary.deactivated)} inactive and ${formatCount(summary.reactivated)} active again${holds ? `; the safeguard would hold this run (${formatCount(summary.deactivated)} of ${formatCount(planned.safeguard.linkedPeople)} linked people, more than ${formatShare(share)})` : ''}.`,
 		};
 	}
 
@@ -139,8 +140,8 @@ export async function runSync(session: Session, options: SyncOptions): Promise<S
 	const summary = summarise(result.plan.entries, result.statusChanges);
 	const message =
 		result.status === 'held'
-			? `Run #${result.runId} held: it would make ${summary.deactivated} of ${result.safeguard.linkedPeople} linked people inactive, more than the safeguard's ${formatShare(share)}; nothing was changed. If that is right, run: salesscreen sync --confirm-held`
-			: `Run #${result.runId} (${choice.kind}): created ${summary.counts.create}, mapped ${summary.counts.map}, ${summary.counts.alreadyImported} already imported, ${summary.counts.skip} skipped; ${summary.deactivated} made inactive, ${summary.reactivated} active again${result.releasedRunId === null ? '' : `; released held run #${result.releasedRunId}`}.`;
+			? `Run #${result.runId} held: it would make ${formatCount(summary.deactivated)} of ${formatCount(result.safeguard.linkedPeople)} linked people inactive, more than the safeguard's ${formatShare(share)}; nothing was changed. If that is right, run: salesscreen sync --confirm-held`
+			: `Run #${result.runId} (${choice.kind}): created ${formatCount(summary.counts.create)}, mapped ${formatCount(summary.counts.map)}, ${formatCount(summary.counts.alreadyImported)} already imported, ${formatCount(summary.counts.skip)} skipped; ${formatCount(summary.deactivated)} made inactive, ${formatCount(summary.reactivated)} active again${result.releasedRunId === null ? '' : `; released held run #${result.releasedRunId}`}.`;
 	const report: SyncReport = {...base, ...summary, status: result.status, runId: result.runId, safeguard: result.safeguard, releasedRunId: result.releasedRunId, message};
 	if (result.status === 'completed') {
 		// As after Import users: the team-from-Salesforce setting, applied once the run is written.

@@ -1,4 +1,5 @@
 import {Box, Text, useApp} from 'ink';
+import {formatCount} from '../core/number-format.js';
 import React, {useCallback, useEffect, useState} from 'react';
 import type {AppServices, AppSettingsValues} from './app-services.js';
 import {Footer, useFooterRows} from './components/footer.js';
@@ -105,7 +106,7 @@ function Shell({services, size}: Props) {
 			? 'Error: cannot reach the org'
 			: load.status === 'loading' && load.loaded === 0
 				? 'Connecting…'
-				: `Connected${services.org.isDemo ? ' (DEMO ORG)' : ''} · ${load.status === 'done' ? `${load.total.toLocaleString('en-US')} users` : 'loading users…'}`;
+				: `Connected${services.org.isDemo ? ' (DEMO ORG)' : ''} · ${load.status === 'done' ? `${formatCount(load.total)} users` : 'loading users…'}`;
 
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
@@ -135,7 +136,7 @@ function Shell({services, size}: Props) {
 				/>
 				<Box flexDirection="column" width={contentWidth} height={bodyHeight} paddingLeft={1} overflow="hidden">
 					{firstAdmin === 'offer' && focus === 'sidebar' ? (
-						<FirstAdminOffer login={services.operator} width={Math.min(contentWidth - 1, 76)} onAccept={() => setFirstAdmin('form')} onDecline={() => setFirstAdmin('closed')} />
+						<FirstAdminOffer login={services.operator} width={Math.min(contentWidth - 1, 76)} height={Math.max(6, Math.floor(bodyHeight / 2))} onAccept={() => setFirstAdmin('form')} onDecline={() => setFirstAdmin('closed')} />
 					) : null}
 					{firstAdmin === 'form' ? (
 						<FirstAdminForm

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import React from 'react';
+import {fitText} from '../../core/fit-text.js';
 
 /** One column of a paged table: how wide, what heading, and what each row shows in it. */
 export type TableColumn<T> = {
@@ -16,7 +17,11 @@ export const checkColumnWidth = 5;
 /** Width of the cursor column of a table without checkboxes. */
 export const cursorColumnWidth = 2;
 
-export function TableCell({width, children, color, bold}: {width: number; children: string; color?: string; bold?: boolean}) {
+/**
+ * One cell of every table (Users, People, Teams, History, result lists): the text shortened to the
+ * column by the shared rule (ending in …), and a column's gap after it.
+ */
+export function TableCell({width, children, color, bold, inverse}: {width: number; children: string; color?: string; bold?: boolean; inverse?: boolean}) {
 	if (width <= 0) {
 		return null;
 	}
@@ -25,8 +30,8 @@ export function TableCell({width, children, color, bold}: {width: number; childr
 		// The gap is a box of its own: ink lets truncated text run into a box's right padding.
 		<Box width={width} flexShrink={0}>
 			<Box width={Math.max(1, width - 1)}>
-				<Text wrap="truncate" color={color} bold={bold}>
-					{children}
+				<Text wrap="truncate" color={color} bold={bold} inverse={inverse}>
+					{fitText(children, Math.max(1, width - 1))}
 				</Text>
 			</Box>
 		</Box>

@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import React from 'react';
-import {Panel} from '../components/panel.js';
+import {DialogFrame} from '../components/dialog-frame.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
@@ -8,6 +8,8 @@ type Props = {
 	/** One line, or several (each its own paragraph). */
 	question: string | readonly string[];
 	width: number;
+	/** Rows the dialog may take; a longer question scrolls. */
+	height: number;
 	onConfirm: () => void;
 	onCancel: () => void;
 	/** What n means, when it is more than "no" (e.g. "not now"). */
@@ -22,7 +24,7 @@ type Props = {
 	modal?: boolean;
 };
 
-export function ConfirmDialog({title, question, width, onConfirm, onCancel, noLabel = 'no', yesHint, noHint, modal = true}: Props) {
+export function ConfirmDialog({title, question, width, height, onConfirm, onCancel, noLabel = 'no', yesHint, noHint, modal = true}: Props) {
 	useKeyLayer({
 		priority: keyPriority.dialog,
 		modal,
@@ -39,13 +41,9 @@ export function ConfirmDialog({title, question, width, onConfirm, onCancel, noLa
 
 	const lines = typeof question === 'string' ? [question] : question;
 	return (
-		<Panel title={title} width={width}>
-			{lines.map((line) => (
-				<Text key={line} wrap={lines.length > 1 ? 'wrap' : 'truncate'}>
-					{line}
-				</Text>
-			))}
-			<Text>
+		// A question that waits (non-modal) leaves the arrows to the screen behind it.
+		<DialogFrame title={title} width={width} height={height} lines={lines} childRows={1} isActive={modal}>
+			<Text wrap="truncate">
 				<Text bold color="cyan">
 					y
 				</Text>
@@ -55,6 +53,6 @@ export function ConfirmDialog({title, question, width, onConfirm, onCancel, noLa
 				</Text>
 				{` ${noLabel}`}
 			</Text>
-		</Panel>
+		</DialogFrame>
 	);
 }

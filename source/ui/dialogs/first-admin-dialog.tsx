@@ -6,6 +6,7 @@ import {PersonFormDialog} from './person-form-dialog.js';
 type OfferProps = {
 	login: string;
 	width: number;
+	height: number;
 	onAccept: () => void;
 	onDecline: () => void;
 };
@@ -14,7 +15,7 @@ type OfferProps = {
  * Asked on start while the store has no admin. It takes only y and n: every other key goes on to the
  * screen behind, so the app can be used at once and the question waits for the next run.
  */
-export function FirstAdminOffer({login, width, onAccept, onDecline}: OfferProps) {
+export function FirstAdminOffer({login, width, height, onAccept, onDecline}: OfferProps) {
 	return (
 		<ConfirmDialog
 			modal={false}
@@ -27,6 +28,7 @@ export function FirstAdminOffer({login, width, onAccept, onDecline}: OfferProps)
 			yesHint="become admin"
 			noHint="not now"
 			width={width}
+			height={height}
 			onConfirm={onAccept}
 			onCancel={onDecline}
 		/>

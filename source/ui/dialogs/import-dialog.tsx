@@ -5,7 +5,9 @@ import {planImport, skipReasonLabels, type PlanCounts, type PlanEntry, type Skip
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import type {AppServices, ImportProgress, ImportSummary} from '../app-services.js';
-import {Panel} from '../components/panel.js';
+import {DialogFrame, type DialogLine} from '../components/dialog-frame.js';
+import {TableCell} from '../components/checkbox-table.js';
+import {formatCount} from '../../core/number-format.js';
 import {ProgressBar} from '../components/progress-bar.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import {refusalFor} from '../../core/admin-policy.js';
@@ -29,7 +31,7 @@ type Phase =
 	| {kind: 'done'; summary: ImportSummary}
 	| {kind: 'failed'; message: string};
 
-const count = (value: number) => value.toLocaleString('en-US');
+const count = formatCount;
 
 /** The plan's line about the team-from-Salesforce setting: which teams get how many, and which are new. */
 function teamPreviewLine(preview: TeamPlacementPreview & {rule: TeamRule}): string {
@@ -45,17 +47,13 @@ function skipSummary(counts: PlanCounts): string {
 		.join(', ');
 }
 
-function CountLines({counts, done}: {counts: PlanCounts; done: boolean}) {
-	return (
-		<Box flexDirection="column">
-			<Text color="green" wrap="truncate">{`  ${count(counts.create)} ${done ? 'created as' : 'will be created as'} new SalesScreen people`}</Text>
-			<Text color="cyan" wrap="truncate">{`  ${count(counts.map)} ${done ? 'mapped' : 'will map'} to existing people by email`}</Text>
-			<Text dimColor wrap="truncate">{`  ${count(counts.alreadyImported)} already imported (left as they are)`}</Text>
-			<Text color="yellow" wrap="truncate">
-				{`  ${count(counts.skip)} skipped${counts.skip > 0 ? `: ${skipSummary(counts)}` : ''}`}
-			</Text>
-		</Box>
-	);
+function countLines(counts: PlanCounts, done: boolean): DialogLine[] {
+	return [
+		{text: `  ${count(counts.create)} ${done ? 'created as' : 'will be created as'} new SalesScreen people`, color: 'green'},
+		{text: `  ${count(counts.map)} ${done ? 'mapped' : 'will map'} to existing people by email`, color: 'cyan'},
+		{text: `  ${count(counts.alreadyImported)} already imported (left as they are)`, dim: true},
+		{text: `  ${count(counts.skip)} skipped${counts.skip > 0 ? `: ${skipSummary(counts)}` : ''}`, color: 'yellow'},
+	];
 }
 
 const outcomeWords: Record<PlanEntry['action'], {text: string; color: string}> = {
@@ -98,7 +96,6 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 	}, [app, plan]);
 	const [pickingTeam, setPickingTeam] = useState(false);
 	const [teamNote, setTeamNote] = useState<string | undefined>();
-	const [scroll, setScroll] = useState(0);
 
 	const start = () => {
 		setPhase({kind: 'running', progress: {done: 0, total: users.length}});
@@ -116,20 +113,11 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 			);
 	};
 
-	useEffect(() => {
-		setScroll(0);
-	}, [phase.kind]);
-
 	const outcomes = phase.kind === 'done' ? phase.summary.outcomes : [];
 	const importedIds = useMemo(
 		() => outcomes.filter((entry) => entry.action === 'create' || entry.action === 'map').map((entry) => entry.user.id),
 		[outcomes],
 	);
-	const teamLines =
-		phase.kind === 'done'
-			? (phase.summary.teams?.error ? 1 : 0) + (phase.summary.teams && phase.summary.teams.placed > 0 ? 1 : 0) + (app && importedIds.length > 0 ? 1 : 0)
-			: 0;
-	const listHeight = Math.max(1, height - 10 - teamLines);
 	useKeyLayer({
 		priority: keyPriority.dialog,
 		modal: true,
@@ -141,12 +129,12 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 				: phase.kind === 'running'
 					? []
 					: phase.kind === 'done'
-						? ['nav.up', 'nav.down', 'nav.open', 'nav.back', ...(app && importedIds.length > 0 && teamNote === undefined ? (['people.team'] as const) : [])]
+						? ['nav.open', 'nav.back', ...(app && importedIds.length > 0 && teamNote === undefined ? (['people.team'] as const) : [])]
 						: ['action.retry', 'nav.back'],
 		labels:
 			phase.kind === 'plan'
 				? {'nav.open': 'import', 'nav.back': 'cancel'}
-				: {'nav.open': 'close', 'nav.back': 'close', 'nav.up': 'scroll', 'people.team': 'put on a team'},
+				: {'nav.open': 'close', 'nav.back': 'close', 'people.team': 'put on a team'},
 		onCommand(command) {
 			if (phase.kind === 'plan') {
 				if (command === 'nav.open') {
@@ -157,10 +145,6 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 			} else if (phase.kind === 'done') {
 				if (command === 'people.team') {
 					setPickingTeam(true);
-				} else if (command === 'nav.up') {
-					setScroll((value) => Math.max(0, value - 1));
-				} else if (command === 'nav.down') {
-					setScroll((value) => Math.min(Math.max(0, outcomes.length - listHeight), value + 1));
 				} else {
 					onClose(true);
 				}
@@ -201,62 +185,77 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 		);
 	}
 
+	const lines: DialogLine[] = [];
+	if (phase.kind === 'plan') {
+		lines.push('What Import users will do:', ...countLines(plan.counts, false));
+		if (teamPreview) {
+			lines.push(teamPreviewLine(teamPreview));
+		}
+
+		lines.push(
+			refusal === undefined
+				? plan.counts.create + plan.counts.map > 0
+					? 'Press Enter to import, Esc to cancel.'
+					: 'Nothing here can be imported. Press Esc to go back.'
+				: {text: `${refusal} Esc goes back.`, color: 'red'},
+		);
+	} else if (phase.kind === 'running') {
+		lines.push(`Importing… ${count(phase.progress.done)} of ${count(phase.progress.total)}`);
+	} else if (phase.kind === 'failed') {
+		lines.push({text: `Import failed; nothing was written. ${phase.message}`, color: 'red'}, 'Press r to try again, Esc to close.');
+	} else {
+		const {summary} = phase;
+		lines.push({text: `Done. Run #${summary.runId} is recorded.`, color: 'green'}, ...countLines(summary.counts, true));
+		if (summary.teams?.error) {
+			lines.push({text: `  Not put on teams: ${summary.teams.error}`, color: 'red'});
+		}
+
+		if (summary.teams && summary.teams.placed > 0) {
+			lines.push(`  ${count(summary.teams.placed)} put on teams from Salesforce${summary.teams.newTeams.length > 0 ? `; new: ${summary.teams.newTeams.join(', ')}` : ''}`);
+		}
+
+		if (app && importedIds.length > 0) {
+			lines.push(
+				teamNote
+					? {text: teamNote, color: 'green'}
+					: `t puts the ${count(importedIds.length)} imported ${importedIds.length === 1 ? 'person' : 'people'} on a team; Enter closes.`,
+			);
+		}
+	}
+
 	return (
-		<Panel title={`Import users · ${count(users.length)} selected`} width={width}>
-			{phase.kind === 'plan' ? (
-				<Box flexDirection="column">
-					<Text wrap="truncate">What Import users will do:</Text>
-					<CountLines counts={plan.counts} done={false} />
-					{teamPreview ? <Text wrap="wrap">{teamPreviewLine(teamPreview)}</Text> : null}
-					{refusal === undefined ? (
-						<Text wrap="truncate">
-							{plan.counts.create + plan.counts.map > 0
-								? 'Press Enter to import, Esc to cancel.'
-								: 'Nothing here can be imported. Press Esc to go back.'}
-						</Text>
-					) : (
-						<Text color="red" wrap="wrap">{`${refusal} Esc goes back.`}</Text>
-					)}
-				</Box>
-			) : null}
-			{phase.kind === 'running' ? (
-				<Box flexDirection="column">
-					<Text wrap="truncate">{`Importing… ${count(phase.progress.done)} of ${count(phase.progress.total)}`}</Text>
-					<ProgressBar done={phase.progress.done} total={phase.progress.total} width={Math.max(10, width - 12)} />
-				</Box>
-			) : null}
-			{phase.kind === 'failed' ? (
-				<Box flexDirection="column">
-					<Text color="red" wrap="truncate">{`Import failed; nothing was written. ${phase.message}`}</Text>
-					<Text wrap="truncate">Press r to try again, Esc to close.</Text>
-				</Box>
-			) : null}
-			{phase.kind === 'done' ? (
-				<Box flexDirection="column">
-					<Text color="green" wrap="truncate">{`Done. Run #${phase.summary.runId} is recorded.`}</Text>
-					<CountLines counts={phase.summary.counts} done />
-					{phase.summary.teams?.error ? <Text color="red" wrap="truncate">{`  Not put on teams: ${phase.summary.teams.error}`}</Text> : null}
-					{phase.summary.teams && phase.summary.teams.placed > 0 ? (
-						<Text wrap="truncate">{`  ${count(phase.summary.teams.placed)} put on teams from Salesforce${phase.summary.teams.newTeams.length > 0 ? `; new: ${phase.summary.teams.newTeams.join(', ')}` : ''}`}</Text>
-					) : null}
-					{app && importedIds.length > 0 ? (
-						<Text color={teamNote ? 'green' : undefined} wrap="truncate">
-							{teamNote ?? `t puts the ${count(importedIds.length)} imported ${importedIds.length === 1 ? 'person' : 'people'} on a team; Enter closes.`}
-						</Text>
-					) : null}
-					<Box flexDirection="column" height={Math.min(listHeight, outcomes.length)}>
-						{outcomes.slice(scroll, scroll + listHeight).map((entry) => {
-							const word = outcomeWords[entry.action];
-							return (
-								<Text key={entry.user.id} wrap="truncate">
-									<Text color={word.color}>{word.text.padEnd(10)}</Text>
-									{`${toTerminalText(displayName(entry.user)).padEnd(24).slice(0, 24)} ${outcomeDetail(entry)}`}
-								</Text>
-							);
-						})}
-					</Box>
-				</Box>
-			) : null}
-		</Panel>
+		<DialogFrame
+			title={`Import users · ${count(users.length)} selected`}
+			width={width}
+			height={height}
+			lines={lines}
+			rows={phase.kind === 'done' ? outcomeRows(outcomes) : undefined}
+			resetKey={phase.kind}
+			childRows={phase.kind === 'running' ? 1 : 0}
+		>
+			{phase.kind === 'running' ? <ProgressBar done={phase.progress.done} total={phase.progress.total} width={Math.max(10, width - 12)} /> : null}
+		</DialogFrame>
 	);
+}
+
+/** Each user's outcome, a row each, in the columns every table shares. */
+function outcomeRows(outcomes: readonly PlanEntry[]) {
+	return {
+		count: outcomes.length,
+		keyOf: (index: number) => outcomes[index]!.user.id,
+		render(index: number, width: number) {
+			const entry = outcomes[index]!;
+			const word = outcomeWords[entry.action];
+			const name = Math.min(28, Math.max(12, Math.floor((width - 10) * 0.35)));
+			return (
+				<>
+					<TableCell width={10} color={word.color}>
+						{word.text}
+					</TableCell>
+					<TableCell width={name}>{toTerminalText(displayName(entry.user))}</TableCell>
+					<TableCell width={width - 10 - name}>{outcomeDetail(entry)}</TableCell>
+				</>
+			);
+		},
+	};
 }

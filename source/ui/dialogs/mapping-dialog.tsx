@@ -4,7 +4,7 @@ import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText, typeInto} from '../../core/terminal-text.js';
 import type {AppServices, PersonChoice} from '../app-services.js';
 import {MenuList} from '../components/menu-list.js';
-import {Panel} from '../components/panel.js';
+import {DialogFrame} from '../components/dialog-frame.js';
 import {useMenu} from '../hooks/use-menu.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
@@ -135,7 +135,7 @@ export function MappingDialog({user, hasChoice, services, width, height, onClose
 	});
 
 	return (
-		<Panel title={`Mapping · ${toTerminalText(displayName(user))} <${toTerminalText(user.email ?? 'no email')}>`} width={width}>
+		<DialogFrame title={`Mapping · ${toTerminalText(displayName(user))} <${toTerminalText(user.email ?? 'no email')}>`} width={width}>
 			{step === 'menu' ? (
 				<MenuList isFocused items={menu} cursor={menuCursor.cursor} />
 			) : (
@@ -159,6 +159,6 @@ export function MappingDialog({user, hasChoice, services, width, height, onClose
 					{failure}
 				</Text>
 			) : null}
-		</Panel>
+		</DialogFrame>
 	);
 }

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {formatCount} from '../../core/number-format.js';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import type {PersonListing} from '../../core/person.js';
 import {filterPeople} from '../../core/person-filter.js';
@@ -79,8 +80,8 @@ export function PeoplePickerDialog({title, candidates, submitLabel, width, heigh
 		<Box flexDirection="column" height={height}>
 			<Text wrap="truncate">
 				<Text bold color="cyan">{`${title} · `}</Text>
-				<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${paged.selectedCount} checked`}</Text>
-				{` · page ${paged.window.page + 1} of ${paged.window.pageCount} · ${listed.length} listed`}
+				<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${formatCount(paged.selectedCount)} checked`}</Text>
+				{` · page ${paged.window.page + 1} of ${formatCount(paged.window.pageCount)} · ${formatCount(listed.length)} listed`}
 				{query === '' && !editingFilter ? null : <Text color="cyan">{` · filter: ${query}${editingFilter ? '▏' : ''}`}</Text>}
 			</Text>
 			<CheckboxTableHeader columns={columns} />

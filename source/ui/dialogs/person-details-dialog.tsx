@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
+import {formatCount} from '../../core/number-format.js';
 import React, {useState} from 'react';
 import type {PersonHistoryEntry, PersonListing} from '../../core/person.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import {originText} from '../components/person-columns.js';
-import {Panel} from '../components/panel.js';
+import {DialogFrame} from '../components/dialog-frame.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
@@ -38,7 +39,7 @@ export function PersonDetailsDialog({person, history, width, height, onClose}: P
 
 	const role = person.role === 'admin' ? `admin${person.osLogin ? ` (OS login ${person.osLogin})` : ''}` : `member${person.osLogin ? ` (OS login ${person.osLogin})` : ''}`;
 	return (
-		<Panel title={`${toTerminalText(person.name)} · ${person.email}`} width={width}>
+		<DialogFrame title={`${toTerminalText(person.name)} · ${person.email}`} width={width}>
 			<Text wrap="truncate">{`Role: ${role} · ${person.active ? 'active' : 'deactivated'} · team: ${person.teamName ?? 'none'}`}</Text>
 			<Text wrap="truncate">{`Title: ${person.title ?? '—'}`}</Text>
 			<Text wrap="truncate">
@@ -47,7 +48,7 @@ export function PersonDetailsDialog({person, history, width, height, onClose}: P
 					: `Origin: linked to Salesforce user ${person.salesforceName ?? '(name unknown)'} (${person.salesforceUserId})`}
 			</Text>
 			<Text bold wrap="truncate">
-				{history.length === 0 ? 'Import history: no import has named this person.' : `Import history (${history.length}, newest first):`}
+				{history.length === 0 ? 'Import history: no import has named this person.' : `Import history (${formatCount(history.length)}, newest first):`}
 			</Text>
 			<Box flexDirection="column" height={Math.min(listHeight, history.length)}>
 				{history.slice(scroll, scroll + listHeight).map((entry, index) => (
@@ -58,6 +59,6 @@ export function PersonDetailsDialog({person, history, width, height, onClose}: P
 					</Text>
 				))}
 			</Box>
-		</Panel>
+		</DialogFrame>
 	);
 }

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import React, {useState} from 'react';
 import {checkPerson, type PersonInput} from '../../core/person-form.js';
-import {Panel} from '../components/panel.js';
+import {DialogFrame} from '../components/dialog-frame.js';
 import {TextField} from '../components/text-field.js';
 import {useTextEntry} from '../hooks/use-text-entry.js';
 
@@ -73,7 +73,7 @@ export function PersonFormDialog({title, intro, initial = {}, fields = ['name', 
 	);
 
 	return (
-		<Panel title={title} width={width}>
+		<DialogFrame title={title} width={width}>
 			{intro ? <Text wrap="wrap">{intro}</Text> : null}
 			<Box flexDirection="column">
 				{fields.map((name, index) => (
@@ -95,6 +95,6 @@ export function PersonFormDialog({title, intro, initial = {}, fields = ['name', 
 				</Text>
 			) : null}
 			<Text dimColor wrap="truncate">{`Enter ${last ? submitLabel : 'next field'} · Tab/↑↓ move between fields · Esc cancel`}</Text>
-		</Panel>
+		</DialogFrame>
 	);
 }

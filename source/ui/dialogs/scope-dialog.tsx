@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
+import {formatCount} from '../../core/number-format.js';
 import React, {useMemo, useState} from 'react';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
 import {countInScope, type SyncScope} from '../../core/sync-scope.js';
 import {toTerminalText} from '../../core/terminal-text.js';
-import {Panel} from '../components/panel.js';
+import {DialogFrame} from '../components/dialog-frame.js';
 import {useListCursor} from '../hooks/use-list-cursor.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
@@ -125,9 +126,9 @@ export function ScopeDialog({scope: initial, users, complete, width, height, onS
 
 	const page = rows.slice(cursor.window.start, cursor.window.end);
 	return (
-		<Panel title="Automatic sync scope" width={width}>
+		<DialogFrame title="Automatic sync scope" width={width}>
 			<Text wrap="truncate">
-				<Text bold color="green">{`${inScope.toLocaleString('en-US')} of ${users.length.toLocaleString('en-US')} users in scope`}</Text>
+				<Text bold color="green">{`${formatCount(inScope)} of ${formatCount(users.length)} users in scope`}</Text>
 				{complete ? '' : ' (so far: users are still loading)'}
 				<Text dimColor>{' · nothing checked in a section means any'}</Text>
 			</Text>
@@ -143,7 +144,7 @@ export function ScopeDialog({scope: initial, users, complete, width, height, onS
 				}
 
 				const checked = row.kind === 'active-only' ? scope.activeOnly : scope[row.list].includes(row.value);
-				const label = row.kind === 'active-only' ? 'Active in Salesforce only' : `${toTerminalText(row.value)}  (${row.users.toLocaleString('en-US')})`;
+				const label = row.kind === 'active-only' ? 'Active in Salesforce only' : `${toTerminalText(row.value)}  (${formatCount(row.users)})`;
 				return (
 					<Text key={row.kind === 'value' ? `${row.list}-${row.value}` : 'active'} wrap="truncate" inverse={highlighted}>
 						{`${mark} [${checked ? 'x' : ' '}] ${label}`}
@@ -153,6 +154,6 @@ export function ScopeDialog({scope: initial, users, complete, width, height, onS
 			<Box>
 				<Text dimColor>{`page ${cursor.window.page + 1} of ${cursor.window.pageCount}`}</Text>
 			</Box>
-		</Panel>
+		</DialogFrame>
 	);
 }

@@ -3,7 +3,7 @@ import React, {useState} from 'react';
 import type {TeamListing} from '../../core/person.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import type {AppServices} from '../app-services.js';
-import {Panel} from '../components/panel.js';
+import {DialogFrame} from '../components/dialog-frame.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import {TextPromptDialog} from './text-prompt-dialog.js';
 
@@ -84,8 +84,7 @@ export function TeamPickerDialog({title, question, services, allowNone = false, 
 	}
 
 	return (
-		<Panel title={title} width={width}>
-			<Text wrap="truncate">{question}</Text>
+		<DialogFrame title={title} width={width} lines={[question]}>
 			<Box flexDirection="column">
 				{choices.slice(top, top + visible).map((choice, index) => {
 					const highlighted = top + index === cursor;
@@ -107,6 +106,6 @@ export function TeamPickerDialog({title, question, services, allowNone = false, 
 					{error}
 				</Text>
 			) : null}
-		</Panel>
+		</DialogFrame>
 	);
 }

@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import React, {useState} from 'react';
-import {Panel} from '../components/panel.js';
+import {DialogFrame} from '../components/dialog-frame.js';
 import {TextField} from '../components/text-field.js';
 import {useTextEntry} from '../hooks/use-text-entry.js';
 
@@ -40,9 +40,9 @@ export function TextPromptDialog({title, question, label, initial = '', placehol
 	);
 
 	return (
-		<Panel title={title} width={width}>
+		<DialogFrame title={title} width={width}>
 			{question ? <Text wrap="wrap">{question}</Text> : null}
 			<TextField label={label} value={value} placeholder={placeholder} isActive width={width - 4} hint={error ?? hint} hintColor={error ? 'red' : undefined} />
-		</Panel>
+		</DialogFrame>
 	);
 }

@@ -1,7 +1,9 @@
 import {Box, Text} from 'ink';
 import React, {useCallback, useState} from 'react';
 import {refusalFor} from '../../core/admin-policy.js';
+import {formatCount} from '../../core/number-format.js';
 import {toTerminalText} from '../../core/terminal-text.js';
+import {cursorColumnWidth, TableCell} from '../components/checkbox-table.js';
 import type {AppServices, RunOutcome, RunSummary} from '../app-services.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {useListCursor} from '../hooks/use-list-cursor.js';
@@ -36,27 +38,34 @@ function when(iso: string): string {
 
 function counts(run: RunSummary, narrow = false): string {
 	const parts = [
-		`${run.created} ${narrow ? 'new' : 'created'}`,
-		`${run.mapped} mapped`,
-		...(run.alreadyImported > 0 ? [`${run.alreadyImported} already imported`] : []),
-		`${run.skipped} skipped`,
-		...(run.deactivated > 0 ? [`${run.deactivated} deactivated`] : []),
-		...(run.reactivated > 0 ? [`${run.reactivated} reactivated`] : []),
+		`${formatCount(run.created)} ${narrow ? 'new' : 'created'}`,
+		`${formatCount(run.mapped)} mapped`,
+		...(run.alreadyImported > 0 ? [`${formatCount(run.alreadyImported)} already imported`] : []),
+		`${formatCount(run.skipped)} skipped`,
+		...(run.deactivated > 0 ? [`${formatCount(run.deactivated)} deactivated`] : []),
+		...(run.reactivated > 0 ? [`${formatCount(run.reactivated)} reactivated`] : []),
 	];
 	return run.error ? `${parts.join(' · ')} · ${run.error}` : parts.join(' · ');
 }
 
 /** Who ran it only where there is room: over SSH it is mostly the same few admins. */
 function RunRow({run, highlighted, width}: {run: RunSummary; highlighted: boolean; width: number}) {
-	const operator = width >= 100 ? `${toTerminalText(run.operator).slice(0, 12).padEnd(13)}` : '';
+	const operator = width >= 100 ? 13 : 0;
+	const fixed = cursorColumnWidth + 8 + 12 + 8 + operator;
+	// Completed is the usual case; only the others earn the room.
+	const status = run.status === 'completed' ? '' : `${run.status} `;
 	return (
 		<Box height={1}>
-			<Text wrap="truncate" inverse={highlighted}>
-				{`${highlighted ? '›' : ' '} #${String(run.id).padEnd(5)}${when(run.startedAt).slice(5)}  ${run.mode.padEnd(7)}${operator}`}
-				{/* Completed is the usual case; only the others earn the room. */}
-				{run.status === 'completed' ? null : <Text color={statusColor[run.status]}>{`${run.status} `}</Text>}
-				{counts(run, width < 90)}
-			</Text>
+			<TableCell width={cursorColumnWidth} inverse={highlighted}>
+				{highlighted ? '›' : ' '}
+			</TableCell>
+			<TableCell width={8} inverse={highlighted}>{`#${run.id}`}</TableCell>
+			<TableCell width={12} inverse={highlighted}>{when(run.startedAt).slice(5)}</TableCell>
+			<TableCell width={8} inverse={highlighted}>{run.mode}</TableCell>
+			<TableCell width={operator} inverse={highlighted}>{toTerminalText(run.operator)}</TableCell>
+			<TableCell width={Math.max(1, width - fixed)} inverse={highlighted} color={statusColor[run.status] && status ? statusColor[run.status] : undefined}>
+				{`${status}${counts(run, width < 90)}`}
+			</TableCell>
 		</Box>
 	);
 }
@@ -65,14 +74,21 @@ function OutcomeRow({outcome, width, highlighted}: {outcome: RunOutcome; width: 
 	// Wide terminals give the detail the room; names and emails rarely need more than this.
 	const name = Math.min(28, Math.max(12, Math.floor(width * 0.24)));
 	const email = Math.min(40, Math.max(12, Math.floor(width * 0.3)));
+	const kind = 17;
 	const detail = [outcome.manual ? 'manual mapping' : '', outcome.detail ?? outcome.reason ?? ''].filter(Boolean).join('; ');
 	return (
 		<Box height={1}>
-			<Text wrap="truncate" inverse={highlighted}>
-				{`${highlighted ? '›' : ' '} ${toTerminalText(outcome.salesforceName).padEnd(name).slice(0, name)} ${toTerminalText(outcome.email ?? '–').padEnd(email).slice(0, email)} `}
-				<Text color={outcomeColor[outcome.outcome]}>{outcome.outcome.padEnd(17)}</Text>
+			<TableCell width={cursorColumnWidth} inverse={highlighted}>
+				{highlighted ? '›' : ' '}
+			</TableCell>
+			<TableCell width={name} inverse={highlighted}>{toTerminalText(outcome.salesforceName)}</TableCell>
+			<TableCell width={email} inverse={highlighted}>{toTerminalText(outcome.email ?? '–')}</TableCell>
+			<TableCell width={kind} color={outcomeColor[outcome.outcome]} inverse={highlighted}>
+				{outcome.outcome}
+			</TableCell>
+			<TableCell width={Math.max(1, width - cursorColumnWidth - name - email - kind)} inverse={highlighted}>
 				{toTerminalText(detail)}
-			</Text>
+			</TableCell>
 		</Box>
 	);
 }
@@ -162,8 +178,8 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 	const undo = () => {
 		try {
 			const result = history.undoLastRun();
-			const kept = result.keptPeople.length > 0 ? ` Kept ${result.keptPeople.length}: ${result.keptPeople.map((person) => `${person.name} (${person.reason})`).join(', ')}.` : '';
-			setMessage({text: `Undid run #${result.undoneRunId}: removed ${result.removedPeople} people and ${result.removedLinks} links.${kept}`, color: 'green'});
+			const kept = result.keptPeople.length > 0 ? ` Kept ${formatCount(result.keptPeople.length)}: ${result.keptPeople.map((person) => `${person.name} (${person.reason})`).join(', ')}.` : '';
+			setMessage({text: `Undid run #${result.undoneRunId}: removed ${formatCount(result.removedPeople)} people and ${formatCount(result.removedLinks)} links.${kept}`, color: 'green'});
 			setOpenRun(undefined);
 			reload();
 		} catch (error: unknown) {
@@ -201,6 +217,7 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 				title="Undo the last run"
 				question={`Undo run #${lastUndoable.id} (${counts(lastUndoable)})? The people it created are removed unless something refers to them now, and the links it made are undone. The undo is recorded too.`}
 				width={Math.min(width, 90)}
+				height={height}
 				onConfirm={undo}
 				onCancel={() => {
 					setOverlay('none');
@@ -215,6 +232,7 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 				title="Release the held sync"
 				question={`Run the automatic sync that run #${openRun.id} held, deactivations included?`}
 				width={Math.min(width, 90)}
+				height={height}
 				onConfirm={release}
 				onCancel={() => {
 					setOverlay('none');
@@ -230,7 +248,7 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 				<Text wrap="truncate" bold>
 					{`Run #${openRun.id} · ${openRun.mode} by ${toTerminalText(openRun.operator)} · ${when(openRun.startedAt)} UTC · `}
 					<Text color={statusColor[openRun.status]}>{openRun.status}</Text>
-					{` · page ${outcomeCursor.window.page + 1} of ${outcomeCursor.window.pageCount}`}
+					{` · page ${formatCount(outcomeCursor.window.page + 1)} of ${formatCount(outcomeCursor.window.pageCount)}`}
 				</Text>
 				<Text wrap="truncate" dimColor>
 					{openRun.status === 'held' ? 'Held by the safeguard: nothing was changed. R releases it.' : counts(openRun)}
@@ -250,7 +268,7 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 			<Text wrap="truncate" dimColor>
 				{runs.length === 0
 					? 'No imports yet. Runs of Import users and of the sync command appear here.'
-					: `${runs.length} run${runs.length === 1 ? "" : "s"}, newest first · page ${runCursor.window.page + 1} of ${runCursor.window.pageCount}${lastUndoable?.status === 'completed' ? ` · u undoes run #${lastUndoable.id}` : ''}`}
+					: `${formatCount(runs.length)} run${runs.length === 1 ? '' : 's'}, newest first · page ${runCursor.window.page + 1} of ${runCursor.window.pageCount}${lastUndoable?.status === 'completed' ? ` · u undoes run #${lastUndoable.id}` : ''}`}
 			</Text>
 			{page.map((run, index) => (
 				<RunRow key={run.id} run={run} width={width} highlighted={runCursor.window.start + index === runCursor.cursor} />

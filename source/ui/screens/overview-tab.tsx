@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {formatCount} from '../../core/number-format.js';
 import React, {useEffect, useState} from 'react';
 import {refusalFor} from '../../core/admin-policy.js';
 import {toTerminalText} from '../../core/terminal-text.js';
@@ -28,7 +29,7 @@ type Props = {
 type Action = 'test' | 'connect' | 'disconnect';
 type Overlay = 'none' | 'connect' | 'confirm-disconnect' | 'disconnecting';
 
-const count = (value: number) => value.toLocaleString('en-US');
+const count = formatCount;
 
 function Row({label, children, wrap = false}: {label: string; children: React.ReactNode; wrap?: boolean}) {
 	return (
@@ -209,13 +210,14 @@ export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUs
 			</Row>
 			<Row label="Data folder">{services.dataFolder}</Row>
 			{services.demoPeopleSeeded > 0 && org.isDemo ? (
-				<Row label="Demo data">{`${services.demoPeopleSeeded} existing SalesScreen people were seeded to show email mapping`}</Row>
+				<Row label="Demo data">{`${formatCount(services.demoPeopleSeeded)} existing SalesScreen people were seeded to show email mapping`}</Row>
 			) : null}
 			{overlay === 'confirm-disconnect' ? (
 				<ConfirmDialog
 					title="Disconnect"
 					question={`Log out of ${org.instanceUrl} and forget the connection? The app then shows the demo org.`}
 					width={Math.min(width - 2, 90)}
+					height={height}
 					onConfirm={() => {
 						setOverlay('disconnecting');
 						services.connections.disconnect().then(

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {formatCount} from '../../core/number-format.js';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import type {PersonHistoryEntry, PersonListing} from '../../core/person.js';
 import {filterPeople} from '../../core/person-filter.js';
@@ -38,7 +39,7 @@ type Overlay =
 	| {kind: 'confirm-all'}
 	| {kind: 'first-admin'};
 
-const count = (value: number) => value.toLocaleString('en-US');
+const count = formatCount;
 const people = (value: number) => `${count(value)} ${value === 1 ? 'person' : 'people'}`;
 
 const tableCommands: Command[] = [
@@ -286,6 +287,7 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 					title="Make a member"
 					question={`Make ${overlay.person.name} a member? They will no longer be able to change things.`}
 					width={dialogWidth}
+					height={height}
 					onConfirm={() => {
 						if (change(() => {
 							services.people.setRole(overlay.person.id, 'member');
@@ -302,6 +304,7 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 					title="Unlink from Salesforce"
 					question={`Unlink ${overlay.person.name} from Salesforce user ${overlay.person.salesforceName ?? ''} (${overlay.person.salesforceUserId})? The person stays.`}
 					width={dialogWidth}
+					height={height}
 					onConfirm={() => {
 						if (change(() => {
 							services.people.unlink(overlay.person.id);
@@ -318,6 +321,7 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 					title="Check all people"
 					question={`Check all ${people(listed.length)} listed on all ${count(paged.window.pageCount)} pages?`}
 					width={dialogWidth}
+					height={height}
 					onConfirm={() => {
 						paged.selectAll();
 						close();

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {formatCount} from '../../core/number-format.js';
 import React, {useMemo, useState} from 'react';
 import {fillOnMapValues, type FillOnMap} from '../../core/fill-on-map.js';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
@@ -54,7 +55,7 @@ function rowsFor(inScope: number, users: readonly SalesforceUser[], usersComplet
 			title: 'Users automatic sync takes',
 			value: (settings) => describeSyncScope(settings.syncScope),
 			explain: () =>
-				`${inScope.toLocaleString('en-US')} of ${users.length.toLocaleString('en-US')} users in scope${usersComplete ? '' : ' so far'}. Enter chooses profiles, roles, departments, user types.`,
+				`${formatCount(inScope)} of ${formatCount(users.length)} users in scope${usersComplete ? '' : ' so far'}. Enter chooses profiles, roles, departments, user types.`,
 		},
 		{
 			key: 'safeguardShare',
@@ -102,7 +103,7 @@ function describeLastSync(run: AutomaticSyncSummary | undefined): string {
 	const when = run.startedAt.replace('T', ' ').slice(0, 16);
 	return run.status === 'failed'
 		? `Last automatic sync: ${when} UTC, failed: ${run.error ?? 'unknown error'}`
-		: `Last automatic sync: ${when} UTC, ${run.status === 'held' ? 'held by the safeguard, ' : ''}created ${run.created}, mapped ${run.mapped}, skipped ${run.skipped}.`;
+		: `Last automatic sync: ${when} UTC, ${run.status === 'held' ? 'held by the safeguard, ' : ''}created ${formatCount(run.created)}, mapped ${formatCount(run.mapped)}, skipped ${formatCount(run.skipped)}.`;
 }
 
 export function SettingsTab({settings, readLastAutomaticSync, onChange, users, usersComplete, isFocused, width, height}: Props) {

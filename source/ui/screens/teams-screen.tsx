@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {formatCount} from '../../core/number-format.js';
 import React, {useMemo, useRef, useState} from 'react';
 import type {PersonListing, TeamListing} from '../../core/person.js';
 import {Selection} from '../../core/selection.js';
@@ -33,7 +34,7 @@ type Overlay =
 	| {kind: 'delete'; team: TeamListing}
 	| {kind: 'add-people'; team: TeamListing};
 
-const people = (value: number) => `${value.toLocaleString('en-US')} ${value === 1 ? 'person' : 'people'}`;
+const people = (value: number) => `${formatCount(value)} ${value === 1 ? 'person' : 'people'}`;
 const teamId = (team: TeamListing) => String(team.id);
 
 function teamColumns(width: number): Array<TableColumn<TeamListing>> {
@@ -214,12 +215,12 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 					{inTeam ? (
 						<>
 							<Text bold>{toTerminalText(openTeam.name)}</Text>
-							{` · ${people(members.length)} · page ${pages.window.page + 1} of ${pages.window.pageCount}`}
+							{` · ${people(members.length)} · page ${pages.window.page + 1} of ${formatCount(pages.window.pageCount)}`}
 						</>
 					) : (
 						<>
-							<Text bold>{`${teams.length} ${teams.length === 1 ? 'team' : 'teams'}`}</Text>
-							{` · page ${pages.window.page + 1} of ${pages.window.pageCount} · team from Salesforce: `}
+							<Text bold>{`${formatCount(teams.length)} ${teams.length === 1 ? 'team' : 'teams'}`}</Text>
+							{` · page ${pages.window.page + 1} of ${formatCount(pages.window.pageCount)} · team from Salesforce: `}
 							<Text color={teamRule === 'off' ? undefined : 'green'}>{teamRule}</Text>
 							{' (s)'}
 						</>
@@ -277,6 +278,7 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 					title="Delete team"
 					question={`Delete ${overlay.team.name}? Its ${people(overlay.team.members)} stay, on no team.`}
 					width={dialogWidth}
+					height={height}
 					onConfirm={() => {
 						if (deleteTeam(overlay.team) !== undefined) {
 							close();

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {formatCount} from '../../core/number-format.js';
 import React, {useCallback, useEffect, useMemo, useState} from 'react';
 import type {ImportContext} from '../../core/import-context.js';
 import {refusalFor} from '../../core/admin-policy.js';
@@ -39,7 +40,7 @@ type Props = {
 
 type Overlay = 'none' | 'confirm-all' | 'import' | 'mapping';
 
-const count = (value: number) => value.toLocaleString('en-US');
+const count = formatCount;
 const idOf = (user: SalesforceUser) => user.id;
 
 const tableCommands: Command[] = [
@@ -176,6 +177,7 @@ export function UsersTab(props: Props) {
 					title="Check all users"
 					question={`Check all ${count(listed.length)} listed users on all ${count(paged.window.pageCount)} pages?`}
 					width={Math.min(width, 70)}
+					height={height - 2}
 					onConfirm={() => {
 						paged.selectAll();
 						setOverlay('none');

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import React, {useEffect, useReducer, useRef} from 'react';
 import {toTerminalText} from '../../../core/terminal-text.js';
 import type {AppServices} from '../../app-services.js';
-import {Panel} from '../../components/panel.js';
+import {DialogFrame} from '../../components/dialog-frame.js';
 import {MenuList} from '../../components/menu-list.js';
 import {TextField} from '../../components/text-field.js';
 import {useMenu} from '../../hooks/use-menu.js';
@@ -177,7 +177,7 @@ export function ConnectDialog({services, preset, width, height, onClose}: Props)
 
 	const title = form.method === 'device' && phase !== 'input' ? 'Connect a Salesforce org · device login' : 'Connect a Salesforce org';
 	return (
-		<Panel title={title} width={width}>
+		<DialogFrame title={title} width={width}>
 			{phase === 'input' && step === 'method' ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text>How do you want to connect?</Text>
@@ -225,6 +225,6 @@ export function ConnectDialog({services, preset, width, height, onClose}: Props)
 					<Text dimColor>Nothing was saved.</Text>
 				</Box>
 			) : null}
-		</Panel>
+		</DialogFrame>
 	);
 }

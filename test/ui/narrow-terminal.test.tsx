@@ -1,0 +1,132 @@
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {isListedByDefault, type SalesforceUser} from '../../source/core/salesforce-user.js';
+import {openSession, type Session} from '../../source/session.js';
+import {App} from '../../source/ui/app.js';
+import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
+import {keys} from '../support/keys.js';
+import {makeTempHome} from '../support/temp-home.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) {
+		// eslint-disable-next-line no-await-in-loop
+		await cleanup();
+	}
+});
+
+async function listedUsers(session: Session): Promise<SalesforceUser[]> {
+	const users: SalesforceUser[] = [];
+	await session.services.fetchUsers((batch) => {
+		users.push(...batch);
+	}, new AbortController().signal);
+	return users.filter((user) => isListedByDefault(user));
+}
+
+type Start = {columns: number; rows: number; users?: number; prepare?: (session: Session) => Promise<void>};
+
+async function startApp({columns, rows, users = 120, prepare}: Start) {
+	const temp = makeTempHome();
+	const session = await openSession({kind: 'demo', users, seed: 7}, temp.env);
+	await prepare?.(session);
+	const rendered = render(<App services={session.services} size={{columns, rows}} />);
+	cleanups.push(temp.remove, async () => session.close(), () => {
+		rendered.unmount();
+	});
+	const driver = inkDriver(rendered);
+	return {driver, session};
+}
+
+/** The app's frame, opened on one tab of Salesforce › Manage. */
+async function openTab(tab: 'Users' | 'History', start: Start) {
+	const app = await startApp(start);
+	await openSalesforceDashboard(app.driver);
+	await app.driver.press(...(tab === 'Users' ? [keys.tab] : [keys.tab, keys.tab]));
+	return app;
+}
+
+/** The text inside the dialog's round border, its rows joined as one paragraph. */
+function dialogText(frame: string): string {
+	const rows = frame.split('\n');
+	const top = rows.findIndex((row) => row.includes('╭'));
+	const bottom = rows.findIndex((row, index) => index > top && row.includes('╰'));
+	const left = rows[top]!.indexOf('╭');
+	const right = rows[top]!.indexOf('╮');
+	return rows
+		.slice(top + 1, bottom)
+		.map((row) => row.slice(left + 1, right).trim())
+		.join(' ')
+		.replaceAll(/ +/g, ' ');
+}
+
+const rowsOf = (frame: string) => frame.split('\n');
+
+describe('dialogs at narrow widths', () => {
+	it('wraps the undo confirmation to the width it has: no sentence is cut', async () => {
+		const {driver} = await openTab('History', {
+			columns: 80,
+			rows: 24,
+			async prepare(session) {
+				await session.services.importUsers((await listedUsers(session)).slice(0, 3), () => undefined);
+			},
+		});
+		await driver.waitFor('u undoes run #1');
+		await driver.press('u');
+		const frame = await driver.waitFor('Undo the last run');
+		expect(dialogText(frame)).toContain(
+			'The people it created are removed unless something refers to them now, and the links it made are undone. The undo is recorded too.',
+		);
+		expect(rowsOf(frame).every((row) => row.length <= 80)).toBe(true);
+	});
+
+	it('scrolls a result longer than the screen with ↑/↓, PgUp/PgDn and Home/End', async () => {
+		const {driver} = await openTab('Users', {columns: 60, rows: 20});
+		await driver.waitFor(/page 1 of \d+/);
+		await driver.press('A');
+		await driver.waitFor('Check all users');
+		await driver.press('y');
+		await driver.waitFor(/\d+ selected/);
+		await driver.press('i');
+		await driver.waitFor('What Import users will do');
+		await driver.press(keys.enter);
+		const done = await driver.waitFor(/lines 1–\d+ of \d+/);
+		expect(done).toMatch(/Done\. Run #1/);
+		const [, shown, total] = /lines 1–(\d+) of (\d+)/.exec(done)!;
+
+		await driver.press(keys.pageDown);
+		await driver.waitFor(`lines ${Number(shown) + 1}–`);
+		expect(driver.frame()).not.toMatch(/Done\. Run #1/);
+		await driver.press(keys.down);
+		await driver.waitFor(`lines ${Number(shown) + 2}–`);
+		await driver.press('G');
+		await driver.waitFor(new RegExp(`lines \\d+–${total} of ${total}`));
+		await driver.press('g');
+		await driver.waitFor(/Done\. Run #1/);
+		await driver.waitFor(`lines 1–${shown} of ${total}`);
+		expect(rowsOf(driver.frame()).every((row) => row.length <= 60)).toBe(true);
+	});
+});
+
+describe('columns and numbers', () => {
+	it('shortens History names and emails with … and groups thousands', async () => {
+		const {driver} = await openTab('History', {
+			columns: 80,
+			rows: 24,
+			users: 1400,
+			async prepare(session) {
+				const users = await listedUsers(session);
+				const [first, ...rest] = users;
+				const long = {...first!, firstName: 'Bernadette', lastName: 'Okonkwo-Vanderbilt-Smithson', email: 'bernadette.okonkwo-vanderbilt@example.com'};
+				await session.services.importUsers([long, ...rest], () => undefined);
+			},
+		});
+		const list = await driver.waitFor('u undoes run #1');
+		expect(list).toMatch(/#1 .*manual +1,\d{3} (new|created) · /);
+		await driver.press(keys.enter);
+		const run = await driver.waitFor('Run #1');
+		expect(run).toMatch(/Bernadette O\S*…/);
+		expect(run).toMatch(/bernadette\.okon\S*…/);
+		expect(run).toMatch(/1,\d{3} created/);
+	});
+});
