@@ -3,6 +3,7 @@ import {characterWidth, displayWidth} from './display-width.js';
 /**
  * A paragraph broken into lines of at most `width` columns, at spaces where it can be and inside a word
  * only when the word alone is wider than a line (a long email, say). No word is lost or shortened.
+ * A paragraph's indent is kept on each of its lines, so an indented item reads as one.
  */
 export function wrapText(text: string, width: number): string[] {
 	const limit = Math.max(1, width);
@@ -11,6 +12,9 @@ export function wrapText(text: string, width: number): string[] {
 		// Leading spaces are the paragraph's indent, kept on its first line.
 		const indent = /^ */.exec(paragraph)![0];
 		const words = paragraph.slice(indent.length).split(/ +/).filter((word) => word !== '');
+		// An indent that leaves less than half a line for words is not repeated.
+		const hanging = displayWidth(indent) * 2 <= limit ? indent : '';
+		const hangingWidth = displayWidth(hanging);
 		let line = indent;
 		let used = displayWidth(indent);
 		if (words.length === 0) {
@@ -29,8 +33,8 @@ export function wrapText(text: string, width: number): string[] {
 
 			if (line.trim() !== '') {
 				lines.push(line);
-				line = '';
-				used = 0;
+				line = hanging;
+				used = hangingWidth;
 			}
 
 			// A word wider than a whole line is broken, character by character.
@@ -38,8 +42,8 @@ export function wrapText(text: string, width: number): string[] {
 				const next = characterWidth(character);
 				if (used + next > limit && line.trim() !== '') {
 					lines.push(line);
-					line = '';
-					used = 0;
+					line = hanging;
+					used = hangingWidth;
 				}
 
 				line += character;

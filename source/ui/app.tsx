@@ -51,13 +51,24 @@ function Shell({services, size}: Props) {
 	const salesforce = useSalesforceUsers(services, generation);
 	const overview = useOrgOverview(services, generation);
 
+	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
+	// Between the minimum and a wide terminal the sidebar folds away while the content has the keys.
+	const sidebarShown = columns >= sidebarFoldsBelow || focus === 'sidebar';
+
 	useKeyLayer({
 		priority: keyPriority.app,
-		commands: ['app.quit'],
-		onCommand() {
-			exit();
+		commands: sidebarShown ? ['app.quit'] : ['app.quit', 'view.menu'],
+		onCommand(command) {
+			if (command === 'view.menu') {
+				setFocus('sidebar');
+			} else {
+				exit();
+			}
 		},
 	});
+
+	// Too small a terminal gets a sentence, not a broken frame; nothing behind it takes keys but quit.
+	useKeyLayer({priority: tooSmallPriority, modal: true, commands: ['app.quit'], onCommand: () => exit()}, tooSmall);
 
 	const changeSetting = useCallback(
 		<K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => {
@@ -87,9 +98,10 @@ function Shell({services, size}: Props) {
 	const height = Math.max(8, rows - 1);
 	const footerRows = useFooterRows(columns, message);
 	const bodyHeight = height - 1 - footerRows;
-	const sidebarWidth = sidebarWidthFor(columns);
+	const sidebarWidth = sidebarShown ? sidebarWidthFor(columns) : 0;
 	const contentWidth = Math.max(20, columns - sidebarWidth - 1);
-	const contentFocused = focus === 'content';
+	// ink-select-input reads keys itself: nothing may listen while the frame is not drawn.
+	const contentFocused = focus === 'content' && !tooSmall;
 	const {load} = salesforce;
 	const unauthorized = overview.state.status === 'ready' && !overview.state.overview.adminRights.authorized;
 	const check = overview.state;
@@ -109,101 +121,122 @@ function Shell({services, size}: Props) {
 				: `Connected${services.org.isDemo ? ' (DEMO ORG)' : ''} · ${load.status === 'done' ? `${formatCount(load.total)} users` : 'loading users…'}`;
 
 	return (
-		<Box flexDirection="column" width={columns} height={height}>
-			<Header
-				width={columns}
-				orgName={overview.state.status === 'ready' ? overview.state.overview.orgName : services.org.isDemo ? 'Demo org' : services.org.instanceUrl}
-				isDemo={services.org.isDemo}
-				connection={connection.text}
-				connectionColor={connection.color}
-			/>
-			<Box height={bodyHeight}>
-				<Sidebar
-					width={sidebarWidth}
-					height={bodyHeight}
-					isFocused={focus === 'sidebar' && firstAdmin !== 'form'}
-					section={section}
-					onHighlight={(next) => {
-						setSection(next);
-						setSalesforceOpen(false);
-					}}
-					onOpen={() => {
-						setFocus('content');
-						// Going on to work is "not now": the question waits for the next run (and People offers it).
-						setFirstAdmin((stage) => (stage === 'offer' ? 'closed' : stage));
-						setFirstAdminNote(undefined);
-					}}
+		<>
+			{tooSmall ? <TooSmall columns={columns} rows={rows} /> : null}
+			{/* Hidden, not unmounted: what the admin checked and loaded is still there once the window grows. */}
+			<Box flexDirection="column" width={columns} height={height} display={tooSmall ? 'none' : 'flex'}>
+				<Header
+					width={columns}
+					orgName={overview.state.status === 'ready' ? overview.state.overview.orgName : services.org.isDemo ? 'Demo org' : services.org.instanceUrl}
+					isDemo={services.org.isDemo}
+					connection={connection.text}
+					connectionColor={connection.color}
 				/>
-				<Box flexDirection="column" width={contentWidth} height={bodyHeight} paddingLeft={1} overflow="hidden">
-					{firstAdmin === 'offer' && focus === 'sidebar' ? (
-						<FirstAdminOffer login={services.operator} width={Math.min(contentWidth - 1, 76)} height={Math.max(6, Math.floor(bodyHeight / 2))} onAccept={() => setFirstAdmin('form')} onDecline={() => setFirstAdmin('closed')} />
-					) : null}
-					{firstAdmin === 'form' ? (
-						<FirstAdminForm
-							services={services}
-							width={Math.min(contentWidth - 1, 76)}
-							onDone={(done) => {
-								setFirstAdmin(done === undefined ? 'offer' : 'closed');
-								setFirstAdminNote(done);
-							}}
-						/>
-					) : null}
-					{firstAdminNote && focus === 'sidebar' ? (
-						<Box marginBottom={1}>
-							<Text color="green" wrap="wrap">
-								{firstAdminNote}
-							</Text>
-						</Box>
-					) : null}
-					{section === 'integrations' && !salesforceOpen ? (
-						<IntegrationsScreen
-							isFocused={contentFocused}
-							salesforceStatus={salesforceStatus}
-							onManageSalesforce={() => {
-								setSalesforceOpen(true);
-							}}
-							onBack={() => {
-								setFocus('sidebar');
-							}}
-						/>
-					) : null}
-					{section === 'integrations' && salesforceOpen ? (
-						<SalesforceDashboard
-							services={services}
-							salesforce={salesforce}
-							overview={overview}
-							generation={generation}
-							context={context}
-							onImported={refreshContext}
-							settings={settings}
-							onChangeSetting={changeSetting}
-							isFocused={contentFocused}
-							onBack={() => {
+				<Box height={bodyHeight}>
+					{sidebarShown ? (
+						<Sidebar
+							width={sidebarWidth}
+							height={bodyHeight}
+							isFocused={focus === 'sidebar' && firstAdmin !== 'form' && !tooSmall}
+							section={section}
+							onHighlight={(next) => {
+								setSection(next);
 								setSalesforceOpen(false);
 							}}
-							width={contentWidth - 1}
-							height={bodyHeight}
-						/>
-					) : null}
-					{section === 'people' ? (
-						<PeopleScreen services={services} isFocused={contentFocused} onBack={() => setFocus('sidebar')} width={contentWidth - 1} height={bodyHeight} />
-					) : null}
-					{section === 'teams' ? (
-						<TeamsScreen
-							services={services}
-							teamRule={settings.teamFromSalesforce}
-							onChangeTeamRule={(rule) => {
-								changeSetting('teamFromSalesforce', rule);
+							onOpen={() => {
+								setFocus('content');
+								// Going on to work is "not now": the question waits for the next run (and People offers it).
+								setFirstAdmin((stage) => (stage === 'offer' ? 'closed' : stage));
+								setFirstAdminNote(undefined);
 							}}
-							isFocused={contentFocused}
-							onBack={() => setFocus('sidebar')}
-							width={contentWidth - 1}
-							height={bodyHeight}
 						/>
 					) : null}
+					<Box flexDirection="column" width={contentWidth} height={bodyHeight} paddingLeft={1} overflow="hidden">
+						{firstAdmin === 'offer' && focus === 'sidebar' ? (
+							<FirstAdminOffer login={services.operator} width={Math.min(contentWidth - 1, 76)} height={Math.max(6, Math.floor(bodyHeight / 2))} onAccept={() => setFirstAdmin('form')} onDecline={() => setFirstAdmin('closed')} />
+						) : null}
+						{firstAdmin === 'form' ? (
+							<FirstAdminForm
+								services={services}
+								width={Math.min(contentWidth - 1, 76)}
+								onDone={(done) => {
+									setFirstAdmin(done === undefined ? 'offer' : 'closed');
+									setFirstAdminNote(done);
+								}}
+							/>
+						) : null}
+						{firstAdminNote && focus === 'sidebar' ? (
+							<Box marginBottom={1}>
+								<Text color="green" wrap="wrap">
+									{firstAdminNote}
+								</Text>
+							</Box>
+						) : null}
+						{section === 'integrations' && !salesforceOpen ? (
+							<IntegrationsScreen
+								isFocused={contentFocused}
+								salesforceStatus={salesforceStatus}
+								onManageSalesforce={() => {
+									setSalesforceOpen(true);
+								}}
+								onBack={() => {
+									setFocus('sidebar');
+								}}
+							/>
+						) : null}
+						{section === 'integrations' && salesforceOpen ? (
+							<SalesforceDashboard
+								services={services}
+								salesforce={salesforce}
+								overview={overview}
+								generation={generation}
+								context={context}
+								onImported={refreshContext}
+								settings={settings}
+								onChangeSetting={changeSetting}
+								isFocused={contentFocused}
+								onBack={() => {
+									setSalesforceOpen(false);
+								}}
+								width={contentWidth - 1}
+								height={bodyHeight}
+							/>
+						) : null}
+						{section === 'people' ? (
+							<PeopleScreen services={services} isFocused={contentFocused} onBack={() => setFocus('sidebar')} width={contentWidth - 1} height={bodyHeight} />
+						) : null}
+						{section === 'teams' ? (
+							<TeamsScreen
+								services={services}
+								teamRule={settings.teamFromSalesforce}
+								onChangeTeamRule={(rule) => {
+									changeSetting('teamFromSalesforce', rule);
+								}}
+								isFocused={contentFocused}
+								onBack={() => setFocus('sidebar')}
+								width={contentWidth - 1}
+								height={bodyHeight}
+							/>
+						) : null}
+					</Box>
 				</Box>
-			</Box>
-			<Footer width={columns} message={message} />
+				<Footer width={columns} message={message} />
+		</Box>
+		</>
+	);
+}
+
+/** What the frame needs to show a table with its status line, a dialog and the keys without breaking. */
+export const minimumSize = {columns: 60, rows: 18} as const;
+/** Below this width the table gets the sidebar's columns while the content has the keys. */
+export const sidebarFoldsBelow = 100;
+const tooSmallPriority = 1000;
+
+function TooSmall({columns, rows}: TerminalSize) {
+	return (
+		<Box flexDirection="column" width={columns}>
+			<Text wrap="wrap">{`salesscreen needs a terminal of at least ${minimumSize.columns}×${minimumSize.rows}.`}</Text>
+			<Text wrap="wrap">{`This one is ${columns}×${rows}: make the window larger, or q to quit.`}</Text>
 		</Box>
 	);
 }

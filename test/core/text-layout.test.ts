@@ -38,8 +38,8 @@ describe('wrapText', () => {
 		expect(wrapText('a averyveryverylongemail@example.com b', 10)).toEqual(['a', 'averyveryv', 'erylongema', 'il@example', '.com b']);
 	});
 
-	it('keeps a paragraph indent on its first line', () => {
-		expect(wrapText('  12 skipped: no email (3)', 14)).toEqual(['  12 skipped:', 'no email (3)']);
+	it('keeps a paragraph indent on each of its lines', () => {
+		expect(wrapText('  12 skipped: no email (3)', 14)).toEqual(['  12 skipped:', '  no email (3)']);
 	});
 });
 

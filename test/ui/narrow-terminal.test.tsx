@@ -35,7 +35,7 @@ async function startApp({columns, rows, users = 120, prepare}: Start) {
 		rendered.unmount();
 	});
 	const driver = inkDriver(rendered);
-	return {driver, session};
+	return {driver, session, rendered};
 }
 
 /** The app's frame, opened on one tab of Salesforce › Manage. */
@@ -128,5 +128,55 @@ describe('columns and numbers', () => {
 		expect(run).toMatch(/Bernadette O\S*…/);
 		expect(run).toMatch(/bernadette\.okon\S*…/);
 		expect(run).toMatch(/1,\d{3} created/);
+	});
+});
+
+describe('the filter being typed', () => {
+	it('stays visible at 60 columns, and a long one shows its end', async () => {
+		const {driver} = await openTab('Users', {columns: 60, rows: 20});
+		await driver.waitFor(/page 1 of \d+/);
+		await driver.press('/');
+		await driver.type('bern');
+		const frame = await driver.waitFor('filter: bern▏');
+		expect(rowsOf(frame).every((row) => row.length <= 60)).toBe(true);
+		await driver.type('ard-and-a-query-much-longer-than-a-status-line-at-sixty-columns-fits');
+		await driver.waitFor(/filter: …[a-z-]*columns-fits▏/);
+		await driver.press(keys.enter);
+		await driver.waitFor(/filter: …[a-z-]*columns-fits · /);
+	});
+});
+
+describe('the app frame', () => {
+	it('says how large a terminal it needs below the minimum, and draws again once it is large enough', async () => {
+		const app = await startApp({columns: 50, rows: 15});
+		const {driver} = app;
+		const frame = await driver.waitFor('needs a terminal of at least 60×18.');
+		expect(frame).toContain('This one is 50×15');
+		expect(frame).not.toContain('Integrations');
+		await driver.press('j');
+		app.rendered.rerender(<App services={app.session.services} size={{columns: 80, rows: 24}} />);
+		await driver.waitFor('❯ Integrations');
+	});
+
+	it('folds the sidebar away between the minimum and 100 columns while the content has the keys; M brings it back', async () => {
+		const {driver} = await startApp({columns: 80, rows: 24});
+		await driver.waitFor('❯ Integrations');
+		await driver.press(keys.enter);
+		const content = await driver.waitFor('M menu');
+		expect(content).not.toContain('Teams');
+		expect(content).toMatch(/^ {2}Integrations/m);
+		await driver.press('M');
+		const menu = await driver.waitFor('❯ Integrations');
+		expect(menu).toContain('Teams');
+		expect(menu).not.toContain('M menu');
+	});
+
+	it('keeps the sidebar on a wide terminal', async () => {
+		const {driver} = await startApp({columns: 120, rows: 30});
+		await driver.waitFor('❯ Integrations');
+		await driver.press(keys.enter);
+		const content = await driver.waitFor('Enter Manage');
+		expect(content).toContain('Teams');
+		expect(content).not.toContain('M menu');
 	});
 });

@@ -134,7 +134,7 @@ export function DialogFrame({title, width, height, lines = [], rows, footer = []
 			{shown}
 			{overflows ? (
 				<Text dimColor wrap="truncate">
-					{`lines ${formatCount(top + 1)}–${formatCount(Math.min(total, top + visible))} of ${formatCount(total)} · ↑↓ PgUp PgDn scroll`}
+					{`lines ${formatCount(top + 1)}–${formatCount(Math.min(total, top + visible))} of ${formatCount(total)} · ↑↓ PgUp/PgDn`}
 				</Text>
 			) : null}
 			{bottom.map((line, index) => (

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {formatCount} from '../../core/number-format.js';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {FilterText} from '../components/filter-text.js';
 import type {PersonListing} from '../../core/person.js';
 import {filterPeople} from '../../core/person-filter.js';
 import {Selection} from '../../core/selection.js';
@@ -79,10 +80,10 @@ export function PeoplePickerDialog({title, candidates, submitLabel, width, heigh
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text wrap="truncate">
+				<FilterText query={query} editing={editingFilter} width={width} />
 				<Text bold color="cyan">{`${title} · `}</Text>
 				<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${formatCount(paged.selectedCount)} checked`}</Text>
 				{` · page ${paged.window.page + 1} of ${formatCount(paged.window.pageCount)} · ${formatCount(listed.length)} listed`}
-				{query === '' && !editingFilter ? null : <Text color="cyan">{` · filter: ${query}${editingFilter ? '▏' : ''}`}</Text>}
 			</Text>
 			<CheckboxTableHeader columns={columns} />
 			<Box flexDirection="column" height={tableHeight}>

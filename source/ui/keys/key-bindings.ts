@@ -19,6 +19,8 @@ export type Command =
 	| 'selection.clear'
 	| 'filter.start'
 	| 'view.toggle-all'
+	| 'view.menu'
+	| 'view.outcome'
 	| 'import.start'
 	| 'item.add'
 	| 'item.edit'
@@ -83,6 +85,9 @@ export const keyBindings: readonly Binding[] = [
 	{command: 'mapping.open', keys: 'm', label: 'map…', match: char('m')},
 	{command: 'filter.start', keys: '/', label: 'filter', match: char('/')},
 	{command: 'view.toggle-all', keys: 'h', label: 'show hidden', match: char('h')},
+	{command: 'view.outcome', keys: 'o', label: 'outcome shown', match: char('o')},
+	// On a narrow terminal the sidebar folds away while the content has the keys; this brings it back.
+	{command: 'view.menu', keys: 'M', label: 'menu', match: char('M')},
 	{command: 'dialog.confirm', keys: 'y', label: 'yes', match: (input, key) => char('y', 'Y')(input, key)},
 	{command: 'dialog.cancel', keys: 'n', label: 'no', match: (input, key) => char('n', 'N')(input, key)},
 	{command: 'action.retry', keys: 'r', label: 'retry', match: char('r')},

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {formatCount} from '../../core/number-format.js';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
+import {FilterText} from '../components/filter-text.js';
 import type {PersonHistoryEntry, PersonListing} from '../../core/person.js';
 import {filterPeople} from '../../core/person-filter.js';
 import {Selection} from '../../core/selection.js';
@@ -202,10 +203,10 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 		<Box flexDirection="column" height={height}>
 			<Box height={1}>
 				<Text wrap="truncate">
+					<FilterText query={query} editing={editingFilter} width={width} />
 					<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${count(paged.selectedCount)} selected`}</Text>
 					{` · ${people(listed.length)}${showInactive ? ' (all)' : ''} · page ${paged.window.page + 1} of ${paged.window.pageCount} · `}
 					<Text color={rights.isAdmin ? undefined : 'yellow'}>{you}</Text>
-					{query === '' && !editingFilter ? null : <Text color="cyan">{` · filter: ${query}${editingFilter ? '▏' : ''}`}</Text>}
 				</Text>
 			</Box>
 			{overlay.kind === 'none' ? (

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {formatCount} from '../../core/number-format.js';
 import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import {FilterText} from '../components/filter-text.js';
 import type {ImportContext} from '../../core/import-context.js';
 import {refusalFor} from '../../core/admin-policy.js';
 import {classifyUser} from '../../core/import-plan.js';
@@ -164,12 +165,10 @@ export function UsersTab(props: Props) {
 		<Box flexDirection="column" height={height}>
 			<Box height={1}>
 				<Text wrap="truncate">
+					<FilterText query={query} editing={editingFilter} width={width} />
 					<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${count(paged.selectedCount)} selected`}</Text>
 					{` · page ${paged.window.page + 1} of ${paged.window.pageCount} · ${count(listed.length)} listed${props.showAllUsers ? '' : ' (active Standard)'} · `}
 					<Text color={load.status === 'loading' ? 'yellow' : load.status === 'failed' ? 'red' : undefined}>{loadText}</Text>
-					{query === '' && !editingFilter ? null : (
-						<Text color="cyan">{` · filter: ${query}${editingFilter ? '▏' : ''}`}</Text>
-					)}
 				</Text>
 			</Box>
 			{overlay === 'confirm-all' ? (
