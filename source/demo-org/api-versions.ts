@@ -1,6 +1,9 @@
-/** The REST API versions the demo org answers to, as a current org does (Salesforce retired 30.0 and older in 2025). */
+/**
+ * The REST API versions the demo org answers to, as a current org does: Salesforce retired 30.0 and older
+ * in 2025, and Winter '27 (68.0) is the release in production since October 2026.
+ */
 export const oldestApiVersion = 31;
-export const latestApiVersion = 64;
+export const latestApiVersion = 68;
 
 export type ApiVersionEntry = {label: string; url: string; version: string};
 
@@ -28,51 +31,14 @@ export function servedVersion(text: string): string | undefined {
 	return major >= oldestApiVersion && major <= latestApiVersion ? `${major}.0` : undefined;
 }
 
-/** The resource map `GET /services/data/vXX.X/` answers: relative URLs, except the absolute identity URL. */
+/**
+ * The resource map `GET /services/data/vXX.X/` answers: relative URLs, except the absolute identity URL.
+ * Only the resources the demo org serves are listed, so that a client that follows the map finds each one.
+ */
 export function versionResources(version: string, identityUrl: string): Record<string, string> {
 	const base = `/services/data/v${version}`;
-	const names = [
-		'tooling',
-		'metadata',
-		'eclair',
-		'folders',
-		'prechatForms',
-		'contact-tracing',
-		'jsonxform',
-		'chatter',
-		'tabs',
-		'appMenu',
-		'quickActions',
-		'queryAll',
-		'commerce',
-		'wave',
-		'iot',
-		'analytics',
-		'search',
-		'smartdatadiscovery',
-		'composite',
-		'parameterizedSearch',
-		'fingerprint',
-		'serviceTemplates',
-		'recent',
-		'connect',
-		'licensing',
-		'limits',
-		'process',
-		'async-queries',
-		'query',
-		'jobs',
-		'localizedvalue',
-		'mobile',
-		'emailConnect',
-		'compactLayouts',
-		'knowledgeManagement',
-		'sobjects',
-		'actions',
-		'support',
-	];
 	const resources: Record<string, string> = {};
-	for (const name of names) {
+	for (const name of ['jobs', 'limits', 'query', 'queryAll', 'sobjects']) {
 		resources[name] = `${base}/${name}`;
 	}
 

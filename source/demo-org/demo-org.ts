@@ -2,7 +2,9 @@ import {createPublicKey, type KeyObject} from 'node:crypto';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
+import {BulkQueryJobs} from './bulk-query-jobs.js';
 import {buildDemoDatabase} from './demo-database.js';
+import {buildSalesActivity} from './sales-activity.js';
 import {DemoOrgError} from './demo-org-error.js';
 import type {DemoUserRecord} from './demo-user-record.js';
 import {DeviceAuthorizations} from './device-authorizations.js';
@@ -202,7 +204,11 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 		instanceUrl: '',
 		usersById,
 		findUser,
-		database: buildDemoDatabase({id: orgId, name: orgName, createdDate: organizationCreated, isSandbox: options.sandbox === true}, users),
+		database: buildDemoDatabase({id: orgId, name: orgName, createdDate: organizationCreated, isSandbox: options.sandbox === true}, users, {
+			instanceUrl: () => state.instanceUrl,
+			userById: (id) => usersById.get(id),
+			extraTables: (userTable) => buildSalesActivity(userTable, orgId.slice(3, 5), Date.now()),
+		}),
 		sessions,
 		devices,
 		decideDevice: approveDevice,
@@ -211,6 +217,8 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 		cursors: new QueryCursors(),
 		apiUsage: {used: 0, max: apiDailyLimit},
 		queryLog: [],
+		bulkJobs: new BulkQueryJobs(),
+		organizationCreated,
 	};
 	let lastModstamp = 0;
 

@@ -18,4 +18,9 @@ export type DemoUserRecord = Omit<SalesforceUser, 'roleName' | 'federationIdenti
 	systemModstamp?: string | null;
 	/** ISO 8601; null for users who never logged in. */
 	lastLoginDate?: string | null;
+	/** The id of the user's manager (another user of the org); null or absent when they have none. */
+	managerId?: string | null;
+	/** A portal user's contact and account; absent for others, and derived from the id for portal users without them. */
+	contactId?: string;
+	accountId?: string;
 };

@@ -3,6 +3,7 @@ import type {DemoUserRecord} from './demo-user-record.js';
 import {defaultAlias} from './demo-database.js';
 import {profileRights} from './permission-sets.js';
 import {idMinter} from './salesforce-id.js';
+import {idHash} from './user-details.js';
 import {departments, internationalFirstNames, internationalLastNames, partnerTitles, type Department} from './user-catalog.js';
 
 export type GeneratedOrg = {
@@ -172,10 +173,68 @@ export function generateDemoOrg(options: {count: number; seed: number; orgId: st
 			federationIdentifier: draft.userType === 'Standard' && draft.email !== null && index % 10 !== 9 ? `E${String(100_000 + index)}` : null,
 			createdDate: new Date(created).toISOString(),
 			lastLoginDate: lastLogin(draft, created, index === 0, random),
+			// Set once everyone exists (assignManagers); declared here so every record has one shape.
+			managerId: null,
 		};
 	});
 
+	assignManagers(users);
 	return {orgName, emailDomain, organizationCreated: new Date(orgCreated).toISOString(), users};
+}
+
+const managerTitle = /Manager|Director|Lead|Controller|Chief|VP of/;
+const noManagerShare = 0.06;
+
+/**
+ * Managers form a tree within the org: the chief executive has none; each department's first manager by
+ * title reports to the chief executive, the department's other managers to that head, and everyone else to
+ * one of the department's managers. A few people have no manager recorded, as in real orgs; system users,
+ * guests and portal users have none. Drawn from each id rather than from faker, so that adding this field
+ * changed no other generated value.
+ */
+function assignManagers(users: DemoUserRecord[]): void {
+	const people = users.filter((user) => user.userType === 'Standard' && user.firstName !== null);
+	const chief = people.find((user) => user.title === 'Chief Executive Officer') ?? people.find((user) => user.department === 'Executive') ?? people[0];
+	if (!chief) {
+		return;
+	}
+
+	const heads = new Map<string, DemoUserRecord>();
+	const managers = new Map<string, DemoUserRecord[]>();
+	for (const user of people) {
+		if (user !== chief && user.title !== null && managerTitle.test(user.title)) {
+			const department = user.department ?? '';
+			if (!heads.has(department)) {
+				heads.set(department, user);
+			}
+
+			const list = managers.get(department) ?? [];
+			list.push(user);
+			managers.set(department, list);
+		}
+	}
+
+	for (const user of people) {
+		if (user === chief) {
+			user.managerId = null;
+			continue;
+		}
+
+		if (idHash(user.id, 21) / 4_294_967_296 < noManagerShare) {
+			user.managerId = null;
+			continue;
+		}
+
+		const department = user.department ?? '';
+		const head = heads.get(department);
+		if (user === head || head === undefined || user.department === 'Executive') {
+			user.managerId = chief.id;
+			continue;
+		}
+
+		const candidates = managers.get(department)!;
+		user.managerId = managerTitle.test(user.title ?? '') ? head.id : candidates[idHash(user.id, 22) % candidates.length]!.id;
+	}
 }
 
 function regularPerson(

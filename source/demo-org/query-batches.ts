@@ -36,7 +36,7 @@ export function queryBatch(
 		return {totalSize: result.totalSize, done: true, records: []};
 	}
 
-	const end = Math.min(result.rows.length, position + batchSize);
+	const end = result.singleBatch ? result.rows.length : Math.min(result.rows.length, position + batchSize);
 	const records = result.rows.slice(position, end).map((record) => result.project(record, version));
 	const done = end >= result.rows.length || result.firstBatchOnly;
 	let nextId = cursorId;

@@ -45,3 +45,13 @@ export async function readFormParameters(request: IncomingMessage): Promise<URLS
 		return new URLSearchParams();
 	}
 }
+
+/** A JSON request body (Bulk API 2.0 job requests); anything else is the JSON_PARSER_ERROR Salesforce answers. */
+export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+	const text = (await readBody(request)).toString('utf8');
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		throw new RestError(400, 'JSON_PARSER_ERROR', 'The request body is not valid JSON.');
+	}
+}

@@ -11,7 +11,11 @@ import {identityResponse, identityUrl, userInfoResponse, type IdentityContext} f
 import type {OAuthSessions, Session} from './oauth-sessions.js';
 import {queryBatch, requestedBatchSize} from './query-batches.js';
 import type {QueryCursors} from './query-cursors.js';
-import {readFormParameters} from './request-body.js';
+import type {BulkQueryJobs} from './bulk-query-jobs.js';
+import {resultsCsv} from './csv-results.js';
+import {deletedRecords, updatedRecords} from './replication.js';
+import {readFormParameters, readJsonBody} from './request-body.js';
+import {basicInformation, describeGlobal, describeSObject} from './sobject-describe.js';
 import {invalidSession, methodNotAllowed, notFound, RestError} from './rest-error.js';
 import {normaliseSalesforceId} from './salesforce-id.js';
 import {runSoql} from './soql-engine.js';
@@ -35,6 +39,9 @@ export type DemoOrgState = {
 	apiUsage: {used: number; max: number};
 	/** Every SOQL statement sent to the query resource, oldest first (queryMore calls are not new queries). */
 	queryLog: string[];
+	bulkJobs: BulkQueryJobs;
+	/** ISO 8601. */
+	organizationCreated: string;
 };
 
 type Headers = Record<string, string>;
@@ -44,6 +51,8 @@ type Reply = {
 	body: unknown;
 	/** HTML pages (the device approval page) are sent as they are; everything else is JSON. */
 	html?: boolean;
+	/** Text sent as it is with this content type (Bulk API CSV results, url-encoded token answers). */
+	contentType?: string;
 	/** Send part of the body, then drop the connection (the resetMidPage fault). */
 	breakOff?: boolean;
 };
@@ -74,9 +83,11 @@ function send(response: ServerResponse, reply: Reply, headers: Headers): void {
 		return;
 	}
 
-	const text = reply.body === undefined ? '' : reply.html ? String(reply.body) : JSON.stringify(reply.body);
+	const asText = reply.html === true || reply.contentType !== undefined;
+	const text = reply.body === undefined ? '' : asText ? String(reply.body) : JSON.stringify(reply.body);
 	const length = Buffer.byteLength(text);
-	response.writeHead(reply.status, {'Content-Type': reply.html ? htmlType : jsonType, 'Content-Length': String(length), ...headers});
+	const type = reply.contentType ?? (reply.html ? htmlType : jsonType);
+	response.writeHead(reply.status, {...(reply.status === 204 ? {} : {'Content-Type': type, 'Content-Length': String(length)}), ...headers});
 	if (!reply.breakOff) {
 		response.end(text);
 		return;
@@ -89,7 +100,7 @@ function send(response: ServerResponse, reply: Reply, headers: Headers): void {
 }
 
 async function handle(state: DemoOrgState, request: IncomingMessage, headers: Headers): Promise<Reply> {
-	const url = new URL(request.url ?? '/', 'http://demo.invalid');
+	const url = requestUrl(request.url);
 	const path = url.pathname.replace(/\/+$/, '') || '/';
 	const method = request.method ?? 'GET';
 	const {latencyMs} = state.faults.current;
@@ -110,13 +121,20 @@ async function handle(state: DemoOrgState, request: IncomingMessage, headers: He
 			return failure ?? {status: 200, body: undefined};
 		}
 
-		return tokenEndpoint(params, {
+		const answer = tokenEndpoint(params, {
 			instanceUrl: state.instanceUrl,
 			sessions: state.sessions,
 			devices: state.devices,
 			jwtPublicKey: state.jwtPublicKey,
 			findUser: state.findUser,
 		});
+		// `format=urlencoded` (or an Accept header asking for it) answers a form instead of JSON.
+		const format = params.get('format') ?? url.searchParams.get('format');
+		if (format === 'urlencoded' || (format === null && /application\/x-www-form-urlencoded/i.test(request.headers.accept ?? ''))) {
+			return {status: answer.status, body: formEncoded(answer.body), contentType: 'application/x-www-form-urlencoded;charset=UTF-8'};
+		}
+
+		return answer;
 	}
 
 	if (path === '/setup/connect') {
@@ -135,6 +153,18 @@ async function handle(state: DemoOrgState, request: IncomingMessage, headers: He
 
 	if (state.faults.failsNow()) {
 		throw serverUnavailable();
+	}
+
+	const rest = /^\/services\/data\/v([^/]+)(?:\/(.*))?$/.exec(path);
+	if (rest) {
+		const version = servedVersion(rest[1]!);
+		if (!version) {
+			throw notFound();
+		}
+
+		const session = authenticate(state, request, url, false);
+		countApiCall(state, headers);
+		return restResource(state, session, request, url, version, rest[2] ?? '', method, headers);
 	}
 
 	if (method !== 'GET' && method !== 'HEAD') {
@@ -162,19 +192,32 @@ async function handle(state: DemoOrgState, request: IncomingMessage, headers: He
 		return {status: 200, body: apiVersions()};
 	}
 
-	const rest = /^\/services\/data\/v([^/]+)(?:\/(.*))?$/.exec(path);
-	if (rest) {
-		const version = servedVersion(rest[1]!);
-		if (!version) {
-			throw notFound();
-		}
+	throw notFound();
+}
 
-		const session = authenticate(state, request, url, false);
-		countApiCall(state, headers);
-		return restResource(state, session, request, url, version, rest[2] ?? '');
+/**
+ * The request's URL with its path normalised as Salesforce does: `//services//data/` is `/services/data`.
+ * Parsed relative to a base, `//services/...` would otherwise be read as a host named `services`.
+ */
+function requestUrl(raw: string | undefined): URL {
+	const text = raw ?? '/';
+	const queryAt = text.search(/[?#]/);
+	const pathPart = queryAt === -1 ? text : text.slice(0, queryAt);
+	const rest = queryAt === -1 ? '' : text.slice(queryAt);
+	return new URL(`${pathPart.replaceAll(/\/{2,}/g, '/')}${rest}`, 'http://demo.invalid');
+}
+
+function formEncoded(body: unknown): string {
+	const params = new URLSearchParams();
+	if (Array.isArray(body)) {
+		body = body[0];
 	}
 
-	throw notFound();
+	for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+		params.append(key, typeof value === 'string' ? value : JSON.stringify(value));
+	}
+
+	return params.toString();
 }
 
 function identityContext(state: DemoOrgState, user: DemoUserRecord): IdentityContext {
@@ -205,9 +248,30 @@ function countApiCall(state: DemoOrgState, headers: Headers): void {
 	headers['Sforce-Limit-Info'] = `api-usage=${usage.used}/${usage.max}`;
 }
 
-function restResource(state: DemoOrgState, session: Session, request: IncomingMessage, url: URL, version: string, resource: string): Reply {
+async function restResource(
+	state: DemoOrgState,
+	session: Session,
+	request: IncomingMessage,
+	url: URL,
+	version: string,
+	resource: string,
+	method: string,
+	headers: Headers,
+): Promise<Reply> {
 	const segments = resource === '' ? [] : resource.split('/');
 	const [first, second, third] = segments;
+	if (first === 'jobs' && second === 'query') {
+		return bulkQueryResource(state, session, request, url, version, segments.slice(2), method, headers);
+	}
+
+	// An unknown resource is unknown whatever the method, as composite, search or ingest jobs are here.
+	if (first !== undefined && !['query', 'queryAll', 'limits', 'sobjects'].includes(first)) {
+		throw notFound();
+	}
+
+	if (method !== 'GET' && method !== 'HEAD') {
+		throw methodNotAllowed(method, 'GET,HEAD');
+	}
 
 	if (first === undefined) {
 		return {status: 200, body: versionResources(version, identityUrl(state.instanceUrl, state.orgId, session.user.id))};
@@ -221,11 +285,103 @@ function restResource(state: DemoOrgState, session: Session, request: IncomingMe
 		return {status: 200, body: limits(state)};
 	}
 
-	if (first === 'sobjects' && second !== undefined && third !== undefined && segments.length === 3) {
-		return {status: 200, body: retrieve(state, second, third, url.searchParams.get('fields'), version)};
+	if (first !== 'sobjects' || segments.length > 3) {
+		throw notFound();
 	}
 
-	throw notFound();
+	if (second === undefined) {
+		return {status: 200, body: describeGlobal(state.database, version)};
+	}
+
+	const table = state.database.find(second);
+	if (!table) {
+		throw notFound();
+	}
+
+	switch (third) {
+		case undefined: {
+			return {status: 200, body: basicInformation(table, version)};
+		}
+
+		case 'describe': {
+			return {status: 200, body: describeSObject(state.database, table, version)};
+		}
+
+		case 'updated': {
+			return {status: 200, body: updatedRecords(table, url.searchParams, Date.now())};
+		}
+
+		case 'deleted': {
+			return {status: 200, body: deletedRecords(table, url.searchParams, Date.now(), Date.parse(state.organizationCreated))};
+		}
+
+		default: {
+			return {status: 200, body: retrieve(state, table.name, third, url.searchParams.get('fields'), version)};
+		}
+	}
+}
+
+/** Bulk API 2.0 query jobs: create, list, look at, abort, delete, and read results as CSV. */
+async function bulkQueryResource(
+	state: DemoOrgState,
+	session: Session,
+	request: IncomingMessage,
+	url: URL,
+	version: string,
+	rest: readonly string[],
+	method: string,
+	headers: Headers,
+): Promise<Reply> {
+	const [jobId, part] = rest;
+	if (jobId === undefined) {
+		if (method === 'POST') {
+			const body = await readJsonBody(request);
+			state.queryLog.push(String((body as {query?: unknown} | null)?.query ?? ''));
+			return {status: 200, body: state.bulkJobs.create(body, (soql) => runSoql(soql, state.database), session.user.id, version)};
+		}
+
+		if (method === 'GET') {
+			return {status: 200, body: state.bulkJobs.list()};
+		}
+
+		throw methodNotAllowed(method, 'GET,POST');
+	}
+
+	if (part === 'results' && rest.length === 2) {
+		if (method !== 'GET') {
+			throw methodNotAllowed(method, 'GET');
+		}
+
+		const set = state.bulkJobs.results(jobId, url.searchParams.get('locator'), url.searchParams.get('maxRecords'), version, (result, start, end, delimiter, lineEnding, header) =>
+			resultsCsv(result, start, end, delimiter, lineEnding, header, version),
+		);
+		headers['Sforce-Locator'] = set.next;
+		headers['Sforce-NumberOfRecords'] = String(set.count);
+		return {status: 200, body: set.csv, contentType: 'text/csv'};
+	}
+
+	if (rest.length !== 1) {
+		throw notFound();
+	}
+
+	switch (method) {
+		case 'GET': {
+			return {status: 200, body: state.bulkJobs.check(jobId)};
+		}
+
+		case 'PATCH': {
+			return {status: 200, body: state.bulkJobs.abort(jobId, await readJsonBody(request))};
+		}
+
+		case 'DELETE': {
+			state.bulkJobs.delete(jobId);
+			return {status: 204, body: undefined};
+		}
+
+		default: {
+			throw methodNotAllowed(method, 'GET,PATCH,DELETE');
+		}
+	}
 }
 
 /** `query?q=…` and `query/{locator}` (queryMore). */

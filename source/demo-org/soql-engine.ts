@@ -1,7 +1,9 @@
 import {parseQuery, type FieldType as SelectItem, type OrderByClause, type Query} from '@jetstreamapp/soql-parser-js';
-import type {DemoDatabase, SObjectTable} from './demo-database.js';
+import type {DemoDatabase} from './demo-database.js';
+import type {SObjectTable} from './sobject-table.js';
 import {RestError, soqlError} from './rest-error.js';
 import {comparableReader, positionOf, resolveField, type Comparable, type QueryContext, type ResolvedField} from './soql-fields.js';
+import {isAggregateQuery, runAggregate} from './soql-aggregate.js';
 import {compileWhere} from './soql-where.js';
 
 /** Salesforce refuses an OFFSET above this (NUMBER_OUTSIDE_VALID_RANGE). */
@@ -18,6 +20,10 @@ export type SoqlResult = {
 	countOnly: boolean;
 	/** With OFFSET, Salesforce returns the first batch only and no cursor for the rest. */
 	firstBatchOnly: boolean;
+	/** Aggregate results come in one batch: Salesforce does not page them with queryMore. */
+	singleBatch: boolean;
+	/** The selected field paths (or aggregate names), in order: the columns of a CSV result. */
+	columns: readonly string[];
 	/** The record as the REST API returns it, lookups nested under their relationship name. */
 	project: (record: object, apiVersion: string) => Record<string, unknown>;
 };
@@ -44,12 +50,20 @@ export function runSoql(soql: string, database: DemoDatabase): SoqlResult {
 		);
 	}
 
-	const context: QueryContext = {soql, alias: query.sObjectAlias};
-	const {fields, countOnly, needsSmallLimit} = selectedFields(query.fields ?? [], table, context);
+	const now = database.now?.() ?? Date.now();
+	const context: QueryContext = {soql, alias: query.sObjectAlias, now, subquery: (inner) => semiJoinIds(inner, database, {soql, now})};
 	const offset = query.offset;
 	if (offset !== undefined && offset > maximumOffset) {
 		throw soqlError('NUMBER_OUTSIDE_VALID_RANGE', soql, positionOf(soql, String(offset)), `Maximum SOQL offset allowed is ${maximumOffset}`);
 	}
+
+	if (isAggregateQuery(query)) {
+		const predicate = query.where ? compileWhere(query.where, table, context) : undefined;
+		const matched = predicate ? table.records.filter((record) => predicate(record)) : table.records;
+		return runAggregate(query, table, matched, context);
+	}
+
+	const {fields, countOnly, needsSmallLimit} = selectedFields(query.fields ?? [], table, context);
 
 	if (needsSmallLimit && (query.limit === undefined || query.limit > fieldsFunctionLimit)) {
 		throw new RestError(400, 'MALFORMED_QUERY', `The SOQL FIELDS function must have a LIMIT of at most ${fieldsFunctionLimit}`);
@@ -71,8 +85,46 @@ export function runSoql(soql: string, database: DemoDatabase): SoqlResult {
 		totalSize: rows.length,
 		countOnly,
 		firstBatchOnly: offset !== undefined,
+		singleBatch: false,
+		columns: fields.map((field) => field.path.join('.')),
 		project: (record, apiVersion) => project(record, table, fields, apiVersion),
 	};
+}
+
+/** The ids a semi-join's inner query selects: one id or lookup field, no nesting, no aggregates. */
+function semiJoinIds(inner: Query, database: DemoDatabase, outer: {soql: string; now: number}): ReadonlySet<string> {
+	const table = database.find(inner.sObject ?? '');
+	if (!table) {
+		throw new RestError(400, 'INVALID_TYPE', `sObject type '${inner.sObject ?? ''}' is not supported.`);
+	}
+
+	const context: QueryContext = {soql: outer.soql, alias: inner.sObjectAlias, now: outer.now};
+	const items = inner.fields ?? [];
+	const only = items.length === 1 ? items[0]! : undefined;
+	const path = only?.type === 'Field' ? only.field : only?.type === 'FieldRelationship' ? [...only.relationships, only.field].join('.') : undefined;
+	if (path === undefined || isAggregateQuery(inner) || inner.limit !== undefined || inner.offset !== undefined) {
+		throw new RestError(400, 'MALFORMED_QUERY', 'A semi join sub-select must select exactly one Id field, without aggregates, LIMIT or OFFSET');
+	}
+
+	const field = resolveField(table, path, context);
+	if (field.type !== 'id' && field.type !== 'reference') {
+		throw new RestError(400, 'INVALID_FIELD', `The selected field '${field.path.join('.')}' in a semi join sub-select must be an Id or a reference field.`);
+	}
+
+	const predicate = inner.where ? compileWhere(inner.where, table, context) : undefined;
+	const ids = new Set<string>();
+	for (const record of table.records) {
+		if (predicate && !predicate(record)) {
+			continue;
+		}
+
+		const value = field.read(record);
+		if (typeof value === 'string') {
+			ids.add(value);
+		}
+	}
+
+	return ids;
 }
 
 function parse(soql: string): Query {
@@ -95,9 +147,6 @@ function parseErrorText(error: unknown): string {
 }
 
 function rejectUnsupportedClauses(query: Query): void {
-	if (query.groupBy !== undefined || query.having !== undefined) {
-		throw unsupported('GROUP BY or HAVING');
-	}
 
 	if (query.withDataCategory !== undefined) {
 		throw unsupported('WITH DATA CATEGORY');
@@ -145,7 +194,7 @@ function selectedFields(items: readonly SelectItem[], table: SObjectTable, conte
 
 			case 'FieldFunctionExpression': {
 				const name = item.functionName.toUpperCase();
-				if (name === 'COUNT' && item.parameters.length === 0) {
+				if (name === 'COUNT' && (item.parameters ?? []).length === 0) {
 					countOnly = true;
 				} else if (name === 'FIELDS') {
 					const kind = String(item.parameters[0] ?? '').toUpperCase();
@@ -239,26 +288,37 @@ function recordUrl(apiVersion: string, type: string, id: string): string {
 function project(record: object, table: SObjectTable, fields: readonly ResolvedField[], apiVersion: string): Record<string, unknown> {
 	const result: Record<string, unknown> = {attributes: {type: table.name, url: recordUrl(apiVersion, table.name, table.idOf(record))}};
 	for (const field of fields) {
-		const relationship = field.relationship;
-		if (!relationship) {
-			result[field.definition.name] = field.definition.read(record);
-			continue;
+		let target = result;
+		let source: object = record;
+		let complete = true;
+		for (const relationship of field.relationships) {
+			const existing = target[relationship.name];
+			if (existing === null) {
+				complete = false;
+				break;
+			}
+
+			const related = relationship.read(source);
+			if (related === null) {
+				target[relationship.name] = null;
+				complete = false;
+				break;
+			}
+
+			let nested = existing as Record<string, unknown> | undefined;
+			if (nested === undefined) {
+				const parent = relationship.target;
+				nested = {attributes: {type: parent.name, url: recordUrl(apiVersion, parent.name, parent.idOf(related))}};
+				target[relationship.name] = nested;
+			}
+
+			target = nested;
+			source = related;
 		}
 
-		const related = relationship.read(record);
-		if (related === null) {
-			result[relationship.name] = null;
-			continue;
+		if (complete) {
+			target[field.definition.name] = field.definition.read(source);
 		}
-
-		let nested = result[relationship.name] as Record<string, unknown> | undefined;
-		if (nested === undefined) {
-			const target = relationship.target;
-			nested = {attributes: {type: target.name, url: recordUrl(apiVersion, target.name, target.idOf(related))}};
-			result[relationship.name] = nested;
-		}
-
-		nested[field.definition.name] = field.definition.read(related);
 	}
 
 	return result;

@@ -1,23 +1,32 @@
-import type {FieldDefinition, FieldType, FieldValue, RelationshipDefinition, SObjectTable} from './demo-database.js';
+import type {FieldDefinition, FieldType, FieldValue, RelationshipDefinition, SObjectTable} from './sobject-table.js';
 import {soqlError} from './rest-error.js';
 
-/** A field path of a query (`Email`, `Profile.Name`) bound to the object it is read from. */
+/** A field path of a query (`Email`, `Profile.Name`, `Profile.UserLicense.Name`) bound to the object it is read from. */
 export type ResolvedField = {
 	/** In the case Salesforce returns it: `['Profile', 'Name']`. */
 	path: readonly string[];
 	type: FieldType;
 	definition: FieldDefinition;
-	/** Set for a field reached through a lookup. */
-	relationship?: RelationshipDefinition;
+	/** The lookups followed to reach the field, outermost first; empty for a field of the object itself. */
+	relationships: readonly RelationshipDefinition[];
 	read: (record: object) => FieldValue;
 };
 
-export type QueryContext = {soql: string; alias?: string};
+export type QueryContext = {
+	soql: string;
+	alias?: string;
+	/** What date literals (TODAY, LAST_N_DAYS:n) are measured from. */
+	now?: number;
+	/** Runs a semi-join's inner query and gives the ids it selects; absent inside one (they do not nest). */
+	subquery?: (query: import('@jetstreamapp/soql-parser-js').Query) => ReadonlySet<string>;
+};
 
 const customFieldHint =
 	"If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.";
 const customRelationshipHint =
 	"If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.";
+/** SOQL follows at most five levels of child-to-parent relationships. */
+const maximumRelationshipDepth = 5;
 
 export function resolveField(table: SObjectTable, rawPath: string, context: QueryContext): ResolvedField {
 	let parts = rawPath.split('.');
@@ -26,41 +35,51 @@ export function resolveField(table: SObjectTable, rawPath: string, context: Quer
 	}
 
 	const fail = (text: string) => soqlError('INVALID_FIELD', context.soql, positionOf(context.soql, rawPath), text);
-	if (parts.length === 1) {
-		const definition = findField(table, parts[0]!);
-		if (!definition) {
-			throw fail(`No such column '${parts[0]}' on entity '${table.name}'. ${customFieldHint}`);
+	const chain: RelationshipDefinition[] = [];
+	let current = table;
+	for (const part of parts.slice(0, -1)) {
+		const relationship = current.relationships.find((candidate) => candidate.name.toLowerCase() === part.toLowerCase());
+		if (!relationship || chain.length >= maximumRelationshipDepth) {
+			throw fail(`Didn't understand relationship '${part}' in field path. ${customRelationshipHint}`);
 		}
 
-		return {path: [definition.name], type: definition.type, definition, read: definition.read};
+		chain.push(relationship);
+		current = relationship.target;
 	}
 
-	const relationship = table.relationships.find((candidate) => candidate.name.toLowerCase() === parts[0]!.toLowerCase());
-	if (!relationship || parts.length > 2) {
-		const unknown = relationship ? parts[1]! : parts[0]!;
-		throw fail(`Didn't understand relationship '${unknown}' in field path. ${customRelationshipHint}`);
-	}
-
-	const definition = findField(relationship.target, parts[1]!);
+	const last = parts.at(-1)!;
+	const definition = findField(current, last);
 	if (!definition) {
-		throw fail(`No such column '${parts[1]}' on entity '${relationship.target.name}'. ${customFieldHint}`);
+		throw fail(`No such column '${last}' on entity '${current.name}'. ${customFieldHint}`);
 	}
 
-	const readRelated = relationship.read;
 	const readField = definition.read;
+	const path = [...chain.map((relationship) => relationship.name), definition.name];
+	if (chain.length === 0) {
+		return {path, type: definition.type, definition, relationships: chain, read: readField};
+	}
+
+	const readers = chain.map((relationship) => relationship.read);
 	return {
-		path: [relationship.name, definition.name],
+		path,
 		type: definition.type,
 		definition,
-		relationship,
+		relationships: chain,
 		read(record) {
-			const related = readRelated(record);
-			return related === null ? null : readField(related);
+			let related: object | null = record;
+			for (const readRelated of readers) {
+				related = readRelated(related);
+				if (related === null) {
+					return null;
+				}
+			}
+
+			return readField(related);
 		},
 	};
 }
 
-function findField(table: SObjectTable, name: string): FieldDefinition | undefined {
+export function findField(table: SObjectTable, name: string): FieldDefinition | undefined {
 	const wanted = name.toLowerCase();
 	return table.fields.find((candidate) => candidate.name.toLowerCase() === wanted);
 }
@@ -88,7 +107,8 @@ export function comparableReader(field: ResolvedField): (record: object) => Comp
 			};
 		}
 
-		case 'datetime': {
+		case 'datetime':
+		case 'date': {
 			return (record) => {
 				const value = read(record);
 				return typeof value === 'string' ? Date.parse(value) : null;

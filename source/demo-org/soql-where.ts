@@ -1,5 +1,6 @@
-import type {ConditionWithValueQuery, LiteralType, WhereClause} from '@jetstreamapp/soql-parser-js';
-import type {SObjectTable} from './demo-database.js';
+import type {ConditionWithValueQuery, LiteralType, Query, WhereClause} from '@jetstreamapp/soql-parser-js';
+import {dateLiteralRange} from './soql-date-literals.js';
+import type {SObjectTable} from './sobject-table.js';
 import {RestError, soqlError} from './rest-error.js';
 import {normaliseSalesforceId} from './salesforce-id.js';
 import {comparableReader, positionOf, resolveField, type Comparable, type QueryContext, type ResolvedField} from './soql-fields.js';
@@ -100,17 +101,17 @@ function unsupported(what: string): RestError {
 }
 
 function compileCondition(condition: ConditionWithValueQuery, table: SObjectTable, context: QueryContext): RowPredicate {
-	if ('valueQuery' in condition) {
-		throw unsupported('semi-join or anti-join subqueries in WHERE');
-	}
-
 	if (!('field' in condition)) {
 		throw unsupported('functions in WHERE');
 	}
 
 	const field = resolveField(table, condition.field, context);
+	if ('valueQuery' in condition) {
+		return semiJoin(field, condition.operator, condition.valueQuery, context);
+	}
+
 	const operator = condition.operator === ('<>' as string) ? '!=' : condition.operator;
-	const values = Array.isArray(condition.value) ? condition.value : [condition.value];
+	const values: string[] = Array.isArray(condition.value) ? condition.value : [condition.value];
 	const literalTypes: LiteralType[] = Array.isArray(condition.literalType)
 		? condition.literalType
 		: values.map(() => (condition.literalType ?? 'STRING') as LiteralType);
@@ -118,7 +119,7 @@ function compileCondition(condition: ConditionWithValueQuery, table: SObjectTabl
 		soqlError('INVALID_QUERY_FILTER_OPERATOR', context.soql, positionOf(context.soql, condition.field), text);
 
 	if (literalTypes.some((type) => type === 'DATE_LITERAL' || type === 'DATE_N_LITERAL')) {
-		throw unsupported('date literals such as TODAY or LAST_N_DAYS:n');
+		return dateLiteralCondition(field, operator, values, literalTypes, context, filterError);
 	}
 
 	if (literalTypes.includes('APEX_BIND_VARIABLE')) {
@@ -242,7 +243,107 @@ function literalValue(field: ResolvedField, raw: string, type: LiteralType, fail
 
 			return time;
 		}
+
+		case 'date': {
+			const time = Date.parse(raw);
+			if (type !== 'DATE' || Number.isNaN(time)) {
+				throw fail(typeMessage(field));
+			}
+
+			return time;
+		}
+
+		case 'number': {
+			const number = Number(raw.replace(/^[A-Z]{3}/, ''));
+			if (!numberLiteralTypes.has(type) || Number.isNaN(number)) {
+				throw fail(typeMessage(field));
+			}
+
+			return number;
+		}
 	}
+}
+
+const numberLiteralTypes: ReadonlySet<LiteralType> = new Set(['INTEGER', 'DECIMAL', 'INTEGER_WITH_CURRENCY_PREFIX', 'DECIMAL_WITH_CURRENCY_PREFIX']);
+
+/** `CreatedDate = LAST_N_DAYS:30`: a date literal is a range; `<` is before it, `>` after it, `=` within it. */
+function dateLiteralCondition(
+	field: ResolvedField,
+	operator: string,
+	values: readonly string[],
+	literalTypes: readonly LiteralType[],
+	context: QueryContext,
+	fail: (text: string) => RestError,
+): RowPredicate {
+	if (field.type !== 'date' && field.type !== 'datetime') {
+		throw fail(typeMessage(field));
+	}
+
+	const now = context.now ?? Date.now();
+	const ranges = values.map((value, index) => {
+		if (literalTypes[index] !== 'DATE_LITERAL' && literalTypes[index] !== 'DATE_N_LITERAL') {
+			throw fail(typeMessage(field));
+		}
+
+		const range = dateLiteralRange(value, now);
+		if (!range) {
+			throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: '${value}'`);
+		}
+
+		return range;
+	});
+	const read = comparableReader(field);
+	const within = (time: number) => ranges.some((range) => time >= range.start && time < range.end);
+	const [first] = ranges;
+	const test: Record<string, (time: number) => boolean> = {
+		'=': within,
+		IN: within,
+		'!=': (time) => !within(time),
+		'NOT IN': (time) => !within(time),
+		'<': (time) => time < first!.start,
+		'<=': (time) => time < first!.end,
+		'>': (time) => time >= first!.end,
+		'>=': (time) => time >= first!.start,
+	};
+	const check = test[operator];
+	if (!check) {
+		throw fail(`invalid operator on ${field.type === 'date' ? 'date' : 'dateTime'} field`);
+	}
+
+	return (record) => {
+		const value = read(record);
+		return typeof value === 'number' && check(value);
+	};
+}
+
+/**
+ * `Id IN (SELECT AssigneeId FROM PermissionSetAssignment WHERE …)` and its NOT IN anti-join: the inner
+ * query selects one id field, and is run once, before the outer one.
+ */
+function semiJoin(field: ResolvedField, operator: string, inner: Query, context: QueryContext): RowPredicate {
+	if (operator !== 'IN' && operator !== 'NOT IN') {
+		throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: '${operator}'`);
+	}
+
+	if (field.type !== 'id' && field.type !== 'reference') {
+		throw new RestError(400, 'INVALID_FIELD', `Semi join sub-selects are only allowed on Id fields, not on '${field.path.join('.')}'.`);
+	}
+
+	if (!context.subquery) {
+		throw new RestError(400, 'MALFORMED_QUERY', 'Nesting of semi join sub-selects is not supported');
+	}
+
+	const ids = context.subquery(inner);
+	const read = field.read;
+	return operator === 'IN'
+		? (record) => {
+				const value = read(record);
+				return typeof value === 'string' && ids.has(value);
+			}
+		: (record) => {
+				const value = read(record);
+				return !(typeof value === 'string' && ids.has(value));
+			};
 }
 
 function typeMessage(field: ResolvedField): string {
@@ -254,6 +355,14 @@ function typeMessage(field: ResolvedField): string {
 
 		case 'datetime': {
 			return `value of filter criterion for field '${name}' must be of type dateTime and should not be enclosed in quotes`;
+		}
+
+		case 'date': {
+			return `value of filter criterion for field '${name}' must be of type date and should not be enclosed in quotes`;
+		}
+
+		case 'number': {
+			return `value of filter criterion for field '${name}' must be of type double and should not be enclosed in quotes`;
 		}
 
 		case 'id':

@@ -3,6 +3,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startDemoOrg, type DemoOrg} from '../../source/demo-org/demo-org.js';
 import {get, pollDevice, queryPath, signJwt, startDeviceLogin, token} from './demo-org-client.js';
 import * as oauthDocs from './fixtures/salesforce-oauth-examples.js';
+import * as describeDocs from './fixtures/salesforce-describe-examples.js';
 import * as restDocs from './fixtures/salesforce-rest-examples.js';
 
 /**
@@ -140,6 +141,67 @@ describe('REST API responses match the documented examples', () => {
 		const {body} = await rest('/services/data/v62.0/limits');
 		expectShape(body, restDocs.limitsResponse, 'documented-keys-only');
 		expectShape(body.DailyApiRequests, {Max: 0, Remaining: 0});
+	});
+});
+
+describe('describe, replication and Bulk API 2.0 answers match the documented examples', () => {
+	it('describe global: encoding, maxBatchSize and each object with the documented keys', async () => {
+		const {status, body} = await rest('/services/data/v68.0/sobjects');
+		expect(status).toBe(200);
+		expectShape(body, describeDocs.describeGlobalResponse, 'has-documented-keys');
+		expect(body.sobjects.map((entry: {name: string}) => entry.name)).toEqual(expect.arrayContaining(['User', 'Profile', 'UserRole', 'PermissionSetAssignment', 'Organization']));
+	});
+
+	it('sObject describe: the documented keys, and every field with every property of a Field', async () => {
+		const {status, body} = await rest('/services/data/v68.0/sobjects/User/describe');
+		expect(status).toBe(200);
+		expectShape(body, describeDocs.describeSObjectResponse, 'has-documented-keys');
+		for (const field of body.fields as Array<Record<string, unknown>>) {
+			expect(Object.keys(field).sort()).toEqual([...describeDocs.describeFieldProperties].sort());
+		}
+	});
+
+	it('get updated and get deleted: ids or deleted records, and the dates covered', async () => {
+		const end = new Date().toISOString();
+		const start = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString();
+		const window = `start=${encodeURIComponent(start)}&end=${encodeURIComponent(end)}`;
+		org.updateUser(org.adminUserId, {title: 'Administrator'});
+		const updated = await rest(`/services/data/v68.0/sobjects/User/updated/?${window}`);
+		expect(updated.status).toBe(200);
+		expectShape(updated.body, describeDocs.getUpdatedResponse);
+		const deleted = await rest(`/services/data/v68.0/sobjects/Opportunity/deleted/?${window}`);
+		expect(deleted.status).toBe(200);
+		expectShape(deleted.body, describeDocs.getDeletedResponse);
+	});
+
+	it('Bulk API 2.0: the created job, the completed job, and CSV results with their headers', async () => {
+		const created = await fetch(`${org.instanceUrl}/services/data/v68.0/jobs/query`, {
+			method: 'POST',
+			headers: {Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json'},
+			body: JSON.stringify({operation: 'query', query: 'SELECT Id, Name FROM User ORDER BY Id LIMIT 2'}),
+		});
+		const job = (await created.json()) as {id: string};
+		expect(created.status).toBe(200);
+		expectShape(job, describeDocs.createQueryJobResponse);
+		let info = await rest(`/services/data/v68.0/jobs/query/${job.id}`);
+		while (info.body.state !== 'JobComplete') {
+			info = await rest(`/services/data/v68.0/jobs/query/${job.id}`);
+		}
+
+		expectShape(info.body, describeDocs.queryJobInfoResponse);
+		const results = await fetch(`${org.instanceUrl}/services/data/v68.0/jobs/query/${job.id}/results`, {headers: {Authorization: `Bearer ${org.accessToken}`}});
+		const csv = await results.text();
+		expect(results.headers.get('content-type')).toMatch(/^text\/csv/);
+		expect(results.headers.get('sforce-locator')).toBe('null');
+		expect(results.headers.get('sforce-numberofrecords')).toBe('2');
+		const shape = (text: string) => text.split('\n').map((line) => line.replaceAll(/"[^"]*"/g, '"x"'));
+		expect(shape(csv)).toEqual(shape(describeDocs.queryJobResultsCsv));
+	});
+
+	it('aggregate query: AggregateResult records, grouped fields by name and aggregates as expr0', async () => {
+		const {status, body} = await rest(queryPath('SELECT Department, COUNT(Name) FROM User WHERE Department != null GROUP BY Department'));
+		expect(status).toBe(200);
+		expectShape(body, {...describeDocs.aggregateQueryResponse, records: [{attributes: {type: 'AggregateResult'}, Department: 'Sales', expr0: 7}]});
 	});
 });
 

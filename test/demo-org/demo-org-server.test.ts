@@ -65,7 +65,7 @@ describe('demo org: discovery and identity', () => {
 		});
 		expect(body.urls.rest).toBe(`${org.instanceUrl}/services/data/v{version}/`);
 		const latest = await get(`/id/${org.orgId}/${org.adminUserId}?version=latest`);
-		expect(latest.body.urls.query).toBe(`${org.instanceUrl}/services/data/v64.0/query/`);
+		expect(latest.body.urls.query).toBe(`${org.instanceUrl}/services/data/v68.0/query/`);
 	});
 
 	it('accepts the token as the oauth_token parameter on identity URLs', async () => {

@@ -204,7 +204,7 @@ describe('SOQL errors', () => {
 		expect(error.message).toBe(
 			"\nSELECT Id, Nickname FROM User\n           ^\nERROR at Row:1:Column:12\nNo such column 'Nickname' on entity 'User'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
 		);
-		expect(errorOf('SELECT Id FROM User WHERE Manager.Name = null').message).toContain("Didn't understand relationship 'Manager' in field path");
+		expect(errorOf('SELECT Id FROM User WHERE Boss.Name = null').message).toContain("Didn't understand relationship 'Boss' in field path");
 		expect(errorOf('SELECT Profile.Nickname FROM User').message).toContain("No such column 'Nickname' on entity 'Profile'");
 		expect(errorOf('SELECT Id FROM User ORDER BY Shoe').errorCode).toBe('INVALID_FIELD');
 	});
