@@ -395,7 +395,12 @@ function queryResource(state: DemoOrgState, request: IncomingMessage, url: URL, 
 		}
 
 		state.queryLog.push(soql);
-		page = {result: runSoql(soql, state.database), position: 0, cursorId: undefined};
+		const result = runSoql(soql, state.database);
+		if (url.searchParams.get('columns') === 'true') {
+			return {status: 200, body: queryColumns(result)};
+		}
+
+		page = {result, position: 0, cursorId: undefined};
 	} else {
 		const {id, result, position} = state.cursors.read(decodeURIComponent(locator));
 		page = {result, position, cursorId: id};
@@ -404,6 +409,17 @@ function queryResource(state: DemoOrgState, request: IncomingMessage, url: URL, 
 	const breakOff = state.faults.resetsNow();
 	const body = queryBatch(state.cursors, page.result, page.position, batchSize, version, page.cursorId, !breakOff);
 	return {status: 200, body, breakOff};
+}
+
+function queryColumns(result: ReturnType<typeof runSoql>) {
+	const columns = result.columnMetadata();
+	return {
+		columnMetadata: columns,
+		entityName: result.table.name,
+		groupBy: result.singleBatch,
+		idSelected: columns.some((column) => column.columnName === 'Id' && column.joinColumns.length === 0),
+		keyPrefix: result.table.keyPrefix,
+	};
 }
 
 function limits(state: DemoOrgState) {

@@ -1,4 +1,5 @@
 import type {FieldType as SelectItem, GroupByClause, OrderByClause, Query, WhereClause} from '@jetstreamapp/soql-parser-js';
+import {aggregateColumn} from './query-columns.js';
 import {RestError} from './rest-error.js';
 import type {SoqlResult} from './soql-engine.js';
 import {comparableReader, resolveField, type Comparable, type QueryContext, type ResolvedField} from './soql-fields.js';
@@ -156,6 +157,12 @@ export function runAggregate(query: Query, table: SObjectTable, matched: readonl
 		firstBatchOnly: false,
 		singleBatch: true,
 		columns: columns.map((column) => column.name),
+		columnMetadata: () =>
+			columns.map((column) =>
+				column.kind === 'group'
+					? aggregateColumn(column.name, column.field.path.join('.'), column.field.type)
+					: aggregateColumn(column.name, `${column.fn}(${column.field?.path.join('.') ?? ''})`, typeOf(column.fn, column.field)),
+			),
 		project(record) {
 			const row = record as Row;
 			const result: Record<string, unknown> = {attributes: {type: 'AggregateResult'}};

@@ -3,6 +3,7 @@ import type {DemoDatabase} from './demo-database.js';
 import type {SObjectTable} from './sobject-table.js';
 import {RestError, soqlError} from './rest-error.js';
 import {comparableReader, positionOf, resolveField, type Comparable, type QueryContext, type ResolvedField} from './soql-fields.js';
+import {fieldColumns, type QueryColumn} from './query-columns.js';
 import {isAggregateQuery, runAggregate} from './soql-aggregate.js';
 import {compileWhere} from './soql-where.js';
 
@@ -24,6 +25,8 @@ export type SoqlResult = {
 	singleBatch: boolean;
 	/** The selected field paths (or aggregate names), in order: the columns of a CSV result. */
 	columns: readonly string[];
+	/** What `query?columns=true` answers for the query. */
+	columnMetadata: () => QueryColumn[];
 	/** The record as the REST API returns it, lookups nested under their relationship name. */
 	project: (record: object, apiVersion: string) => Record<string, unknown>;
 };
@@ -87,6 +90,7 @@ export function runSoql(soql: string, database: DemoDatabase): SoqlResult {
 		firstBatchOnly: offset !== undefined,
 		singleBatch: false,
 		columns: fields.map((field) => field.path.join('.')),
+		columnMetadata: () => fieldColumns(fields),
 		project: (record, apiVersion) => project(record, table, fields, apiVersion),
 	};
 }

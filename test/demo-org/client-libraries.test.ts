@@ -178,6 +178,23 @@ describe('SOQL beyond plain selects', () => {
 	});
 });
 
+describe('the columns of a query (query?columns=true, what sf data query lays its table out by)', () => {
+	it('nests relationship fields under their relationship, and names aggregates by alias or exprN', async () => {
+		const plain = await rest(`${queryPath('SELECT Id, Name, Profile.UserLicense.Name FROM User')}&columns=true`);
+		expect(plain.status).toBe(200);
+		expect(plain.body).toMatchObject({entityName: 'User', groupBy: false, idSelected: true, keyPrefix: '005'});
+		const names = (columns: Array<{columnName: string; joinColumns: any[]}>): unknown[] =>
+			columns.map((column) => (column.joinColumns.length === 0 ? column.columnName : {[column.columnName]: names(column.joinColumns)}));
+		expect(names(plain.body.columnMetadata)).toEqual(['Id', 'Name', {Profile: [{UserLicense: ['Name']}]}]);
+		const grouped = await rest(`${queryPath('SELECT Department, COUNT(Id) n, MAX(CreatedDate) FROM User GROUP BY Department')}&columns=true`);
+		expect(grouped.body.columnMetadata.map((column: {columnName: string; displayName: string; aggregate: boolean}) => [column.columnName, column.displayName, column.aggregate])).toEqual([
+			['Department', 'Department', true],
+			['n', 'COUNT(Id)', true],
+			['expr0', 'MAX(CreatedDate)', true],
+		]);
+	});
+});
+
 describe('sales activity', () => {
 	it('opportunities, tasks and events are owned by users of the org, spread over several owners', async () => {
 		const users = new Set((await connection.query<UserRow>('SELECT Id FROM User')).records.map((user) => user.Id));
