@@ -1,14 +1,42 @@
 #!/usr/bin/env -S node --max-semi-space-size=1 --max-old-space-size=1024
 // Heap flags: a small young generation keeps a 100,000-user org near 150 MB instead of about 300 (see the bench).
 // npm start passes the same flags; env -S splits them on Linux and macOS.
-import meow from 'meow';
+import {readFileSync} from 'node:fs';
 import {isSharedFolder, resolveAppHome} from './app-home.js';
 import {NotAdminError} from './core/admin-policy.js';
-import {commands, defaultCommand, mainHelp} from './commands/command-table.js';
+import type {CommandDefinition} from './commands/command-definition.js';
+import {defaultCommand, mainHelp, splitCommandLine} from './commands/command-table.js';
 import {notAdminExitCode} from './commands/exit-codes.js';
+import {formatHelp} from './commands/help-text.js';
+import {parseFlags} from './commands/parse-flags.js';
 import {UsageError} from './commands/usage-error.js';
 
 async function main(argv: string[]): Promise<number> {
+	if (argv.length === 1 && argv[0] === '--version') {
+		const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+		process.stdout.write(`${version}\n`);
+		return 0;
+	}
+
+	const {command, args} = splitCommandLine(argv);
+	try {
+		return await runCommand(command, args);
+	} catch (error: unknown) {
+		if (error instanceof UsageError) {
+			error.command ??= command.name;
+		}
+
+		throw error;
+	}
+}
+
+async function runCommand(command: CommandDefinition, args: string[]): Promise<number> {
+	const parsed = parseFlags(args, command.flags);
+	if (parsed.help) {
+		process.stdout.write(formatHelp(command === defaultCommand ? mainHelp : command.help));
+		return 0;
+	}
+
 	// A reader that stops early (salesscreen history | head) is not an error worth a stack trace.
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code === 'EPIPE') {
@@ -21,29 +49,16 @@ async function main(argv: string[]): Promise<number> {
 	// Everything this program creates (database, its -wal and -shm files, settings) is its owner's alone,
 	// or, in a data folder an admin shared with a group (setgid, group rwx), its group's too.
 	process.umask(isSharedFolder(resolveAppHome().home) ? 0o007 : 0o077);
-
-	const cli = meow(mainHelp, {
-		importMeta: import.meta,
-		description: false,
-		argv,
-		commands: commands.map((command) => command.name),
-		allowUnknownFlags: false,
-		flags: defaultCommand.flags,
-	});
-	const command = commands.find((candidate) => candidate.name === cli.command);
-	if (command === undefined) {
-		return defaultCommand.run({input: cli.input, flags: cli.flags});
-	}
-
-	const sub = meow(command.help, {importMeta: import.meta, description: false, argv: cli.input, allowUnknownFlags: false, flags: command.flags});
-	return command.run({input: sub.input, flags: sub.flags});
+	return command.run(parsed);
 }
 
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error: unknown) {
 	if (error instanceof UsageError) {
-		process.stderr.write(`salesscreen: ${error.message}\n`);
+		const command = error.command ?? '';
+		const help = command === '' ? 'salesscreen --help' : `salesscreen ${command} --help`;
+		process.stderr.write(`salesscreen${command === '' ? '' : ` ${command}`}: ${error.message}${error.hint ? ` Run ${help}.` : ''}\n`);
 		process.exitCode = 2;
 	} else if (error instanceof NotAdminError) {
 		process.stderr.write(`salesscreen: not an admin: ${error.message}\n`);

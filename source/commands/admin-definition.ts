@@ -27,7 +27,7 @@ export const adminDefinition = defineCommand({
 
 	Exit codes: 0 done, 1 failed, 2 wrong usage, 3 not an admin.
 `,
-	flags: {name: {type: 'string'}, email: {type: 'string'}, json: {type: 'boolean', default: false}},
+	flags: {name: {type: 'string', takes: "the person's name"}, email: {type: 'string', takes: "the person's email"}, json: {type: 'boolean', default: false}},
 	async run({input, flags}) {
 		const {adminCommand} = await import('./admin-command.js');
 		return adminCommand(input, flags, process.stdout);

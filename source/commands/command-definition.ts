@@ -1,15 +1,15 @@
-import type {AnyFlags, TypedFlags} from 'meow';
+import type {FlagSpecs, FlagValues} from './flag-spec.js';
 import {UsageError} from './usage-error.js';
 
 /** What a command's run receives: the words after its name, and its flags, parsed and typed. */
-export type ParsedCommandLine<Flags extends AnyFlags> = {input: string[]; flags: TypedFlags<Flags>};
+export type ParsedCommandLine<Flags extends FlagSpecs> = {input: string[]; flags: FlagValues<Flags>};
 
 /**
  * One command of `salesscreen`, declared where it lives: the line it gets in `salesscreen --help`, its own
  * `--help`, its flags, and what it runs. The module declaring it stays light (text and flag shapes only);
  * `run` loads the work behind the command when it is called, so help and version load nothing else.
  */
-export type CommandDefinition<Flags extends AnyFlags = AnyFlags> = {
+export type CommandDefinition<Flags extends FlagSpecs = FlagSpecs> = {
 	name: string;
 	/** How `salesscreen --help` shows the command, e.g. `import --help`. */
 	synopsis: string;
@@ -21,7 +21,7 @@ export type CommandDefinition<Flags extends AnyFlags = AnyFlags> = {
 };
 
 /** Declares a command; the identity function that lets TypeScript type `run`'s flags from `flags`. */
-export function defineCommand<Flags extends AnyFlags>(definition: CommandDefinition<Flags>): CommandDefinition<Flags> {
+export function defineCommand<const Flags extends FlagSpecs>(definition: CommandDefinition<Flags>): CommandDefinition<Flags> {
 	return definition;
 }
 

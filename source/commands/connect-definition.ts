@@ -31,12 +31,12 @@ export const connectDefinition = defineCommand({
 	Salesforce rights import needs, 1 failed.
 `,
 	flags: {
-		loginUrl: {type: 'string'},
-		clientId: {type: 'string'},
-		username: {type: 'string'},
-		keyFile: {type: 'string'},
-		instanceUrl: {type: 'string'},
-		accessToken: {type: 'string'},
+		loginUrl: {type: 'string', takes: 'production, sandbox, or your My Domain URL'},
+		clientId: {type: 'string', takes: "the connected app's consumer key"},
+		username: {type: 'string', takes: 'a Salesforce username'},
+		keyFile: {type: 'string', takes: 'the path of a PEM private key'},
+		instanceUrl: {type: 'string', takes: "the org's URL, e.g. https://acme.my.salesforce.com"},
+		accessToken: {type: 'string', takes: 'a session id or OAuth access token'},
 		qr: {type: 'boolean', default: true},
 	},
 	async run({input, flags}) {

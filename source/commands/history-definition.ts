@@ -17,7 +17,7 @@ export const historyDefinition = defineCommand({
 	  --csv         One row per user outcome, with its run's columns
 	  --limit N     Only the newest N runs
 `,
-	flags: {json: {type: 'boolean', default: false}, csv: {type: 'boolean', default: false}, limit: {type: 'number'}},
+	flags: {json: {type: 'boolean', default: false}, csv: {type: 'boolean', default: false}, limit: {type: 'number', takes: 'a whole number of runs, 1 or more', whole: true, minimum: 1}},
 	async run({input, flags}) {
 		rejectInput(input);
 		if (flags.json && flags.csv) {

@@ -1,5 +1,6 @@
 import {defineCommand, rejectInput} from './command-definition.js';
 import {orgFlags, orgFlagsHelp, orgTargetFrom} from './org-flags.js';
+import {UsageError} from './usage-error.js';
 
 export const importDefinition = defineCommand({
 	name: 'import',
@@ -25,13 +26,17 @@ ${orgFlagsHelp}
 	flags: {
 		...orgFlags,
 		all: {type: 'boolean', default: false},
-		id: {type: 'string', isMultiple: true},
+		id: {type: 'string', takes: 'a Salesforce user id (005…)', isMultiple: true},
 		dryRun: {type: 'boolean', default: false},
 		json: {type: 'boolean', default: false},
 	},
 	async run({input, flags}) {
 		rejectInput(input);
+		if (flags.id.some((id) => id.trim() === '')) {
+			throw new UsageError('--id takes a Salesforce user id (005…), not an empty one.', {hint: true});
+		}
+
 		const {importCommand} = await import('./import-command.js');
-		return importCommand({target: orgTargetFrom(flags), all: flags.all, ids: flags.id ?? [], dryRun: flags.dryRun, json: flags.json}, process.stdout);
+		return importCommand({target: orgTargetFrom(flags), all: flags.all, ids: flags.id, dryRun: flags.dryRun, json: flags.json}, process.stdout);
 	},
 });

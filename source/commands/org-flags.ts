@@ -1,13 +1,14 @@
 import type {OrgTarget} from '../session.js';
+import type {FlagSpecs} from './flag-spec.js';
 import {UsageError} from './usage-error.js';
 
 /** The flags every command that talks to an org accepts. */
 export const orgFlags = {
-	instanceUrl: {type: 'string'},
-	accessToken: {type: 'string'},
-	demoUsers: {type: 'number'},
-	demoSeed: {type: 'number'},
-} as const;
+	instanceUrl: {type: 'string', takes: "the org's URL, e.g. https://acme.my.salesforce.com"},
+	accessToken: {type: 'string', takes: 'a session id or OAuth access token'},
+	demoUsers: {type: 'number', takes: 'a whole number of users from 1 to 1,000,000', whole: true, minimum: 1, maximum: 1_000_000},
+	demoSeed: {type: 'number', takes: 'a number (the same seed gives the same users)'},
+} as const satisfies FlagSpecs;
 
 export const orgFlagsHelp = `
 	Org (the connection saved by "salesscreen connect"; without one, the built-in demo org)

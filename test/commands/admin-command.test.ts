@@ -44,7 +44,7 @@ describe('salesscreen admin', () => {
 		[['admin', 'add', 'dave'], /No person has the OS login "dave" yet: give their name and email/],
 		[['admin', 'add', 'dave', '--name', 'Dave', '--email', 'not-an-email'], /is not an email address/],
 		[['admin', 'add', 'has space', '--name', 'D', '--email', 'd@acme.com'], /cannot be an OS login/],
-		[['admin', 'list', '--nmae', 'x'], /Unknown flag/],
+		[['admin', 'list', '--nmae', 'x'], /unknown flag --nmae/],
 	])('says what is wrong with %j and exits 2', async (args, message) => {
 		const {env} = tempHome();
 		const result = await runCli(args, env);

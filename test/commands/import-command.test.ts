@@ -76,8 +76,8 @@ describe('salesscreen import', () => {
 		[['import', '--all', '--id', '005000000000000AAA'], /--all, or --id/],
 		[['import', '--all', '--instance-url', 'https://acme.my.salesforce.com'], /go together/],
 		[['import', '--all', '--instance-url', 'not a url', '--access-token', 't'], /is not a URL/],
-		[['import', '--al'], /Unknown flag/],
-		[['export'], /Unknown command|Usage/],
+		[['import', '--al'], /^salesscreen import: unknown flag --al\. Run salesscreen import --help\.\n$/],
+		[['export'], /unknown command "export"/],
 	])('says what is wrong with %j and exits 2', async (args, message) => {
 		const {env} = tempHome();
 		const result = await runCli(args, env);

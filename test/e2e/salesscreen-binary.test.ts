@@ -67,7 +67,7 @@ describe('the salesscreen binary in a terminal', () => {
 		const app = startPtyApp(['import', '--everyone'], {env: temp.env});
 		cleanups.push(app.kill);
 		expect(await app.exited).toBe(2);
-		expect(app.output()).toMatch(/Unknown flag/i);
+		expect(app.output()).toMatch(/salesscreen import: unknown flag --everyone\. Run salesscreen import --help\./);
 	});
 
 	it('connects another org by device login from the Overview, and opens on it the next time', async () => {
