@@ -21,6 +21,8 @@ const plannedWords: Record<PlanEntry['action'], string> = {
 
 /** One user's line of a report, as JSON gives it: matchedBy, manual, emailAdjusted and fill say how a mapping was made. */
 export function outcomeRecord(entry: PlanEntry) {
+	// The person a mapping goes to, or a conflict is about, with their own name and email (not the Salesforce user's).
+	const person = entry.action === 'map' ? entry.person : entry.action === 'skip' ? entry.conflict?.person : undefined;
 	return {
 		salesforceUserId: entry.user.id,
 		name: toTerminalText(displayName(entry.user)),
@@ -33,6 +35,8 @@ export function outcomeRecord(entry: PlanEntry) {
 		manual: entry.action === 'map' && entry.manual === true,
 		emailAdjusted: (entry.action === 'map' || entry.action === 'create' ? entry.emailAdjusted : undefined) ?? null,
 		fill: entry.action === 'map' ? entry.fill ?? null : null,
+		person: person === undefined ? null : {id: person.id, name: toTerminalText(person.name), email: toTerminalText(person.displayEmail)},
+		conflictWith: entry.action === 'skip' && entry.conflict ? {salesforceUserId: entry.conflict.otherUser.id, name: entry.conflict.otherUser.name === undefined ? null : toTerminalText(entry.conflict.otherUser.name)} : null,
 	};
 }
 

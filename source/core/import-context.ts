@@ -4,8 +4,10 @@ import type {FillOnMap} from './fill-on-map.js';
 export type KnownPerson = {
 	id: number;
 	name: string;
-	/** Normalised (see normaliseEmail). */
+	/** Normalised (see normaliseEmail): what matching compares. */
 	email: string;
+	/** The email as the person's record has it, for showing who a user maps to. */
+	displayEmail: string;
 };
 
 /**
@@ -36,6 +38,8 @@ export type ImportContext = {
 	salesforceNameBySalesforceId: ReadonlyMap<string, string>;
 	/** The admin's manual mappings: Salesforce user → person, followed over email matching. */
 	manualPersonIdBySalesforceId: ReadonlyMap<string, number>;
+	/** The same, person → Salesforce user: a person chosen for one user is not found by another's email. */
+	manualSalesforceIdByPersonId: ReadonlyMap<number, string>;
 	/** Salesforce users the admin chose never to import (until un-ignored). */
 	ignoredSalesforceIds: ReadonlySet<string>;
 	rules: PlanRules;
@@ -50,6 +54,7 @@ export function emptyImportContext(rules: Partial<PlanRules> = {}): ImportContex
 		personByFederationId: new Map(),
 		salesforceNameBySalesforceId: new Map(),
 		manualPersonIdBySalesforceId: new Map(),
+		manualSalesforceIdByPersonId: new Map(),
 		ignoredSalesforceIds: new Set(),
 		rules: {...defaultPlanRules, ...rules},
 	};

@@ -1,7 +1,7 @@
 import {defaultPlanRules, type ImportContext, type KnownPerson, type PlanRules} from '../core/import-context.js';
 import type {Store} from './database.js';
 
-type PersonRow = {id: number; name: string; email: string; federationId: string | null};
+type PersonRow = {id: number; name: string; email: string; displayEmail: string; federationId: string | null};
 type LinkRow = {salesforceUserId: string; personId: number; salesforceName: string | null};
 type ChoiceRow = {salesforceUserId: string; kind: 'map' | 'ignore'; personId: number | null};
 
@@ -10,7 +10,7 @@ type ChoiceRow = {salesforceUserId: string; kind: 'map' | 'ignore'; personId: nu
  * store of 50,000 people this runs inside every import's transaction, where time is held against other writers.
  */
 export function loadImportContext(store: Store, rules: Partial<PlanRules> = {}): ImportContext {
-	const known = store.sqlite.prepare('select id, name, email_normalised as email, federation_id as federationId from people').all() as PersonRow[];
+	const known = store.sqlite.prepare('select id, name, email_normalised as email, email as displayEmail, federation_id as federationId from people').all() as PersonRow[];
 	const links = store.sqlite.prepare('select salesforce_user_id as salesforceUserId, person_id as personId, salesforce_name as salesforceName from salesforce_links').all() as LinkRow[];
 	const choices = store.sqlite.prepare('select salesforce_user_id as salesforceUserId, kind, person_id as personId from manual_choices').all() as ChoiceRow[];
 
@@ -18,7 +18,7 @@ export function loadImportContext(store: Store, rules: Partial<PlanRules> = {}):
 	const personById = new Map<number, KnownPerson>();
 	const personByFederationId = new Map<string, KnownPerson>();
 	for (const row of known) {
-		const person: KnownPerson = {id: row.id, name: row.name, email: row.email};
+		const person: KnownPerson = {id: row.id, name: row.name, email: row.email, displayEmail: row.displayEmail};
 		personByEmail.set(row.email, person);
 		personById.set(row.id, person);
 		const federationId = row.federationId?.trim();
@@ -39,12 +39,14 @@ export function loadImportContext(store: Store, rules: Partial<PlanRules> = {}):
 	}
 
 	const manualPersonIdBySalesforceId = new Map<string, number>();
+	const manualSalesforceIdByPersonId = new Map<number, string>();
 	const ignoredSalesforceIds = new Set<string>();
 	for (const choice of choices) {
 		if (choice.kind === 'ignore') {
 			ignoredSalesforceIds.add(choice.salesforceUserId);
 		} else if (choice.personId !== null) {
 			manualPersonIdBySalesforceId.set(choice.salesforceUserId, choice.personId);
+			manualSalesforceIdByPersonId.set(choice.personId, choice.salesforceUserId);
 		}
 	}
 
@@ -56,6 +58,7 @@ export function loadImportContext(store: Store, rules: Partial<PlanRules> = {}):
 		personByFederationId,
 		salesforceNameBySalesforceId,
 		manualPersonIdBySalesforceId,
+		manualSalesforceIdByPersonId,
 		ignoredSalesforceIds,
 		rules: {...defaultPlanRules, ...rules},
 	};

@@ -57,7 +57,7 @@ describe('salesscreen undo', () => {
 		const imported = JSON.parse((await runCli(['import', '--id', user, '--json'], env)).stdout) as {outcomes: Array<{outcome: string; manual: boolean; matchedBy: string}>};
 		expect(imported.outcomes).toEqual([expect.objectContaining({outcome: 'mapped', manual: true, matchedBy: 'manual'})]);
 		expect((await runCli(['history'], env)).stdout).toMatch(/mapped 1 \(1 by hand\)/);
-		expect((await runCli(['history', '--csv'], env)).stdout.trimEnd().split('\r\n')[1]).toMatch(/,mapped,,chosen by an admin for .*,yes$/);
+		expect((await runCli(['history', '--csv'], env)).stdout.trimEnd().split('\r\n')[1]).toMatch(/,mapped,,mapped by hand to .*,yes$/);
 		expect(JSON.parse((await runCli(['history', '--json'], env)).stdout)[0].outcomes[0]).toMatchObject({manual: true});
 	});
 });

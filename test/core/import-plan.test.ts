@@ -1,11 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import {emptyImportContext, type ImportContext, type KnownPerson} from '../../source/core/import-context.js';
 import {classifyUser, planImport, skipReasonLabels, skipReasonShortLabels, type SkipReason} from '../../source/core/import-plan.js';
+import {describeEntry} from '../../source/core/plan-entry-detail.js';
 import {salesforceUser} from '../support/salesforce-users.js';
 
 function contextWith(people: KnownPerson[], links: Array<[salesforceId: string, personId: number]> = [], more: Partial<ImportContext> = {}): ImportContext {
+	const manual = more.manualPersonIdBySalesforceId ?? new Map<string, number>();
 	return {
 		...emptyImportContext(),
+		manualSalesforceIdByPersonId: new Map([...manual].map(([salesforceId, personId]) => [personId, salesforceId])),
 		personByEmail: new Map(people.map((person) => [person.email, person])),
 		personById: new Map(people.map((person) => [person.id, person])),
 		personIdBySalesforceId: new Map(links),
@@ -14,7 +17,7 @@ function contextWith(people: KnownPerson[], links: Array<[salesforceId: string, 
 	};
 }
 
-const jane: KnownPerson = {id: 7, name: 'Jane Doe', email: 'jane.doe@acme.com'};
+const jane: KnownPerson = {id: 7, name: 'Jane Doe', email: 'jane.doe@acme.com', displayEmail: 'Jane.Doe@Acme.com'};
 
 describe('planImport', () => {
 	it('creates a person for a user whose email nobody has', () => {
@@ -76,7 +79,7 @@ describe('planImport', () => {
 	it('is idempotent: planning against the outcome of a plan creates nothing new', () => {
 		const users = [salesforceUser(), salesforceUser({email: 'jane.doe@acme.com'})];
 		const first = planImport(users, contextWith([jane]));
-		const created: KnownPerson = {id: 8, name: 'x', email: users[0]!.email!};
+		const created: KnownPerson = {id: 8, name: 'x', email: users[0]!.email!, displayEmail: users[0]!.email!};
 		const after = contextWith([jane, created], [[users[0]!.id, 8], [users[1]!.id, 7]]);
 		const second = planImport(users, after);
 		expect(first.counts).toMatchObject({create: 1, map: 1});
@@ -147,13 +150,13 @@ describe('mapping rules', () => {
 
 	it('keeps a linked user with their person even when a manual choice or another email points elsewhere', () => {
 		const user = salesforceUser({email: 'jane.doe@acme.com'});
-		const other: KnownPerson = {id: 9, name: 'Other', email: 'other@acme.com'};
+		const other: KnownPerson = {id: 9, name: 'Other', email: 'other@acme.com', displayEmail: 'other@acme.com'};
 		const context = contextWith([jane, other], [[user.id, 9]], {manualPersonIdBySalesforceId: new Map([[user.id, 7]])});
 		expect(classifyUser(user, context)).toEqual({action: 'already-imported', user, personId: 9});
 	});
 
 	describe('FederationIdentifier', () => {
-		const federated: KnownPerson = {id: 11, name: 'Fed Person', email: 'fed.person@corp.example'};
+		const federated: KnownPerson = {id: 11, name: 'Fed Person', email: 'fed.person@corp.example', displayEmail: 'fed.person@corp.example'};
 		const context = (matchFederationId: boolean, links: Array<[string, number]> = []) =>
 			contextWith([jane, federated], links, {
 				personByFederationId: new Map([['E1234', federated]]),
@@ -185,7 +188,7 @@ describe('mapping rules', () => {
 		});
 
 		it('maps to the chosen person over the email, even without an email, marked manual', () => {
-			const chosen: KnownPerson = {id: 12, name: 'Chosen', email: 'chosen@acme.com'};
+			const chosen: KnownPerson = {id: 12, name: 'Chosen', email: 'chosen@acme.com', displayEmail: 'chosen@acme.com'};
 			const user = salesforceUser({email: 'jane.doe@acme.com'});
 			const noEmail = salesforceUser({email: null});
 			const context = contextWith([jane, chosen], [], {manualPersonIdBySalesforceId: new Map([[user.id, 12]])});
@@ -203,9 +206,46 @@ describe('mapping rules', () => {
 			]);
 			const plan = planImport([first, second], contextWith([jane], [], {manualPersonIdBySalesforceId: choices}));
 			expect(plan.entries.map((entry) => entry.action)).toEqual(['map', 'skip']);
-			expect(plan.entries[1]).toMatchObject({reason: 'person-linked-to-other-user'});
+			expect(plan.entries[1]).toMatchObject({reason: 'person-taken-in-selection', conflict: {person: {id: 7}, otherUser: {id: first.id}}});
 			const linked = contextWith([jane], [['005OTHER000000000C', 7]], {manualPersonIdBySalesforceId: choices});
 			expect(classifyUser(first, linked)).toMatchObject({action: 'skip', reason: 'person-linked-to-other-user'});
+		});
+	});
+
+	describe('a manual choice beside an email match of the same person', () => {
+		// Collin was mapped by hand to Nedra's person; Nedra's own Salesforce user matches that person by email.
+		const nedra: KnownPerson = {id: 20, name: 'Nedra Bernhard', email: 'nbernhard@baumbach.example.com', displayEmail: 'Nbernhard@baumbach.example.com'};
+		const collin = salesforceUser({firstName: 'Collin', lastName: 'Abshire', email: 'Collin.Abshire@Baumbach.example.com'});
+		const nedraUser = salesforceUser({firstName: 'Nedra', lastName: 'Bernhard', email: 'nbernhard@baumbach.example.com'});
+		const context = contextWith([nedra], [], {manualPersonIdBySalesforceId: new Map([[collin.id, 20]])});
+
+		it.each([
+			['the manual one first', [collin, nedraUser]],
+			['the email one first', [nedraUser, collin]],
+		] as const)('maps the manual choice and skips the email match naming both, %s', (_order, users) => {
+			const plan = planImport(users, context);
+			const byId = new Map(plan.entries.map((entry) => [entry.user.id, entry]));
+			expect(byId.get(collin.id)).toMatchObject({action: 'map', matchedBy: 'manual', person: {name: 'Nedra Bernhard', displayEmail: 'Nbernhard@baumbach.example.com'}});
+			const skipped = byId.get(nedraUser.id);
+			expect(skipped).toMatchObject({
+				action: 'skip',
+				reason: 'person-chosen-for-other-user',
+				conflict: {person: {id: 20}, otherUser: {id: collin.id, name: 'Collin Abshire'}},
+			});
+			const detail = skipped?.action === 'skip' ? skipped.detail : '';
+			expect(detail).toMatch(/Nedra Bernhard <Nbernhard@baumbach\.example\.com>, who is chosen by hand for Collin Abshire \(005\w+\); Nedra Bernhard \(005\w+\) is not merged/);
+			expect(plan.counts).toMatchObject({map: 1, skip: 1, mapBy: {manual: 1, email: 0}, skipByReason: {'person-chosen-for-other-user': 1}});
+		});
+
+		it('keeps the person for the manual choice when only the email match is checked', () => {
+			expect(classifyUser(nedraUser, context)).toMatchObject({action: 'skip', reason: 'person-chosen-for-other-user', conflict: {otherUser: {id: collin.id}}});
+			const named = classifyUser(nedraUser, context, (id) => (id === collin.id ? 'Collin Abshire' : undefined));
+			expect(named.action === 'skip' && named.detail).toContain(`Collin Abshire (${collin.id})`);
+		});
+
+		it('reports the mapping as by hand, with the person\'s own email rather than the user\'s', () => {
+			const [entry] = planImport([collin], context).entries;
+			expect(entry && describeEntry(entry)).toBe('mapped by hand to Nedra Bernhard <Nbernhard@baumbach.example.com>');
 		});
 	});
 
@@ -231,7 +271,7 @@ describe('mapping rules', () => {
 	it('gives every skip reason a label a person understands', () => {
 		const reasons = Object.keys(skipReasonLabels) as SkipReason[];
 		expect(reasons.sort()).toEqual(
-			['duplicate-email-in-selection', 'ignored', 'inactive', 'invalid-email', 'no-email', 'not-standard-user', 'person-linked-to-other-user'].sort(),
+			['duplicate-email-in-selection', 'ignored', 'inactive', 'invalid-email', 'no-email', 'not-standard-user', 'person-linked-to-other-user', 'person-chosen-for-other-user', 'person-taken-in-selection'].sort(),
 		);
 		for (const reason of reasons) {
 			// Words, not codes: at least two words, no hyphenated identifier.

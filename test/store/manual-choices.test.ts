@@ -34,7 +34,7 @@ describe('manual choices', () => {
 
 		const {runId, plan} = await runImport(store, [user], manual);
 		expect(plan.entries[0]).toMatchObject({action: 'map', manual: true, person: {id: chosen}});
-		expect(listRunOutcomes(store, runId)).toMatchObject([{outcome: 'mapped', manual: true, personId: chosen, detail: expect.stringContaining('chosen by an admin')}]);
+		expect(listRunOutcomes(store, runId)).toMatchObject([{outcome: 'mapped', manual: true, personId: chosen, detail: expect.stringContaining('mapped by hand to')}]);
 		expect(store.sqlite.prepare('select matched_by as how from salesforce_links').get()).toEqual({how: 'manual'});
 	});
 

@@ -20,6 +20,16 @@ afterEach(async () => {
 	}
 });
 
+/** A dialog's text as one line, its wrapped rows joined, without the frame and the screen around it. */
+function dialogText(frame: string): string {
+	return frame
+		.split('\n')
+		.map((line) => /│ │ ?(.*?)\s*│?\s*$/.exec(line)?.[1])
+		.filter((row) => row !== undefined)
+		.join(' ')
+		.replaceAll(/\s+/g, ' ');
+}
+
 async function listedUsers(session: Session): Promise<SalesforceUser[]> {
 	const users: SalesforceUser[] = [];
 	await session.services.fetchUsers((batch) => {
@@ -95,7 +105,7 @@ describe('manual choices on the Users tab', () => {
 		await driver.type(person.name.slice(0, 5));
 		await driver.waitFor(`› ${person.name}`);
 		await driver.press(keys.enter);
-		await driver.waitFor('maps to existing (chosen)');
+		await driver.waitFor(`→ ${person.name} (by hand)`);
 
 		await driver.press(keys.space, 'i');
 		await driver.waitFor('What Import users will do');
@@ -103,6 +113,54 @@ describe('manual choices on the Users tab', () => {
 		await driver.waitFor(/Done\. Run #1 is recorded/);
 		const outcome = session.store.sqlite.prepare('select outcome, manual from import_outcomes').get();
 		expect(outcome).toEqual({outcome: 'mapped', manual: 1});
+	});
+
+	it('shows a manual choice beside the email match of the same person before import, by hand, with both names', async () => {
+		const {driver, session} = await openTab('Users');
+		const listed = await listedUsers(session);
+		const frame = await driver.waitFor(/page 1 of/);
+		// The first row is mapped by hand to a seeded person whose own Salesforce user is checked too.
+		const first = listed.find((user) => frame.includes(`›[ ] ${user.firstName} ${user.lastName}`))!;
+		const people = session.store.sqlite.prepare("select name, email, email_normalised as normalised from people where origin = 'demo-seed'").all() as Array<{name: string; email: string; normalised: string}>;
+		const person = people.find((candidate) => listed.some((user) => user.id !== first.id && user.email?.toLowerCase() === candidate.normalised))!;
+		const own = listed.find((user) => user.email?.toLowerCase() === person.normalised)!;
+		const firstName = `${first.firstName} ${first.lastName}`;
+		const ownName = `${own.firstName} ${own.lastName}`;
+
+		await driver.press('m');
+		await driver.waitFor('Map to an existing person…');
+		await driver.press(keys.enter);
+		await driver.waitFor('Find a person');
+		await driver.type(person.email);
+		await driver.waitFor(`› ${person.name} <${person.email}>`);
+		await driver.press(keys.enter);
+		await driver.waitFor(`→ ${person.name} (by hand)`);
+		await driver.waitFor(`${firstName} → ${person.name} <${person.email}>, by hand`);
+		await driver.press(keys.space);
+		await driver.waitFor('1 selected');
+
+		await driver.press('/');
+		await driver.type(own.email!);
+		await driver.press(keys.enter);
+		await driver.waitFor((screen) => /›\[ \] .*cannot import \(chosen for/.test(screen) && screen.includes('Not imported:'));
+		expect(driver.frame()).toContain(`Not imported: ${person.name} <${person.email}> is chosen by hand for ${firstName}`);
+		await driver.press(keys.space);
+		await driver.waitFor('2 selected');
+
+		await driver.press('i');
+		const plan = await driver.waitFor('What Import users will do');
+		expect(plan).toContain('1 will map to existing people by hand');
+		expect(plan).toContain('1 skipped: the SalesScreen person is chosen by hand for another Salesforce user (1)');
+		expect(plan).toMatch(new RegExp(`map +${firstName} → ${person.name} <${person.email.replaceAll('.', '\\.')}> \\(by hand\\)`));
+		expect(dialogText(plan)).toContain(`conflict ${ownName}: ${person.name} <${person.email}> is chosen by hand for ${firstName}`);
+		expect(plan).not.toMatch(/by email|already linked/);
+
+		await driver.press(keys.enter);
+		const result = await driver.waitFor(/Done\. Run #1 is recorded/);
+		expect(result).toContain('1 mapped to existing people by hand');
+		// The person's own email beside their name, not the Salesforce user's.
+		expect(result).toMatch(new RegExp(`mapped +${firstName} +→ ${person.name} <${person.email.replaceAll('.', '\\.')}> \\(by hand\\)`));
+		expect(result).not.toContain(first.email!.toLowerCase());
 	});
 
 	it('ignores a user until the choice is cleared', async () => {
@@ -248,6 +306,6 @@ describe('a sandbox org', () => {
 		await driver.press(keys.tab);
 		const users = await driver.waitFor(/page 1 of/);
 		const row = users.split('\n').find((line) => line.includes(first!.lastName));
-		expect(row).toContain('maps to existing (email)');
+		expect(row).toContain('→ Existing Person (email)');
 	});
 });

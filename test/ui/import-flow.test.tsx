@@ -90,7 +90,7 @@ describe('the Users tab', () => {
 		await driver.press('/');
 		await driver.type(seededEmail);
 		await driver.press(keys.enter);
-		await driver.waitFor('maps to existing (email)');
+		await driver.waitFor(/→ \S.* \(email\)/);
 	});
 
 	it('checks every listed user on every page only after a confirmation', async () => {

@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useState} from 'react';
 import type {ImportContext} from '../../core/import-context.js';
-import {planImport, skipReasonLabels, type PlanCounts, type PlanEntry, type SkipReason} from '../../core/import-plan.js';
+import {conflictReasons, matchedByWords, personNamed, planImport, skipReasonLabels, type MatchedBy, type PlanCounts, type PlanEntry, type SkipReason} from '../../core/import-plan.js';
+import {describeConflict} from '../../core/plan-entry-detail.js';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import type {AppServices, ImportProgress, ImportSummary} from '../app-services.js';
@@ -47,10 +48,38 @@ function skipSummary(counts: PlanCounts): string {
 		.join(', ');
 }
 
+/** ` by email`, or ` (3 by email, 1 by hand)` when mappings found their people more than one way. */
+function mapBySummary(counts: PlanCounts): string {
+	const kinds = (Object.keys(matchedByWords) as MatchedBy[]).filter((kind) => counts.mapBy[kind] > 0);
+	if (kinds.length === 0) {
+		return '';
+	}
+
+	if (kinds.length === 1) {
+		return ` ${matchedByWords[kinds[0]!]}`;
+	}
+
+	return ` (${kinds.map((kind) => `${count(counts.mapBy[kind])} ${matchedByWords[kind]}`).join(', ')})`;
+}
+
+/** The entries a plan spells out one by one: who maps to whom, and who another user is in the way of. */
+function isListed(entry: PlanEntry): boolean {
+	return entry.action === 'map' || (entry.action === 'skip' && conflictReasons.has(entry.reason));
+}
+
+function planLine(entry: PlanEntry): DialogLine {
+	const name = toTerminalText(displayName(entry.user)) || entry.user.id;
+	if (entry.action === 'map') {
+		return {text: `  map      ${name} → ${personNamed(entry.person)} (${matchedByWords[entry.matchedBy]})`, color: 'cyan'};
+	}
+
+	return {text: `  conflict ${name}: ${describeConflict(entry) ?? (entry.action === 'skip' ? entry.detail : '')}`, color: 'yellow'};
+}
+
 function countLines(counts: PlanCounts, done: boolean): DialogLine[] {
 	return [
 		{text: `  ${count(counts.create)} ${done ? 'created as' : 'will be created as'} new SalesScreen people`, color: 'green'},
-		{text: `  ${count(counts.map)} ${done ? 'mapped' : 'will map'} to existing people by email`, color: 'cyan'},
+		{text: `  ${count(counts.map)} ${done ? 'mapped' : 'will map'} to existing people${mapBySummary(counts)}`, color: 'cyan'},
 		{text: `  ${count(counts.alreadyImported)} already imported (left as they are)`, dim: true},
 		{text: `  ${count(counts.skip)} skipped${counts.skip > 0 ? `: ${skipSummary(counts)}` : ''}`, color: 'yellow'},
 	];
@@ -70,7 +99,7 @@ function outcomeDetail(entry: PlanEntry): string {
 		}
 
 		case 'map': {
-			return `→ ${toTerminalText(entry.person.name)} <${entry.email}>`;
+			return `→ ${personNamed(entry.person)} (${matchedByWords[entry.matchedBy]})`;
 		}
 
 		case 'already-imported': {
@@ -78,7 +107,7 @@ function outcomeDetail(entry: PlanEntry): string {
 		}
 
 		case 'skip': {
-			return entry.detail;
+			return describeConflict(entry) ?? entry.detail;
 		}
 	}
 }
@@ -96,6 +125,7 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 	}, [app, plan]);
 	const [pickingTeam, setPickingTeam] = useState(false);
 	const [teamNote, setTeamNote] = useState<string | undefined>();
+	const planList = useMemo(() => plan.entries.filter((entry) => isListed(entry)).map((entry) => planLine(entry)), [plan]);
 
 	const start = () => {
 		setPhase({kind: 'running', progress: {done: 0, total: users.length}});
@@ -158,6 +188,55 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 		},
 	}, !pickingTeam);
 
+	// Built once a phase, not per key: a plan lists every mapping, which the frame wraps only when this changes.
+	const {lines, footer} = useMemo(() => {
+		const lines: DialogLine[] = [];
+		const footer: DialogLine[] = [];
+		if (phase.kind === 'plan') {
+			lines.push('What Import users will do:', ...countLines(plan.counts, false));
+			if (teamPreview) {
+				lines.push(teamPreviewLine(teamPreview));
+			}
+
+			if (planList.length > 0) {
+				lines.push('Mappings and conflicts:', ...planList);
+			}
+
+			// Under the list, always in view however far it scrolls.
+			footer.push(
+				refusal === undefined
+					? plan.counts.create + plan.counts.map > 0
+						? 'Press Enter to import, Esc to cancel.'
+						: 'Nothing here can be imported. Press Esc to go back.'
+					: {text: `${refusal} Esc goes back.`, color: 'red'},
+			);
+		} else if (phase.kind === 'running') {
+			lines.push(`Importing… ${count(phase.progress.done)} of ${count(phase.progress.total)}`);
+		} else if (phase.kind === 'failed') {
+			lines.push({text: `Import failed; nothing was written. ${phase.message}`, color: 'red'}, 'Press r to try again, Esc to close.');
+		} else {
+			const {summary} = phase;
+			lines.push({text: `Done. Run #${summary.runId} is recorded.`, color: 'green'}, ...countLines(summary.counts, true));
+			if (summary.teams?.error) {
+				lines.push({text: `  Not put on teams: ${summary.teams.error}`, color: 'red'});
+			}
+
+			if (summary.teams && summary.teams.placed > 0) {
+				lines.push(`  ${count(summary.teams.placed)} put on teams from Salesforce${summary.teams.newTeams.length > 0 ? `; new: ${summary.teams.newTeams.join(', ')}` : ''}`);
+			}
+
+			if (app && importedIds.length > 0) {
+				lines.push(
+					teamNote
+						? {text: teamNote, color: 'green'}
+						: `t puts the ${count(importedIds.length)} imported ${importedIds.length === 1 ? 'person' : 'people'} on a team; Enter closes.`,
+				);
+			}
+		}
+
+		return {lines, footer};
+	}, [phase, plan, planList, teamPreview, refusal, app, importedIds, teamNote]);
+
 	if (app && pickingTeam) {
 		return (
 			<TeamPickerDialog
@@ -185,50 +264,13 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 		);
 	}
 
-	const lines: DialogLine[] = [];
-	if (phase.kind === 'plan') {
-		lines.push('What Import users will do:', ...countLines(plan.counts, false));
-		if (teamPreview) {
-			lines.push(teamPreviewLine(teamPreview));
-		}
-
-		lines.push(
-			refusal === undefined
-				? plan.counts.create + plan.counts.map > 0
-					? 'Press Enter to import, Esc to cancel.'
-					: 'Nothing here can be imported. Press Esc to go back.'
-				: {text: `${refusal} Esc goes back.`, color: 'red'},
-		);
-	} else if (phase.kind === 'running') {
-		lines.push(`Importing… ${count(phase.progress.done)} of ${count(phase.progress.total)}`);
-	} else if (phase.kind === 'failed') {
-		lines.push({text: `Import failed; nothing was written. ${phase.message}`, color: 'red'}, 'Press r to try again, Esc to close.');
-	} else {
-		const {summary} = phase;
-		lines.push({text: `Done. Run #${summary.runId} is recorded.`, color: 'green'}, ...countLines(summary.counts, true));
-		if (summary.teams?.error) {
-			lines.push({text: `  Not put on teams: ${summary.teams.error}`, color: 'red'});
-		}
-
-		if (summary.teams && summary.teams.placed > 0) {
-			lines.push(`  ${count(summary.teams.placed)} put on teams from Salesforce${summary.teams.newTeams.length > 0 ? `; new: ${summary.teams.newTeams.join(', ')}` : ''}`);
-		}
-
-		if (app && importedIds.length > 0) {
-			lines.push(
-				teamNote
-					? {text: teamNote, color: 'green'}
-					: `t puts the ${count(importedIds.length)} imported ${importedIds.length === 1 ? 'person' : 'people'} on a team; Enter closes.`,
-			);
-		}
-	}
-
 	return (
 		<DialogFrame
 			title={`Import users · ${count(users.length)} selected`}
 			width={width}
 			height={height}
 			lines={lines}
+			footer={footer}
 			rows={phase.kind === 'done' ? outcomeRows(outcomes) : undefined}
 			resetKey={phase.kind}
 			childRows={phase.kind === 'running' ? 1 : 0}

@@ -75,7 +75,9 @@ function OutcomeRow({outcome, width, highlighted}: {outcome: RunOutcome; width: 
 	const name = Math.min(28, Math.max(12, Math.floor(width * 0.24)));
 	const email = Math.min(40, Math.max(12, Math.floor(width * 0.3)));
 	const kind = 17;
-	const detail = [outcome.manual ? 'manual mapping' : '', outcome.detail ?? outcome.reason ?? ''].filter(Boolean).join('; ');
+	const said = outcome.detail ?? outcome.reason ?? '';
+	// Runs recorded before the detail said "by hand" get the words from the manual flag.
+	const detail = [outcome.manual && !said.includes('by hand') ? 'mapped by hand' : '', said].filter(Boolean).join('; ');
 	return (
 		<Box height={1}>
 			<TableCell width={cursorColumnWidth} inverse={highlighted}>

@@ -4,11 +4,12 @@ import React, {useCallback, useEffect, useMemo, useState} from 'react';
 import {FilterText} from '../components/filter-text.js';
 import type {ImportContext} from '../../core/import-context.js';
 import {refusalFor} from '../../core/admin-policy.js';
-import {classifyUser} from '../../core/import-plan.js';
+import {classifyUser, type SalesforceNameLookup} from '../../core/import-plan.js';
 import type {Selection} from '../../core/selection.js';
-import type {SalesforceUser} from '../../core/salesforce-user.js';
+import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {filterUsers} from '../../core/user-filter.js';
 import type {AppServices, RetryNotice} from '../app-services.js';
+import {importStatusSentence} from '../components/import-status.js';
 import {UserTable, UserTableHeader} from '../components/user-table.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {ImportDialog} from '../dialogs/import-dialog.js';
@@ -84,7 +85,15 @@ export function UsersTab(props: Props) {
 		resetCursor();
 	}, [query, props.showAllUsers, resetCursor]);
 
-	const statusOf = useCallback((user: SalesforceUser) => classifyUser(user, context), [context]);
+	// A conflict names the user a person is chosen for: looked up in the list, indexed only when one is drawn.
+	const nameOf = useMemo<SalesforceNameLookup>(() => {
+		let names: Map<string, string> | undefined;
+		return (id) => {
+			names ??= new Map(users.map((user) => [user.id, displayName(user)]));
+			return names.get(id);
+		};
+	}, [users, load.loaded]);
+	const statusOf = useCallback((user: SalesforceUser) => classifyUser(user, context, nameOf), [context, nameOf]);
 
 	const selectedUsers = useMemo(
 		() => (overlay === 'import' ? users.filter((user) => selection.has(user.id)) : []),
@@ -94,6 +103,7 @@ export function UsersTab(props: Props) {
 
 	const empty = listed.length === 0;
 	const highlighted = listed[paged.cursor];
+	const highlightedStatus = useMemo(() => (highlighted ? importStatusSentence(statusOf(highlighted)) : undefined), [highlighted, statusOf]);
 	const handlers: Partial<Record<Command, () => void>> = {
 		...pagedSelectionHandlers(paged),
 		'selection.all'() {
@@ -243,8 +253,8 @@ export function UsersTab(props: Props) {
 				{load.status === 'failed' && !empty ? (
 					<Text color="red" wrap="truncate">{`${load.message} ${load.reconnect ? 'Press c to reconnect.' : 'Press r to retry.'}`}</Text>
 				) : (
-					<Text color="yellow" wrap="truncate">
-						{message ?? ''}
+					<Text color={message === undefined ? highlightedStatus?.color : 'yellow'} wrap="truncate">
+						{message ?? (overlay === 'none' ? highlightedStatus?.text : undefined) ?? ''}
 					</Text>
 				)}
 			</Box>
