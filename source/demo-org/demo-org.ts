@@ -104,7 +104,7 @@ export type DemoOrg = {
 
 /** What updateUser may change. */
 export type DemoUserChanges = Partial<
-	Pick<DemoUserRecord, 'firstName' | 'lastName' | 'email' | 'isActive' | 'userType' | 'title' | 'department' | 'profileName' | 'roleName' | 'federationIdentifier'>
+	Pick<DemoUserRecord, 'firstName' | 'lastName' | 'email' | 'isActive' | 'userType' | 'title' | 'department' | 'profileName' | 'roleName' | 'federationIdentifier' | 'managerId'>
 >;
 
 export const demoOrgDefaults = {users: 300, seed: 2024, apiDailyLimit: 100_000, devicePollIntervalSeconds: 5, deviceCodeLifetimeSeconds: 600};

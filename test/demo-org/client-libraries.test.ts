@@ -273,8 +273,10 @@ describe('changed and deleted records', () => {
 	it('sobject().updated() lists the users changed in the window; deleted() lists no users, who cannot be deleted', async () => {
 		const start = new Date(Date.now() - 60 * 60 * 1000);
 		const changed = org.users.find((user) => user.isActive && user.id !== org.adminUserId)!;
-		org.updateUser(changed.id, {title: 'Changed for replication'});
+		org.updateUser(changed.id, {managerId: org.adminUserId});
 		const end = new Date(Date.now() + 2 * 60 * 1000);
+		const moved = await connection.query<UserRow>(`SELECT Manager.Username FROM User WHERE Id = '${changed.id}'`);
+		expect(moved.records[0]!.Manager.Username).toBe(org.adminUsername);
 		const updated = await connection.sobject('User').updated(start.toISOString(), end.toISOString());
 		expect(updated.ids).toContain(changed.id);
 		expect(updated.ids).not.toContain(org.users.find((user) => user.id !== changed.id && user.id !== org.adminUserId)!.id);
