@@ -41,6 +41,11 @@ export class BulkQueryJobs {
 	#mint = idMinter('750', 'Dm', 3_000_000);
 	#count = 0;
 
+	/** Jobs created since the org started, for the DailyBulkV2QueryJobs limit. */
+	get created(): number {
+		return this.#count;
+	}
+
 	/** Checks the request, runs the query at once (the demo org is fast), and answers the new job. */
 	create(body: unknown, run: (soql: string) => SoqlResult, userId: string, version: string) {
 		const request = (typeof body === 'object' && body !== null ? body : {}) as CreateJobRequest;
@@ -67,8 +72,13 @@ export class BulkQueryJobs {
 		}
 
 		const result = run(request.query);
+		// "Understanding Bulk API 2.0 Query": no GROUP BY, aggregate functions or OFFSET.
 		if (result.singleBatch || result.countOnly) {
 			throw invalid('Aggregate queries are not supported by Bulk API 2.0 query jobs.', 'API_ERROR');
+		}
+
+		if (result.firstBatchOnly) {
+			throw invalid('OFFSET is not supported by Bulk API 2.0 query jobs.', 'API_ERROR');
 		}
 
 		const now = new Date().toISOString().replace(/\.\d{3}Z$/, '.000+0000');

@@ -427,6 +427,7 @@ function limits(state: DemoOrgState) {
 	return {
 		DailyApiRequests: {Max: max, Remaining: Math.max(0, max - used)},
 		DailyBulkApiBatches: {Max: 15_000, Remaining: 15_000},
+		DailyBulkV2QueryJobs: {Max: 10_000, Remaining: Math.max(0, 10_000 - state.bulkJobs.created)},
 		DataStorageMB: {Max: 1024, Remaining: 1000},
 		FileStorageMB: {Max: 1024, Remaining: 1024},
 	};

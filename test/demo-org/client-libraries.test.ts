@@ -260,6 +260,14 @@ describe('Bulk API 2.0 query jobs', () => {
 		expect((await fetch(`${base}/${other.id}`, {method: 'DELETE', headers})).status).toBe(204);
 		expect((await fetch(`${base}/${other.id}`, {headers})).status).toBe(404);
 
+		for (const query of ['SELECT COUNT() FROM User', 'SELECT Department, COUNT(Id) FROM User GROUP BY Department', 'SELECT Id FROM User OFFSET 5']) {
+			const refused = await create({operation: 'query', query});
+			expect(refused.status, query).toBe(400);
+			expect(await refused.json()).toMatchObject([{errorCode: 'API_ERROR'}]);
+		}
+
+		const limits = await rest('/services/data/v68.0/limits');
+		expect(limits.body.DailyBulkV2QueryJobs).toEqual({Max: 10_000, Remaining: 10_000 - 3});
 		const bad = await create({operation: 'query', query: 'SELECT Nope FROM User'});
 		expect(bad.status).toBe(400);
 		expect(await bad.json()).toMatchObject([{errorCode: 'INVALID_FIELD'}]);
