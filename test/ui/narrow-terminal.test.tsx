@@ -180,3 +180,101 @@ describe('the app frame', () => {
 		expect(content).not.toContain('M menu');
 	});
 });
+
+/** The rows of outcomes on screen: those that start with an outcome word, inside a dialog or not. */
+const outcomeRowsOf = (frame: string, word: RegExp) => rowsOf(frame).filter((row) => word.test(row));
+
+/** Presses `key` until the screen matches, at most `times` times: o steps through the views there are. */
+async function pressUntil(driver: ReturnType<typeof inkDriver>, key: string, expected: RegExp, times = 12): Promise<string> {
+	for (let index = 0; index < times && !expected.test(driver.frame()); index++) {
+		// eslint-disable-next-line no-await-in-loop
+		await driver.press(key);
+	}
+
+	return driver.waitFor(expected);
+}
+
+describe('outcomes of a run, narrowed and searched', () => {
+	it('shows one outcome of the import result with o, and finds a user with /', async () => {
+		const {driver} = await openTab('Users', {columns: 80, rows: 24, users: 300});
+		await driver.waitFor(/page 1 of \d+/);
+		// Every user, so that some are skipped for each of several reasons.
+		await driver.press('h');
+		await driver.waitFor('hide inactive');
+		await driver.press('A');
+		await driver.waitFor('Check all users');
+		await driver.press('y');
+		await driver.press('i');
+		await driver.waitFor('What Import users will do');
+		await driver.press(keys.enter);
+		const all = await driver.waitFor(/showing all · 300 of 300/);
+		const skipped = Number(/(\d+) skipped:/.exec(all)![1]);
+
+		await driver.press('o');
+		await driver.waitFor(/showing created · \d+ of 300/);
+		const onlySkipped = await pressUntil(driver, 'o', new RegExp(`showing skipped · ${skipped} of 300`));
+		await driver.press('G');
+		const end = await driver.waitFor(/lines \d+–(\d+) of \1/);
+		const rows = outcomeRowsOf(end, /│ (created|skipped|mapped|unchanged) /);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((row) => row.includes('│ skipped '))).toBe(true);
+		expect(onlySkipped).not.toMatch(/│ created /);
+
+		await driver.press('o');
+		const reason = await driver.waitFor(/showing skipped: [a-zA-Z ]+ · \d+ of 300/);
+		expect(Number(/showing skipped: [a-zA-Z ]+ · (\d+) of/.exec(reason)![1])).toBeLessThan(skipped);
+
+		await driver.press('/');
+		await driver.type('zzznobody');
+		await driver.waitFor(/showing skipped: [a-zA-Z ]+ · 0 of 300/);
+		await driver.press(keys.enter);
+		await driver.press(keys.escape);
+		await driver.waitFor(/showing skipped: [a-zA-Z ]+ · [1-9]\d* of 300/);
+	});
+
+	it('pages History outcomes and narrows them to one outcome or a search', async () => {
+		let surname = '';
+		const {driver} = await openTab('History', {
+			columns: 80,
+			rows: 24,
+			users: 300,
+			async prepare(session) {
+				const users: SalesforceUser[] = [];
+				await session.services.fetchUsers((batch) => {
+					users.push(...batch);
+				}, new AbortController().signal);
+				surname = users.find((user) => isListedByDefault(user))!.lastName;
+				await session.services.importUsers(users, () => undefined);
+			},
+		});
+		await driver.waitFor('u undoes run #1');
+		await driver.press(keys.enter);
+		await driver.waitFor(/Run #1 · page 1 of \d+/);
+		await driver.waitFor(/showing all · 300 of 300/);
+		await driver.press(keys.pageDown);
+		await driver.waitFor(/Run #1 · page 2 of \d+/);
+		await driver.press('G');
+		const last = await driver.waitFor(/Run #1 · page (\d+) of \1 /);
+		expect(last).toMatch(/›/);
+
+		const skipped = await pressUntil(driver, 'o', /showing skipped · \d+ of 300/);
+		await driver.waitFor(/Run #1 · page 1 of/);
+		const rows = outcomeRowsOf(skipped, /^ [› ] \S.* (created|skipped|mapped|already-imp\S*)( |$)/m);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((row) => / skipped /.test(row))).toBe(true);
+
+		await driver.press('o');
+		await driver.waitFor(/showing skipped: /);
+		// Round to all again, then search by the surname.
+		await pressUntil(driver, 'o', /showing all ·/);
+		await driver.press('/');
+		await driver.type(surname.toLowerCase());
+		await driver.press(keys.enter);
+		const found = await driver.waitFor(new RegExp(`filter: ${surname.toLowerCase()} · showing all · [1-9]\\d* of 300`));
+		const shown = outcomeRowsOf(found, /^ [› ] \S.* (created|skipped|mapped|already-imp\S*)( |$)/m);
+		expect(shown.length, found).toBeGreaterThan(0);
+		expect(shown.every((row) => row.toLowerCase().includes(surname.toLowerCase()))).toBe(true);
+		await driver.press(keys.escape);
+		await driver.waitFor('showing all · 300 of 300');
+	});
+});

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useState} from 'react';
 import type {ImportContext} from '../../core/import-context.js';
-import {conflictReasons, matchedByWords, personNamed, planImport, skipReasonLabels, type MatchedBy, type PlanCounts, type PlanEntry, type SkipReason} from '../../core/import-plan.js';
+import {conflictReasons, matchedByWords, personNamed, planImport, skipReasonLabels, skipReasonShortLabels, type MatchedBy, type PlanCounts, type PlanEntry, type SkipReason} from '../../core/import-plan.js';
 import {describeConflict} from '../../core/plan-entry-detail.js';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText} from '../../core/terminal-text.js';
@@ -10,6 +10,8 @@ import {DialogFrame, type DialogLine} from '../components/dialog-frame.js';
 import {TableCell} from '../components/checkbox-table.js';
 import {formatCount} from '../../core/number-format.js';
 import {ProgressBar} from '../components/progress-bar.js';
+import {OutcomeViewLine} from '../components/outcome-view-line.js';
+import {useOutcomeNarrowing} from '../hooks/use-outcome-narrowing.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import {refusalFor} from '../../core/admin-policy.js';
 import {teamRuleWords, type TeamPlacementPreview, type TeamRule} from '../../core/team-placement.js';
@@ -148,6 +150,7 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 		() => outcomes.filter((entry) => entry.action === 'create' || entry.action === 'map').map((entry) => entry.user.id),
 		[outcomes],
 	);
+	const narrowing = useOutcomeNarrowing(outcomes, outcomeFacts, outcomeSearchText, {isActive: phase.kind === 'done' && !pickingTeam, reasonLabel: skipReasonLabel});
 	useKeyLayer({
 		priority: keyPriority.dialog,
 		modal: true,
@@ -159,12 +162,12 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 				: phase.kind === 'running'
 					? []
 					: phase.kind === 'done'
-						? ['nav.open', 'nav.back', ...(app && importedIds.length > 0 && teamNote === undefined ? (['people.team'] as const) : [])]
+						? [...narrowing.commands, 'nav.open', 'nav.back', ...(app && importedIds.length > 0 && teamNote === undefined ? (['people.team'] as const) : [])]
 						: ['action.retry', 'nav.back'],
 		labels:
 			phase.kind === 'plan'
 				? {'nav.open': 'import', 'nav.back': 'cancel'}
-				: {'nav.open': 'close', 'nav.back': 'close', 'people.team': 'put on a team'},
+				: {'nav.open': 'close', 'nav.back': narrowing.filter.query === '' ? 'close' : 'clear search', 'people.team': 'put on a team', 'filter.start': 'search'},
 		onCommand(command) {
 			if (phase.kind === 'plan') {
 				if (command === 'nav.open') {
@@ -173,6 +176,10 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 					onClose(false);
 				}
 			} else if (phase.kind === 'done') {
+				if (narrowing.handle(command)) {
+					return;
+				}
+
 				if (command === 'people.team') {
 					setPickingTeam(true);
 				} else {
@@ -271,14 +278,20 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 			height={height}
 			lines={lines}
 			footer={footer}
-			rows={phase.kind === 'done' ? outcomeRows(outcomes) : undefined}
-			resetKey={phase.kind}
-			childRows={phase.kind === 'running' ? 1 : 0}
+			rows={phase.kind === 'done' ? outcomeRows(narrowing.shown) : undefined}
+			resetKey={`${phase.kind}:${narrowing.key}`}
+			childRows={phase.kind === 'running' || phase.kind === 'done' ? 1 : 0}
+			isActive={!narrowing.filter.editing}
 		>
 			{phase.kind === 'running' ? <ProgressBar done={phase.progress.done} total={phase.progress.total} width={Math.max(10, width - 12)} /> : null}
+			{phase.kind === 'done' ? <OutcomeViewLine narrowing={narrowing} total={outcomes.length} width={width - 4} /> : null}
 		</DialogFrame>
 	);
 }
+
+const outcomeFacts = (entry: PlanEntry) => ({kind: outcomeWords[entry.action].text, reason: entry.action === 'skip' ? entry.reason : null});
+const outcomeSearchText = (entry: PlanEntry) => `${displayName(entry.user)} ${entry.user.email ?? ''} ${entry.action === 'map' ? `${entry.person.name} ${entry.email}` : ''}`;
+const skipReasonLabel = (reason: string) => skipReasonShortLabels[reason as SkipReason] ?? reason;
 
 /** Each user's outcome, a row each, in the columns every table shares. */
 function outcomeRows(outcomes: readonly PlanEntry[]) {

@@ -1,5 +1,8 @@
 import {Box, Text} from 'ink';
-import React, {useCallback, useState} from 'react';
+import React, {useCallback, useEffect, useState} from 'react';
+import {skipReasonShortLabels, type SkipReason} from '../../core/import-plan.js';
+import {OutcomeViewLine} from '../components/outcome-view-line.js';
+import {useOutcomeNarrowing} from '../hooks/use-outcome-narrowing.js';
 import {refusalFor} from '../../core/admin-policy.js';
 import {formatCount} from '../../core/number-format.js';
 import {toTerminalText} from '../../core/terminal-text.js';
@@ -31,6 +34,10 @@ const outcomeColor: Record<string, string | undefined> = {
 	removed: 'red',
 	unlinked: 'red',
 };
+
+const historyFacts = (outcome: RunOutcome) => ({kind: outcome.outcome, reason: outcome.outcome === 'skipped' ? outcome.reason : null});
+const historySearchText = (outcome: RunOutcome) => `${outcome.salesforceName} ${outcome.email ?? ''}`;
+const skipReasonLabel = (reason: string) => skipReasonShortLabels[reason as SkipReason] ?? reason;
 
 function when(iso: string): string {
 	return `${iso.slice(0, 16).replace('T', ' ')}`;
@@ -74,7 +81,7 @@ function OutcomeRow({outcome, width, highlighted}: {outcome: RunOutcome; width: 
 	// Wide terminals give the detail the room; names and emails rarely need more than this.
 	const name = Math.min(28, Math.max(12, Math.floor(width * 0.24)));
 	const email = Math.min(40, Math.max(12, Math.floor(width * 0.3)));
-	const kind = 17;
+	const kind = width < 100 ? 12 : 17;
 	const said = outcome.detail ?? outcome.reason ?? '';
 	// Runs recorded before the detail said "by hand" get the words from the manual flag.
 	const detail = [outcome.manual && !said.includes('by hand') ? 'mapped by hand' : '', said].filter(Boolean).join('; ');
@@ -108,7 +115,13 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 	const [message, setMessage] = useState<{text: string; color: string} | undefined>();
 	const listHeight = Math.max(1, height - 4);
 	const runCursor = useListCursor(runs.length, listHeight);
-	const outcomeCursor = useListCursor(outcomes.length, listHeight - 1);
+	const narrowing = useOutcomeNarrowing(outcomes, historyFacts, historySearchText, {isActive: isFocused && overlay === 'none' && openRun !== undefined, reasonLabel: skipReasonLabel});
+	// The run's title, its counts and what is shown take three rows above the outcomes.
+	const outcomeCursor = useListCursor(narrowing.shown.length, listHeight - 2);
+	const {first: outcomesFromTop} = outcomeCursor;
+	useEffect(() => {
+		outcomesFromTop();
+	}, [narrowing.key]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	const reload = useCallback(() => {
 		setRuns(history.listRuns());
@@ -141,13 +154,17 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 				'page.next',
 				'nav.first',
 				'nav.last',
-				...(openRun ? (['nav.back'] as const) : runs.length > 0 ? (['nav.open'] as const) : []),
+				...(openRun ? [...narrowing.commands, 'nav.back' as const] : runs.length > 0 ? (['nav.open'] as const) : []),
 				...(lastUndoable?.status === 'completed' ? (['history.undo'] as const) : []),
 				...(openRun?.status === 'held' ? (['history.release'] as const) : []),
 			],
-			labels: {'nav.open': 'open run', 'nav.back': 'all runs'},
+			labels: {'nav.open': 'open run', 'nav.back': narrowing.filter.query === '' ? 'all runs' : 'clear search', 'filter.start': 'search'},
 			onCommand(command) {
 				setMessage(undefined);
+				if (openRun && narrowing.handle(command)) {
+					return true;
+				}
+
 				const move = navigation[command];
 				if (move) {
 					move();
@@ -244,18 +261,19 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 	}
 
 	if (openRun) {
-		const page = outcomes.slice(outcomeCursor.window.start, outcomeCursor.window.end);
+		const page = narrowing.shown.slice(outcomeCursor.window.start, outcomeCursor.window.end);
 		return (
 			<Box flexDirection="column" height={height}>
 				<Text wrap="truncate" bold>
-					{`Run #${openRun.id} · ${openRun.mode} by ${toTerminalText(openRun.operator)} · ${when(openRun.startedAt)} UTC · `}
+					{`Run #${openRun.id} · page ${formatCount(outcomeCursor.window.page + 1)} of ${formatCount(outcomeCursor.window.pageCount)} · `}
 					<Text color={statusColor[openRun.status]}>{openRun.status}</Text>
-					{` · page ${formatCount(outcomeCursor.window.page + 1)} of ${formatCount(outcomeCursor.window.pageCount)}`}
+					{` · ${openRun.mode} by ${toTerminalText(openRun.operator)} · ${when(openRun.startedAt)} UTC`}
 				</Text>
 				<Text wrap="truncate" dimColor>
 					{openRun.status === 'held' ? 'Held by the safeguard: nothing was changed. R releases it.' : counts(openRun)}
 				</Text>
-				{page.length === 0 ? <Text dimColor> No users in this run.</Text> : null}
+				<OutcomeViewLine narrowing={narrowing} total={outcomes.length} width={width} />
+				{page.length === 0 ? <Text dimColor>{outcomes.length === 0 ? ' No users in this run.' : ' No outcome matches; o shows another, Esc clears the search.'}</Text> : null}
 				{page.map((outcome, index) => (
 					<OutcomeRow key={`${outcome.salesforceUserId}-${index}`} outcome={outcome} width={width - 2} highlighted={outcomeCursor.window.start + index === outcomeCursor.cursor} />
 				))}
