@@ -13,6 +13,8 @@ import {openConnectionFile, type ConnectionFile} from './settings/saved-connecti
 import {openSettings, type AppSettings} from './settings/settings.js';
 import {openStore, type Store} from './store/database.js';
 import {seedDemoPeople} from './store/demo-seed.js';
+import {assertOrgMatches, markCreatedOnDemo, readStoreOrigin} from './store/store-origin.js';
+import type {OrgIdentity} from './core/org-switch.js';
 import {loadImportContext} from './store/import-context-query.js';
 import {planRulesFrom} from './import-rules.js';
 import {fetchOrganizationFacts} from './salesforce/organization-query.js';
@@ -28,11 +30,14 @@ import type {TeamPlacement} from './core/team-placement.js';
 import type {AppServices, AppSettingsValues, OrgDescription} from './ui/app-services.js';
 
 /**
- * Which org to talk to: the connection saved by `salesscreen connect` (the built-in demo org when there is
- * none), the demo org on purpose, or a real one given by an access token for this run only.
+ * Which org to talk to: the connection saved by `salesscreen connect` (`saved-or-demo`, for the app: the
+ * built-in demo org when there is none; `saved`, for headless commands: the demo org only for a store the
+ * demo started, else NoOrgConnectedError), the demo org on purpose, or a real one given by an access token
+ * for this run only.
  */
 export type OrgTarget =
 	| {kind: 'saved-or-demo'}
+	| {kind: 'saved'}
 	| {kind: 'demo'; users?: number; seed?: number}
 	| {kind: 'token'; instanceUrl: string; accessToken: string};
 
@@ -43,10 +48,22 @@ export type Session = {
 	settings: AppSettings;
 	/** The org connection in use now; it changes when the admin connects another org from the app. */
 	readonly connection: Connection;
+	/** Which org that is (asked once per org) and whether it is a sandbox. */
+	orgFacts: () => Promise<{identity: OrgIdentity; isSandbox: boolean}>;
 	close: () => Promise<void>;
 };
 
-const ownMessageErrors = new Set(['StoreOpenError', 'SettingsFileError', 'ConnectionFileError', 'DeviceLoginError', 'LoginUrlError', 'JwtKeyError', 'PrivateKeyFileError', 'NotAdminError', 'DirectoryError']);
+/** A headless command found no usable saved connection, and the store was not started by the demo org. */
+export class NoOrgConnectedError extends Error {
+	override name = 'NoOrgConnectedError';
+	constructor(detail?: string) {
+		super(
+			`No Salesforce org is connected${detail ? ` (${detail})` : ''}; run \`salesscreen connect device|jwt|token\` (salesscreen connect --help), or give --demo-users N to try the built-in demo org on purpose.`,
+		);
+	}
+}
+
+const ownMessageErrors = new Set(['NoOrgConnectedError', 'OrgSwitchError', 'StoreOpenError', 'SettingsFileError', 'ConnectionFileError', 'DeviceLoginError', 'LoginUrlError', 'JwtKeyError', 'PrivateKeyFileError', 'NotAdminError', 'DirectoryError']);
 
 /** One sentence for any error this program can meet, with what to do where we know. */
 export function describeError(error: unknown): string {
@@ -67,6 +84,8 @@ async function startDemo(store: Store, users?: number, seed?: number): Promise<A
 		const connection = openConnection({instanceUrl: demoOrg.instanceUrl, accessToken: demoOrg.accessToken, refreshToken: demoOrg.refreshToken, clientId: demoOrg.clientId});
 		// The demo org's default seed is fixed, so people seeded on a first run keep matching it on the next.
 		const demoPeopleSeeded = seedDemoPeople(store, demoOrg.users);
+		// An empty store the demo starts says so: then, and only then, a headless command may use the demo unasked.
+		markCreatedOnDemo(store, {users, seed});
 		return {connection, demoOrg, demoPeopleSeeded, description: {instanceUrl: demoOrg.instanceUrl, isDemo: true, source: 'demo'}};
 	} catch (error: unknown) {
 		await demoOrg.close();
@@ -117,12 +136,23 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 				connection: openConnection({instanceUrl: target.instanceUrl, accessToken: target.accessToken}),
 				description: {instanceUrl: target.instanceUrl, isDemo: false, source: 'flags', method: 'token'},
 			};
-		} else if (target.kind === 'saved-or-demo') {
+		} else if (target.kind === 'saved-or-demo' || target.kind === 'saved') {
 			active = savedOrg(savedConnections());
 		}
 
+		let demoSize = target.kind === 'demo' ? {users: target.users, seed: target.seed} : {};
+		if (active === undefined && target.kind === 'saved') {
+			// A headless run never falls back to made-up users, unless this store is the demo's own.
+			const origin = readStoreOrigin(store);
+			if (!origin.createdOnDemo || (origin.org !== undefined && !origin.org.isDemo)) {
+				throw new NoOrgConnectedError();
+			}
+
+			demoSize = {users: origin.demo?.users ?? undefined, seed: origin.demo?.seed ?? undefined};
+		}
+
 		if (active === undefined) {
-			const demo = await startDemo(store, target.kind === 'demo' ? target.users : undefined, target.kind === 'demo' ? target.seed : undefined);
+			const demo = await startDemo(store, demoSize.users, demoSize.seed);
 			demoPeopleSeeded = demo.demoPeopleSeeded;
 			active = demo;
 		}
@@ -140,11 +170,25 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 
 	// Whether the org in use is a sandbox (its emails end in .invalid); learnt from Overview or asked before an import.
 	let orgIsSandbox: boolean | undefined;
+	let orgFacts: Promise<{identity: OrgIdentity; isSandbox: boolean}> | undefined;
+	const currentOrgFacts = async () => {
+		const org = current;
+		orgFacts ??= fetchOrganizationFacts(org.connection).then(
+			(facts) => ({identity: {orgId: facts.orgId, isDemo: org.description.isDemo, instanceUrl: org.description.instanceUrl}, isSandbox: facts.isSandbox}),
+			(error: unknown) => {
+				orgFacts = undefined;
+				throw error;
+			},
+		);
+		return orgFacts;
+	};
+
 	const switchTo = async (next: ActiveOrg) => {
 		const previous = current;
 		current = next;
 		lastSuccessfulCall = undefined;
 		orgIsSandbox = undefined;
+		orgFacts = undefined;
 		for (const listener of listeners) {
 			listener();
 		}
@@ -234,10 +278,20 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			return report.message;
 		}),
 		loadImportContext: () => loadImportContext(store, planRulesFrom(settings, orgIsSandbox === true)),
-		async importUsers(users, onProgress) {
+		async importUsers(users, onProgress, options = {}) {
 			requireAdmin('import');
-			orgIsSandbox ??= (await fetchOrganizationFacts(current.connection)).isSandbox;
-			const result = await runImport(store, users, {operator, mode: 'manual', onProgress, rules: planRulesFrom(settings, orgIsSandbox)});
+			const facts = await currentOrgFacts();
+			// Checked before the run, so that the admin is asked rather than a failed run recorded; the run checks again.
+			assertOrgMatches(store, facts.identity, options.switchOrg === true);
+			orgIsSandbox ??= facts.isSandbox;
+			const result = await runImport(store, users, {
+				operator,
+				mode: 'manual',
+				onProgress,
+				rules: planRulesFrom(settings, orgIsSandbox),
+				org: facts.identity,
+				switchOrg: options.switchOrg,
+			});
 			return {runId: result.runId, counts: result.plan.counts, outcomes: result.plan.entries, teams: placeOnTeams(store, settings, result.runId, users)};
 		},
 		lastAutomaticSync() {
@@ -283,6 +337,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		get connection() {
 			return current.connection;
 		},
+		orgFacts: currentOrgFacts,
 		async close() {
 			listeners.clear();
 			store.close();

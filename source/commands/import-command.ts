@@ -1,10 +1,11 @@
 import {isListedByDefault, type SalesforceUser} from '../core/salesforce-user.js';
 import {fetchSalesforceUsers} from '../salesforce/user-source.js';
-import {openSession, type OrgTarget} from '../session.js';
+import {NoOrgConnectedError, openSession, type OrgTarget} from '../session.js';
 import {importOrPlan} from './import-or-plan.js';
-import {requireAdminIn} from './require-admin.js';
+import {requireAdmin, requireAdminIn} from './require-admin.js';
 import {writeImportReport} from './import-report.js';
 import {UsageError} from './usage-error.js';
+import {assertOrgMatches} from '../store/store-origin.js';
 
 export type ImportCommandOptions = {
 	target: OrgTarget;
@@ -12,6 +13,8 @@ export type ImportCommandOptions = {
 	ids: string[];
 	dryRun: boolean;
 	json: boolean;
+	/** This store takes this org's users although it holds another org's people. */
+	switchOrg?: boolean;
 };
 
 function pickUsers(users: readonly SalesforceUser[], options: ImportCommandOptions): SalesforceUser[] {
@@ -34,16 +37,25 @@ export async function importCommand(options: ImportCommandOptions, out: NodeJS.W
 		throw new UsageError('Say which users to import: --all, or --id SFID (repeatable), not both.');
 	}
 
-	const session = await openSession(options.target);
+	const session = await openSession(options.target).catch((error: unknown) => {
+		// Whoever may not import hears that first, as when an org is connected.
+		if (error instanceof NoOrgConnectedError && !options.dryRun) {
+			requireAdmin('import');
+		}
+
+		throw error;
+	});
 	try {
 		// A dry run only reads; anyone may see what an import would do.
 		if (!options.dryRun) {
 			requireAdminIn(session.store, session.home.home, 'import');
+			// Before listing anyone: another org's users are refused unless the admin said --switch-org.
+			assertOrgMatches(session.store, (await session.orgFacts()).identity, options.switchOrg === true);
 		}
 
 		const users = await fetchSalesforceUsers(session.connection);
 		const selected = pickUsers(users, options);
-		writeImportReport(await importOrPlan(session, selected, {mode: 'manual', dryRun: options.dryRun}), options.json, out);
+		writeImportReport(await importOrPlan(session, selected, {mode: 'manual', dryRun: options.dryRun, switchOrg: options.switchOrg}), options.json, out);
 		return 0;
 	} finally {
 		await session.close();

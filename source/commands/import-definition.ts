@@ -18,6 +18,7 @@ export const importDefinition = defineCommand({
 	  --id SFID      One Salesforce user id; repeat for more
 	  --dry-run      Show what would happen; write nothing
 	  --json         One JSON object on standard output
+	  --switch-org   Import although this store holds people from another org
 ${orgFlagsHelp}
 
 	Exit codes: 0 done (skipped users are reported, not failures), 1 failed, 2 wrong usage,
@@ -29,6 +30,7 @@ ${orgFlagsHelp}
 		id: {type: 'string', takes: 'a Salesforce user id (005…)', isMultiple: true},
 		dryRun: {type: 'boolean', default: false},
 		json: {type: 'boolean', default: false},
+		switchOrg: {type: 'boolean', default: false},
 	},
 	async run({input, flags}) {
 		rejectInput(input);
@@ -37,6 +39,6 @@ ${orgFlagsHelp}
 		}
 
 		const {importCommand} = await import('./import-command.js');
-		return importCommand({target: orgTargetFrom(flags), all: flags.all, ids: flags.id, dryRun: flags.dryRun, json: flags.json}, process.stdout);
+		return importCommand({target: orgTargetFrom(flags), all: flags.all, ids: flags.id, dryRun: flags.dryRun, json: flags.json, switchOrg: flags.switchOrg}, process.stdout);
 	},
 });

@@ -1,5 +1,5 @@
 import {planImport, type PlanEntry} from '../core/import-plan.js';
-import {fetchPlanRules} from '../import-rules.js';
+import {planRulesFrom} from '../import-rules.js';
 import type {SalesforceUser} from '../core/salesforce-user.js';
 import {placeOnTeams, type Session} from '../session.js';
 import {loadImportContext} from '../store/import-context-query.js';
@@ -13,9 +13,10 @@ import type {ImportReport} from './import-report.js';
 export async function importOrPlan(
 	session: Session,
 	users: readonly SalesforceUser[],
-	options: {mode: ImportMode; dryRun: boolean},
+	options: {mode: ImportMode; dryRun: boolean; switchOrg?: boolean},
 ): Promise<ImportReport> {
-	const rules = await fetchPlanRules(session.connection, session.settings);
+	const facts = await session.orgFacts();
+	const rules = planRulesFrom(session.settings, facts.isSandbox);
 	if (options.dryRun) {
 		const {entries} = planImport(users, loadImportContext(session.store, rules));
 		// Only people the run would create or map are placed by the team rule.
@@ -24,7 +25,7 @@ export async function importOrPlan(
 		return {entries, runId: null, selected: users.length, mode: options.mode, ...(preview.rule === 'off' ? {} : {teamsPreview: {teams: preview.teams, unplaced: preview.unplaced}})};
 	}
 
-	const result = await runImport(session.store, users, {operator: session.services.operator, mode: options.mode, rules});
+	const result = await runImport(session.store, users, {operator: session.services.operator, mode: options.mode, rules, org: facts.identity, switchOrg: options.switchOrg});
 	const entries: readonly PlanEntry[] = result.plan.entries;
 	return {entries, runId: result.runId, selected: users.length, mode: options.mode, teams: placeOnTeams(session.store, session.settings, result.runId, users)};
 }

@@ -9,7 +9,8 @@ export async function openApp(target: OrgTarget): Promise<number> {
 		return 2;
 	}
 
-	const session = await openSession(target);
+	// The app may open on the demo org for a first try (labelled DEMO ORG); commands may not.
+	const session = await openSession(target.kind === 'saved' ? {kind: 'saved-or-demo'} : target);
 	try {
 		await runFullScreen(<App services={session.services} />);
 	} finally {

@@ -11,7 +11,8 @@ export const orgFlags = {
 } as const satisfies FlagSpecs;
 
 export const orgFlagsHelp = `
-	Org (the connection saved by "salesscreen connect"; without one, the built-in demo org)
+	Org (the connection saved by "salesscreen connect"; the built-in demo org only when asked, or
+	for a store the demo org started)
 	  --instance-url URL    Use this org for this run only, e.g. https://acme.my.salesforce.com
 	  --access-token T      with a session id or OAuth access token for it
 	  --demo-users N        Use the demo org, with this many users (default 300)
@@ -25,7 +26,7 @@ export function orgTargetFrom(flags: OrgFlagValues): OrgTarget {
 			throw new UsageError('--demo-users takes a whole number of users, 1 or more.');
 		}
 
-		return flags.demoUsers === undefined && flags.demoSeed === undefined ? {kind: 'saved-or-demo'} : {kind: 'demo', users: flags.demoUsers, seed: flags.demoSeed};
+		return flags.demoUsers === undefined && flags.demoSeed === undefined ? {kind: 'saved'} : {kind: 'demo', users: flags.demoUsers, seed: flags.demoSeed};
 	}
 
 	if (!flags.instanceUrl || !flags.accessToken) {

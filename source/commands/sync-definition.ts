@@ -23,6 +23,7 @@ export const syncDefinition = defineCommand({
 	  --dry-run       Show what would happen; write nothing
 	  --json          One JSON object on standard output
 	  --confirm-held  Run even past the safeguard, and mark the held run released
+	  --switch-org    Sync although this store holds people from another org
 ${orgFlagsHelp}
 
 	Run by hand, sync is for admins; cron runs it as the account that owns the data folder, which may.
@@ -30,10 +31,10 @@ ${orgFlagsHelp}
 	Exit codes: 0 done or switched off, 1 failed (nothing written), 2 wrong usage, 3 not an admin,
 	${syncExitCodes.held} held by the safeguard (nothing changed).
 `,
-	flags: {...orgFlags, dryRun: {type: 'boolean', default: false}, json: {type: 'boolean', default: false}, confirmHeld: {type: 'boolean', default: false}},
+	flags: {...orgFlags, dryRun: {type: 'boolean', default: false}, json: {type: 'boolean', default: false}, confirmHeld: {type: 'boolean', default: false}, switchOrg: {type: 'boolean', default: false}},
 	async run({input, flags}) {
 		rejectInput(input);
 		const {syncCommand} = await import('./sync-command.js');
-		return syncCommand({target: orgTargetFrom(flags), dryRun: flags.dryRun, json: flags.json, confirmHeld: flags.confirmHeld}, process.stdout);
+		return syncCommand({target: orgTargetFrom(flags), dryRun: flags.dryRun, json: flags.json, confirmHeld: flags.confirmHeld, switchOrg: flags.switchOrg}, process.stdout);
 	},
 });

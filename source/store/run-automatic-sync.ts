@@ -10,6 +10,8 @@ import {inImportTransaction} from './import-transaction.js';
 import {planWriter} from './plan-writer.js';
 import {finishRun} from './run-import.js';
 import {recordSyncProgress} from './sync-state.js';
+import {claimOrg} from './store-origin.js';
+import type {OrgIdentity} from '../core/org-switch.js';
 
 export type AutomaticPlan = {
 	/** The users to import (in scope, not linked yet), planned by Import users' rules. */
@@ -35,6 +37,10 @@ export type AutomaticRunOptions = {
 	fingerprint: string;
 	onProgress?: (progress: {done: number; total: number}) => void;
 	chunkSize?: number;
+	/** The org the users come from: checked against (and remembered by) the store inside the transaction. */
+	org?: OrgIdentity;
+	/** The admin said that this store takes a different org's users from now on. */
+	switchOrg?: boolean;
 };
 
 export type AutomaticRunResult = AutomaticPlan & {
@@ -76,6 +82,10 @@ export async function runAutomaticSync(store: Store, options: AutomaticRunOption
 	const chunkSize = Math.max(1, options.chunkSize ?? 1000);
 	const startedAt = new Date().toISOString();
 	return inImportTransaction(store, {operator: options.operator, mode: 'auto', startedAt, selectedCount: options.candidates.length}, async () => {
+		if (options.org) {
+			claimOrg(store, options.org, options.switchOrg === true);
+		}
+
 		const planned = planAutomaticSync(store, options.candidates, options.fetched, options.rules, options.safeguardShare);
 		const {plan, statusChanges, safeguard} = planned;
 		const deactivated = statusChanges.filter((change) => change.action === 'deactivate').length;

@@ -5,6 +5,8 @@ import type {Store} from './database.js';
 import {loadImportContext} from './import-context-query.js';
 import {inImportTransaction} from './import-transaction.js';
 import {planWriter} from './plan-writer.js';
+import {claimOrg} from './store-origin.js';
+import type {OrgIdentity} from '../core/org-switch.js';
 
 export {ImportFailedError} from './import-transaction.js';
 
@@ -21,6 +23,10 @@ export type RunImportOptions = {
 	onProgress?: (progress: {done: number; total: number}) => void;
 	/** Plan entries written between two looks at the event loop. */
 	chunkSize?: number;
+	/** The org the users come from: checked against (and remembered by) the store inside the transaction. */
+	org?: OrgIdentity;
+	/** The admin said that this store takes a different org's users from now on. */
+	switchOrg?: boolean;
 };
 
 /**
@@ -33,6 +39,10 @@ export async function runImport(store: Store, users: readonly SalesforceUser[], 
 	const chunkSize = Math.max(1, options.chunkSize ?? 1000);
 	const startedAt = new Date().toISOString();
 	return inImportTransaction(store, {operator: options.operator, mode: options.mode, startedAt, selectedCount: users.length}, async () => {
+		if (options.org) {
+			claimOrg(store, options.org, options.switchOrg === true);
+		}
+
 		const plan = planImport(users, loadImportContext(store, options.rules));
 		const runId = Number(
 			store.sqlite

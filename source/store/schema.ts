@@ -140,3 +140,22 @@ export const syncState = sqliteTable('sync_state', {
 	fullSyncRequestedAt: text('full_sync_requested_at'),
 	updatedAt: text('updated_at').notNull().default(now),
 });
+
+/**
+ * Where this store's people come from: one row, id 1. A store the demo org started remembers that (and how
+ * to start the same demo again), so that a headless command may use the demo only for it; the org an import
+ * first wrote from is kept, so that another org's users never land here unasked.
+ */
+export const storeOrigin = sqliteTable('store_origin', {
+	id: integer('id').primaryKey(),
+	createdOnDemo: integer('created_on_demo', {mode: 'boolean'}).notNull().default(false),
+	demoUsers: integer('demo_users'),
+	demoSeed: integer('demo_seed'),
+	/** The Salesforce Organization.Id imports and syncs wrote from; null before the first one. */
+	orgId: text('org_id'),
+	/** That org was the built-in demo org. */
+	orgIsDemo: integer('org_is_demo', {mode: 'boolean'}),
+	orgInstanceUrl: text('org_instance_url'),
+	orgSince: text('org_since'),
+	updatedAt: text('updated_at').notNull().default(now),
+});

@@ -5,7 +5,7 @@ import {chooseSyncKind, nextHighWaterMark} from '../core/sync-kind.js';
 import type {SafeguardVerdict} from '../core/sync-safeguard.js';
 import {inSyncScope} from '../core/sync-scope.js';
 import {planRulesFrom} from '../import-rules.js';
-import {fetchOrganizationFacts} from '../salesforce/organization-query.js';
+import {assertOrgMatches} from '../store/store-origin.js';
 import {fetchSalesforceUsers} from '../salesforce/user-source.js';
 import type {TeamPlacement} from '../core/team-placement.js';
 import {describeError, placeOnTeams, type Session} from '../session.js';
@@ -19,6 +19,8 @@ export type SyncOptions = {
 	dryRun: boolean;
 	/** Run even past the safeguard, releasing the pending held run (`salesscreen sync --confirm-held`). */
 	confirmHeld: boolean;
+	/** This store takes this org's users although it holds another org's people (`--switch-org`). */
+	switchOrg?: boolean;
 	onProgress?: (progress: {done: number; total: number}) => void;
 };
 
@@ -75,7 +77,7 @@ const offMessage = 'Automatically sync users is off, so nothing was imported. Tu
 export async function runSync(session: Session, options: SyncOptions): Promise<SyncReport> {
 	const {settings, store} = session;
 	if (!settings.get('autoSync')) {
-		return {...emptyReport(), status: 'off', message: offMessage};
+		return offReport();
 	}
 
 	const operator = session.services.operator;
@@ -86,14 +88,18 @@ export async function runSync(session: Session, options: SyncOptions): Promise<S
 
 	let read;
 	try {
-		const facts = await fetchOrganizationFacts(session.connection);
+		const facts = await session.orgFacts();
+		if (!options.dryRun) {
+			assertOrgMatches(store, facts.identity, options.switchOrg === true);
+		}
+
 		const rules = planRulesFrom(settings, facts.isSandbox);
 		// What the mark was reached under: another org, scope or set of matching rules needs every user read again.
-		const fingerprint = JSON.stringify({org: facts.orgId, scope, matchFederationId: rules.matchFederationId, fillOnMap: rules.fillOnMap});
+		const fingerprint = JSON.stringify({org: facts.identity.orgId, scope, matchFederationId: rules.matchFederationId, fillOnMap: rules.fillOnMap});
 		const choice = chooseSyncKind(memory, fingerprint, new Date());
 		const since = choice.kind === 'incremental' ? choice.since : undefined;
 		const users = await fetchSalesforceUsers(session.connection, {modifiedSince: since});
-		read = {rules, fingerprint, choice, since, users};
+		read = {rules, fingerprint, choice, since, users, org: facts.identity};
 	} catch (error: unknown) {
 		if (!options.dryRun) {
 			recordFailedRun(store, {operator, mode: 'auto', startedAt, selectedCount: 0}, describeError(error));
@@ -102,7 +108,7 @@ export async function runSync(session: Session, options: SyncOptions): Promise<S
 		throw error;
 	}
 
-	const {rules, fingerprint, choice, since, users} = read;
+	const {rules, fingerprint, choice, since, users, org} = read;
 	const highWaterMark = nextHighWaterMark(choice.kind === 'incremental' ? memory.highWaterMark : null, users.map((user) => user.systemModstamp));
 	const inScope = users.filter((user) => inSyncScope(user, scope));
 	// Linked users need no import, ignored ones are never offered; both are checked again inside the run.
@@ -135,6 +141,8 @@ export async function runSync(session: Session, options: SyncOptions): Promise<S
 		syncKind: choice.kind,
 		highWaterMark,
 		fingerprint,
+		org,
+		switchOrg: options.switchOrg,
 		onProgress: options.onProgress,
 	});
 	const summary = summarise(result.plan.entries, result.statusChanges);
@@ -149,6 +157,11 @@ export async function runSync(session: Session, options: SyncOptions): Promise<S
 	}
 
 	return report;
+}
+
+/** What a sync reports when Automatically sync users is off: nothing asked, nothing written. */
+export function offReport(): SyncReport {
+	return {...emptyReport(), status: 'off', message: offMessage};
 }
 
 function summarise(entries: readonly PlanEntry[], statusChanges: readonly StatusChange[]) {

@@ -160,7 +160,11 @@ export type AppServices = {
 	history: HistoryActions;
 	mappings: MappingActions;
 	loadImportContext: () => ImportContext;
-	importUsers: (users: readonly SalesforceUser[], onProgress: (progress: ImportProgress) => void) => Promise<ImportSummary>;
+	/**
+	 * Throws an OrgSwitchError (its message says which orgs) when the store holds another org's people,
+	 * unless `switchOrg`: the admin confirmed that this store takes this org's users from now on.
+	 */
+	importUsers: (users: readonly SalesforceUser[], onProgress: (progress: ImportProgress) => void, options?: {switchOrg?: boolean}) => Promise<ImportSummary>;
 	lastAutomaticSync: () => AutomaticSyncSummary | undefined;
 	readSettings: () => AppSettingsValues;
 	writeSetting: <K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => void;

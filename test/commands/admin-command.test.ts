@@ -74,7 +74,7 @@ describe('an operator who is not an admin, on the command line', () => {
 		}
 
 		expect(readStore(home, 'select * from import_runs')).toEqual([]);
-		const reads: string[][] = [['import', '--all', '--dry-run', '--json'], ['sync', '--dry-run'], ['history'], ['settings', 'get'], ['admin', 'list'], ['settings', 'set', 'page-size', '25']];
+		const reads: string[][] = [['import', '--all', '--dry-run', '--json', '--demo-users', '300'], ['sync', '--dry-run'], ['history'], ['settings', 'get'], ['admin', 'list'], ['settings', 'set', 'page-size', '25']];
 		const results = await Promise.all(reads.map(async (args) => runCli(args, carol)));
 		for (const [index, result] of results.entries()) {
 			expect([reads[index], result.code, result.stderr]).toEqual([reads[index], 0, '']);
@@ -85,7 +85,7 @@ describe('an operator who is not an admin, on the command line', () => {
 		const {home, env, alice} = await storeWithAdmin();
 		expect((await runCli(['settings', 'set', 'auto-sync', 'on'], alice)).code).toBe(0);
 		// No SALESSCREEN_OPERATOR: the OS account running this test owns the data folder, as cron's account would.
-		const sync = await runCli(['sync', '--json'], env);
+		const sync = await runCli(['sync', '--demo-users', '300', '--json'], env);
 		expect(sync.stderr).toBe('');
 		expect(sync.code).toBe(0);
 		expect(readStore(home, 'select mode, status from import_runs')).toEqual([{mode: 'auto', status: 'completed'}]);

@@ -17,7 +17,7 @@ type ImportJson = {
 describe('salesscreen import', () => {
 	it('plans every active Standard user with --dry-run and writes nothing', async () => {
 		const {home, env} = tempHome();
-		const result = await runCli(['import', '--all', '--dry-run', '--json'], env);
+		const result = await runCli(['import', '--demo-users', '300', '--all', '--dry-run', '--json'], env);
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const report = JSON.parse(result.stdout) as ImportJson;
@@ -34,10 +34,10 @@ describe('salesscreen import', () => {
 	it('says with --dry-run where the team-from-Salesforce rule would put people, and makes no team', async () => {
 		const {home, env} = tempHome();
 		expect((await runCli(['settings', 'set', 'team-from-salesforce', 'department'], env)).code).toBe(0);
-		const text = await runCli(['import', '--all', '--dry-run'], env);
+		const text = await runCli(['import', '--demo-users', '300', '--all', '--dry-run'], env);
 		expect(text.code).toBe(0);
 		expect(text.stdout).toMatch(/Would put people on teams from Salesforce: [^(]+ \(\d+, new\)/);
-		const json = JSON.parse((await runCli(['import', '--all', '--dry-run', '--json'], env)).stdout) as {
+		const json = JSON.parse((await runCli(['import', '--demo-users', '300', '--all', '--dry-run', '--json'], env)).stdout) as {
 			counts: {create: number; map: number};
 			teamsPreview: {teams: Array<{name: string; people: number; isNew: boolean}>; unplaced: number};
 		};
@@ -49,9 +49,9 @@ describe('salesscreen import', () => {
 
 	it('imports the users named by --id, and a second run changes nothing', async () => {
 		const {home, env} = tempHome();
-		const plan = JSON.parse((await runCli(['import', '--all', '--dry-run', '--json'], env)).stdout) as ImportJson;
+		const plan = JSON.parse((await runCli(['import', '--demo-users', '300', '--all', '--dry-run', '--json'], env)).stdout) as ImportJson;
 		const ids = plan.outcomes.filter((outcome) => outcome.outcome === 'created').slice(0, 2).map((outcome) => outcome.salesforceUserId);
-		const args = ['import', ...ids.flatMap((id) => ['--id', id])];
+		const args = ['import', '--demo-users', '300', ...ids.flatMap((id) => ['--id', id])];
 
 		const first = await runCli([...args, '--json'], env);
 		expect(first.code).toBe(0);
@@ -65,7 +65,7 @@ describe('salesscreen import', () => {
 
 	it('refuses an id the org does not have, imports nothing, and exits 2', async () => {
 		const {home, env} = tempHome();
-		const result = await runCli(['import', '--id', '005000000000000AAA'], env);
+		const result = await runCli(['import', '--demo-users', '300', '--id', '005000000000000AAA'], env);
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/No Salesforce user has the id 005000000000000AAA/);
 		expect(readStore(home, 'select * from import_runs')).toEqual([]);
@@ -96,7 +96,7 @@ describe('salesscreen import', () => {
 		const {home, env} = tempHome();
 		const fs = await import('node:fs');
 		fs.writeFileSync(path.join(home, 'settings.json'), '{broken');
-		const result = await runCli(['import', '--all', '--dry-run'], env);
+		const result = await runCli(['import', '--demo-users', '300', '--all', '--dry-run'], env);
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain(path.join(home, 'settings.json'));
 		expect(fs.readFileSync(path.join(home, 'settings.json'), 'utf8')).toBe('{broken');
@@ -107,8 +107,8 @@ describe('two imports at once', () => {
 	it('never duplicate a person or a link, and both runs are recorded', async () => {
 		const {home, env} = tempHome();
 		// Initialise the store first so both processes start from the same seeded people.
-		await runCli(['import', '--all', '--dry-run'], env);
-		const [first, second] = await Promise.all([runCli(['import', '--all', '--json'], env), runCli(['import', '--all', '--json'], env)]);
+		await runCli(['import', '--demo-users', '300', '--all', '--dry-run'], env);
+		const [first, second] = await Promise.all([runCli(['import', '--demo-users', '300', '--all', '--json'], env), runCli(['import', '--demo-users', '300', '--all', '--json'], env)]);
 		expect([first.code, second.code]).toEqual([0, 0]);
 		const created = [first, second].map((result) => (JSON.parse(result.stdout) as ImportJson).counts.create).sort((a, b) => a - b);
 		// Whichever took the write lock second found everything already imported.

@@ -18,7 +18,7 @@ function runs(home: string) {
 describe('salesscreen sync', () => {
 	it('changes nothing while Automatically sync users is off, says so, and exits 0', async () => {
 		const {home, env} = tempHome();
-		const result = await runCli(['sync', '--json'], env);
+		const result = await runCli(['sync', '--demo-users', '300', '--json'], env);
 		expect(result.code).toBe(0);
 		expect(JSON.parse(result.stdout)).toMatchObject({autoSync: false, runId: null});
 		expect(runs(home)).toEqual([]);
@@ -28,18 +28,18 @@ describe('salesscreen sync', () => {
 		const {home, env} = tempHome();
 		expect((await runCli(['settings', 'set', 'auto-sync', 'on'], env)).stdout).toBe('auto-sync on\n');
 
-		const dryRun = await runCli(['sync', '--dry-run'], env);
+		const dryRun = await runCli(['sync', '--demo-users', '300', '--dry-run'], env);
 		expect(dryRun.code).toBe(0);
 		expect(dryRun.stdout).toMatch(/Dry run, nothing written: would create \d+/);
 		expect(runs(home)).toEqual([]);
 
-		const first = await runCli(['sync', '--json'], env);
+		const first = await runCli(['sync', '--demo-users', '300', '--json'], env);
 		expect(first.code).toBe(0);
 		const report = JSON.parse(first.stdout) as {mode: string; counts: {create: number}};
 		expect(report.mode).toBe('auto');
 		expect(report.counts.create).toBeGreaterThan(200);
 
-		const second = await runCli(['sync', '--json'], env);
+		const second = await runCli(['sync', '--demo-users', '300', '--json'], env);
 		expect((JSON.parse(second.stdout) as {counts: {create: number}}).counts.create).toBe(0);
 		expect(runs(home)).toEqual([
 			{mode: 'auto', status: 'completed', created: report.counts.create},
@@ -107,7 +107,7 @@ describe('salesscreen history', () => {
 		const {env} = tempHome();
 		expect((await runCli(['history'], env)).stdout).toBe('No imports yet.\n');
 		await runCli(['settings', 'set', 'auto-sync', 'on'], env);
-		await runCli(['sync'], env);
+		await runCli(['sync', '--demo-users', '300'], env);
 
 		const text = await runCli(['history'], env);
 		expect(text.stdout).toMatch(/^#1 {2}\S+ {2}auto {4}by \S+ {2}\d+ selected {2}created \d+, mapped \d+/);

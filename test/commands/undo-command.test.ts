@@ -21,7 +21,7 @@ describe('salesscreen undo', () => {
 	it('undoes the last import, keeping a person an admin put on a team, and refuses a second undo with exit 1', async () => {
 		const {home, env} = tempHome();
 		expect(await runCli(['undo'], env)).toMatchObject({code: 1, stderr: expect.stringMatching(/nothing to undo/)});
-		const imported = JSON.parse((await runCli(['import', '--all', '--json'], env)).stdout) as {runId: number; counts: {create: number; map: number}};
+		const imported = JSON.parse((await runCli(['import', '--demo-users', '300', '--all', '--json'], env)).stdout) as {runId: number; counts: {create: number; map: number}};
 		const store = openStore(path.join(home, 'salesscreen.db'));
 		const team = Number(store.sqlite.prepare("insert into teams (name, name_normalised) values ('Sales', 'sales')").run().lastInsertRowid);
 		store.sqlite.prepare("update people set team_id = ? where id = (select max(id) from people where origin = 'salesforce')").run(team);
@@ -47,14 +47,14 @@ describe('salesscreen undo', () => {
 
 	it('shows in history which mappings an admin chose by hand', async () => {
 		const {home, env} = tempHome();
-		const plan = JSON.parse((await runCli(['import', '--all', '--dry-run', '--json'], env)).stdout) as {outcomes: Array<{salesforceUserId: string; outcome: string}>};
+		const plan = JSON.parse((await runCli(['import', '--demo-users', '300', '--all', '--dry-run', '--json'], env)).stdout) as {outcomes: Array<{salesforceUserId: string; outcome: string}>};
 		const user = plan.outcomes.find((outcome) => outcome.outcome === 'created')!.salesforceUserId;
 		const store = openStore(path.join(home, 'salesscreen.db'));
 		const person = (store.sqlite.prepare('select min(id) as id from people').get() as {id: number}).id;
 		chooseManualMapping(store, user, person, 'alice');
 		store.close();
 
-		const imported = JSON.parse((await runCli(['import', '--id', user, '--json'], env)).stdout) as {outcomes: Array<{outcome: string; manual: boolean; matchedBy: string}>};
+		const imported = JSON.parse((await runCli(['import', '--demo-users', '300', '--id', user, '--json'], env)).stdout) as {outcomes: Array<{outcome: string; manual: boolean; matchedBy: string}>};
 		expect(imported.outcomes).toEqual([expect.objectContaining({outcome: 'mapped', manual: true, matchedBy: 'manual'})]);
 		expect((await runCli(['history'], env)).stdout).toMatch(/mapped 1 \(1 by hand\)/);
 		expect((await runCli(['history', '--csv'], env)).stdout.trimEnd().split('\r\n')[1]).toMatch(/,mapped,,mapped by hand to .*,yes$/);

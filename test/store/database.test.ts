@@ -69,7 +69,7 @@ describe('the data folder made by the binary', () => {
 		disposers.push(temp.remove);
 		const home = path.join(temp.home, 'nested');
 		await runCli(['settings', 'set', 'auto-sync', 'off'], {...temp.env, SALESSCREEN_HOME: home});
-		await runCli(['import', '--all', '--dry-run'], {...temp.env, SALESSCREEN_HOME: home});
+		await runCli(['import', '--demo-users', '300', '--all', '--dry-run'], {...temp.env, SALESSCREEN_HOME: home});
 		expect(fs.statSync(home).mode & 0o777).toBe(0o700);
 		for (const name of fs.readdirSync(home)) {
 			expect([name, fs.statSync(path.join(home, name)).mode & 0o077]).toEqual([name, 0]);

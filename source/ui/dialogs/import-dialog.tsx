@@ -17,6 +17,7 @@ import {refusalFor} from '../../core/admin-policy.js';
 import {teamRuleWords, type TeamPlacementPreview, type TeamRule} from '../../core/team-placement.js';
 import {useOptionalServices} from '../services-context.js';
 import {TeamPickerDialog} from './team-picker-dialog.js';
+import {OrgSwitchError} from '../../core/org-switch.js';
 
 type Props = {
 	users: readonly SalesforceUser[];
@@ -32,7 +33,9 @@ type Phase =
 	| {kind: 'plan'}
 	| {kind: 'running'; progress: ImportProgress}
 	| {kind: 'done'; summary: ImportSummary}
-	| {kind: 'failed'; message: string};
+	| {kind: 'failed'; message: string}
+	// The store holds another org's people: importing needs the admin's word that this store switches orgs.
+	| {kind: 'switch-org'; message: string};
 
 const count = formatCount;
 
@@ -129,18 +132,23 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 	const [teamNote, setTeamNote] = useState<string | undefined>();
 	const planList = useMemo(() => plan.entries.filter((entry) => isListed(entry)).map((entry) => planLine(entry)), [plan]);
 
-	const start = () => {
+	const start = (switchOrg = false) => {
 		setPhase({kind: 'running', progress: {done: 0, total: users.length}});
 		services
-			.importUsers(users, (progress) => {
-				setPhase({kind: 'running', progress});
-			})
+			.importUsers(
+				users,
+				(progress) => {
+					setPhase({kind: 'running', progress});
+				},
+				{switchOrg},
+			)
 			.then(
 				(summary) => {
 					setPhase({kind: 'done', summary});
 				},
 				(error: unknown) => {
-					setPhase({kind: 'failed', message: services.describeError(error)});
+					const message = services.describeError(error);
+					setPhase(error instanceof OrgSwitchError ? {kind: 'switch-org', message} : {kind: 'failed', message});
 				},
 			);
 	};
@@ -163,11 +171,15 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 					? []
 					: phase.kind === 'done'
 						? [...narrowing.commands, 'nav.open', 'nav.back', ...(app && importedIds.length > 0 && teamNote === undefined ? (['people.team'] as const) : [])]
-						: ['action.retry', 'nav.back'],
+						: phase.kind === 'switch-org'
+							? ['nav.open', 'nav.back']
+							: ['action.retry', 'nav.back'],
 		labels:
 			phase.kind === 'plan'
 				? {'nav.open': 'import', 'nav.back': 'cancel'}
-				: {'nav.open': 'close', 'nav.back': narrowing.filter.query === '' ? 'close' : 'clear search', 'people.team': 'put on a team', 'filter.start': 'search'},
+				: phase.kind === 'switch-org'
+					? {'nav.open': 'import into this store anyway', 'nav.back': 'cancel'}
+					: {'nav.open': 'close', 'nav.back': narrowing.filter.query === '' ? 'close' : 'clear search', 'people.team': 'put on a team', 'filter.start': 'search'},
 		onCommand(command) {
 			if (phase.kind === 'plan') {
 				if (command === 'nav.open') {
@@ -184,6 +196,12 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 					setPickingTeam(true);
 				} else {
 					onClose(true);
+				}
+			} else if (phase.kind === 'switch-org') {
+				if (command === 'nav.open') {
+					start(true);
+				} else {
+					onClose(false);
 				}
 			} else if (phase.kind === 'failed') {
 				if (command === 'action.retry') {
@@ -221,6 +239,11 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 			lines.push(`Importing… ${count(phase.progress.done)} of ${count(phase.progress.total)}`);
 		} else if (phase.kind === 'failed') {
 			lines.push({text: `Import failed; nothing was written. ${phase.message}`, color: 'red'}, 'Press r to try again, Esc to close.');
+		} else if (phase.kind === 'switch-org') {
+			lines.push(
+				{text: phase.message, color: 'yellow'},
+				'Press Enter to import these users anyway (this store then follows the org in use now), Esc to cancel.',
+			);
 		} else {
 			const {summary} = phase;
 			lines.push({text: `Done. Run #${summary.runId} is recorded.`, color: 'green'}, ...countLines(summary.counts, true));
