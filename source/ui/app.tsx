@@ -9,7 +9,8 @@ import {useOrgGeneration} from './hooks/use-org-generation.js';
 import {useOrgOverview} from './hooks/use-org-overview.js';
 import {useSalesforceUsers} from './hooks/use-salesforce-users.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
-import {KeyDispatcherProvider, keyPriority, useKeyLayer} from './keys/key-dispatcher.js';
+import {KeyHelp} from './components/key-help.js';
+import {KeyDispatcherProvider, keyPriority, useKeyHelp, useKeyLayer} from './keys/key-dispatcher.js';
 import {FirstAdminForm, FirstAdminOffer} from './dialogs/first-admin-dialog.js';
 import {IntegrationsScreen} from './screens/integrations-screen.js';
 import {PeopleScreen} from './screens/people-screen.js';
@@ -50,6 +51,7 @@ function Shell({services, size}: Props) {
 	const generation = useOrgGeneration(services);
 	const salesforce = useSalesforceUsers(services, generation);
 	const overview = useOrgOverview(services, generation);
+	const help = useKeyHelp();
 
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// Between the minimum and a wide terminal the sidebar folds away while the content has the keys.
@@ -151,7 +153,13 @@ function Shell({services, size}: Props) {
 							}}
 						/>
 					) : null}
-					<Box flexDirection="column" width={contentWidth} height={bodyHeight} paddingLeft={1} overflow="hidden">
+					{help ? (
+						<Box width={contentWidth} height={bodyHeight} paddingLeft={1}>
+							<KeyHelp groups={help} width={contentWidth - 1} height={bodyHeight} />
+						</Box>
+					) : null}
+					{/* Hidden, not unmounted, under the help: the screen keeps its cursor, filter and dialog. */}
+					<Box display={help ? 'none' : 'flex'} flexDirection="column" width={contentWidth} height={bodyHeight} paddingLeft={1} overflow="hidden">
 						{firstAdmin === 'offer' && focus === 'sidebar' ? (
 							<FirstAdminOffer login={services.operator} width={Math.min(contentWidth - 1, 76)} height={Math.max(6, Math.floor(bodyHeight / 2))} onAccept={() => setFirstAdmin('form')} onDecline={() => setFirstAdmin('closed')} />
 						) : null}

@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 describe('the footer on an 80×24 terminal', () => {
-	it('shows every key of a busy screen on up to three rows, none cut off, and the screen above gives the rows up', async () => {
+	it('shows the most used keys of a busy screen on up to three rows, none cut off, and the screen above gives the rows up', async () => {
 		const temp = makeTempHome();
 		const session = await openSession({kind: 'demo', users: 50, seed: 7}, temp.env);
 		const rendered = render(<App services={session.services} size={{columns: 80, rows: 24}} />);
@@ -32,11 +32,77 @@ describe('the footer on an 80×24 terminal', () => {
 		const lines = frame.split('\n');
 		expect(lines).toHaveLength(23);
 		const footer = lines.slice(-3).join('\n');
-		for (const label of ['quit', 'new', 'edit', 'unlink', 'check page', 'all pages', 'filter']) {
+		for (const label of ['quit', 'new', 'edit', 'check page', 'filter', '? help']) {
 			expect(footer).toContain(label);
 		}
 
+		// Rarer keys are in the help (`?`), and the footer says first which pane has the keys.
+		expect(footer).not.toContain('all pages');
+		expect(footer).toMatch(/^ People {2}/m);
+
 		// A hint is never split between rows: the one for "team…" stays whole.
 		expect(footer).toMatch(/\bt team…/);
+	});
+
+});
+
+describe('the help (?)', () => {
+	async function startOnUsersTab() {
+		const temp = makeTempHome();
+		const session = await openSession({kind: 'demo', users: 50, seed: 7}, temp.env);
+		const rendered = render(<App services={session.services} size={{columns: 100, rows: 30}} />);
+		cleanups.push(temp.remove, async () => session.close(), () => {
+			rendered.unmount();
+		});
+		const driver = inkDriver(rendered);
+		await driver.waitFor('Enter open');
+		await driver.press(keys.enter);
+		await driver.waitFor('Enter Manage');
+		await driver.press(keys.enter);
+		await driver.waitFor('Test connection');
+		await driver.press(keys.tab);
+		await driver.waitFor('Space check');
+		return driver;
+	}
+
+	it('lists every key of the screen in front and the global ones, grouped, and closes back to the same screen', async () => {
+		const driver = await startOnUsersTab();
+		await driver.press(keys.space, keys.down);
+		const before = await driver.waitFor('1 selected');
+		expect(before).toMatch(/^ Users {2}/m);
+		expect(before).not.toContain('A all pages');
+
+		await driver.press('?');
+		const help = await driver.waitFor('Keys here');
+		const section = (title: string) => {
+			const lines = help.split('\n').map((line) => line.replace(/^.*│ ?/, ''));
+			const start = lines.findIndex((line) => line.trim() === title);
+			expect(start, `no ${title} group in:\n${help}`).toBeGreaterThan(-1);
+			const end = lines.findIndex((line, index) => index > start && line.trim() === '');
+			return lines.slice(start + 1, end).join('\n');
+		};
+
+		const users = section('Users');
+		for (const entry of ['Space check', 'A all pages', 'h show all', 'Home g first', 'End G last', 'i Import users', '/ filter']) {
+			expect(users).toContain(entry);
+		}
+
+		expect(section('Salesforce')).toContain('Tab next tab');
+		expect(section('Everywhere')).toContain('q quit');
+		expect(section('Always')).toContain('Ctrl+C quit');
+		expect(help).toMatch(/^ Help {2}Esc close help/m);
+
+		// While the help is open keys do nothing else; Esc closes it onto the screen as it was.
+		await driver.press(keys.space, 'q');
+		const after = await driver.waitFor((frame) => !frame.includes('Keys here'));
+		expect(after).toBe(before);
+	});
+
+	it('is a question mark like any other letter while typing a filter', async () => {
+		const driver = await startOnUsersTab();
+		await driver.press('/', '?');
+		const frame = await driver.waitFor('filter: ?');
+		expect(frame).not.toContain('Keys here');
+		expect(frame).toMatch(/^ Filter {2}/m);
 	});
 });

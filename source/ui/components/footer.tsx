@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {KeyHint} from '../keys/key-bindings.js';
-import {useKeyHints} from '../keys/key-dispatcher.js';
+import {useKeyHints, useKeyPane} from '../keys/key-dispatcher.js';
 
 /** At most this many rows of keys: enough for People at 80 columns, without eating the lists above. */
 const maxRows = 3;
@@ -31,20 +31,29 @@ function messageWidth(message: string | undefined): number {
 	return message ? message.length + 2 : 0;
 }
 
+/** The name of the pane that has the keys, shown first so it is never in doubt where a key goes. */
+const paneLabel = (pane: string | undefined) => (pane ? ` ${pane} ` : '');
+
 /** How many rows the footer needs now; the screen above gives them up. */
 export function useFooterRows(width: number, message: string | undefined): number {
-	return packHints(useKeyHints(), width, messageWidth(message)).length;
+	return packHints(useKeyHints(), width, messageWidth(message) + paneLabel(useKeyPane()).length).length;
 }
 
 /** The keys that work right now: whatever the front-most screen answers. */
 export function Footer({width, message}: {width: number; message?: string}) {
-	const rows = packHints(useKeyHints(), width, messageWidth(message));
+	const pane = paneLabel(useKeyPane());
+	const rows = packHints(useKeyHints(), width, messageWidth(message) + pane.length);
 	return (
 		<Box height={rows.length} width={width} flexDirection="column">
 			{rows.map((row, rowIndex) => (
 				// eslint-disable-next-line react/no-array-index-key
 				<Text key={rowIndex} wrap="truncate">
-					{rowIndex === 0 && message ? <Text color="yellow">{`${message}  `}</Text> : null}
+					{rowIndex === 0 && pane ? (
+						<Text inverse bold>
+							{pane}
+						</Text>
+					) : null}
+					{rowIndex === 0 && message ? <Text color="yellow">{` ${message} `}</Text> : null}
 					{row.map((hint, index) => (
 						<Text key={`${hint.keys}:${hint.label}`}>
 							{index > 0 ? '  ' : ' '}

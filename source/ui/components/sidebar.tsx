@@ -38,6 +38,7 @@ export function Sidebar({width, height, isFocused, section, onHighlight, onOpen}
 	useKeyLayer(
 		{
 			priority: keyPriority.screen,
+			name: 'Sidebar',
 			commands: menu.commands,
 			onCommand(command) {
 				const handler = menu.handlers[command];

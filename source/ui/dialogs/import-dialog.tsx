@@ -161,6 +161,7 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 	const narrowing = useOutcomeNarrowing(outcomes, outcomeFacts, outcomeSearchText, {isActive: phase.kind === 'done' && !pickingTeam, reasonLabel: skipReasonLabel});
 	useKeyLayer({
 		priority: keyPriority.dialog,
+		name: 'Import users',
 		modal: true,
 		commands:
 			phase.kind === 'plan'

@@ -21,6 +21,7 @@ export function useFilterEntry(isActive: boolean): FilterEntry {
 	useKeyLayer(
 		{
 			priority: keyPriority.textEntry,
+			name: 'Filter',
 			modal: true,
 			commands: ['nav.open', 'nav.back'],
 			labels: {'nav.open': 'keep filter', 'nav.back': 'clear filter'},

@@ -36,7 +36,8 @@ export type Command =
 	| 'action.reconnect'
 	| 'mapping.open'
 	| 'history.undo'
-	| 'history.release';
+	| 'history.release'
+	| 'help.open';
 
 type KeyMatcher = (input: string, key: Key) => boolean;
 
@@ -44,8 +45,10 @@ type Binding = {
 	command: Command;
 	/** What the footer shows for the keys, e.g. "↑↓". */
 	keys: string;
-	/** What the footer says the keys do. */
+	/** What the footer and the help say the keys do. */
 	label: string;
+	/** Rarer keys are listed in the help (`?`) only, so the footer keeps the most used. */
+	helpOnly?: true;
 	match: KeyMatcher;
 };
 
@@ -60,8 +63,8 @@ export const keyBindings: readonly Binding[] = [
 	{command: 'nav.up', keys: '↑↓', label: 'move', match: (input, key) => key.upArrow || char('k')(input, key)},
 	{command: 'nav.down', keys: '↑↓', label: 'move', match: (input, key) => key.downArrow || char('j')(input, key)},
 	// First and last work everywhere a list does, but are not worth footer space on a narrow terminal.
-	{command: 'nav.first', keys: 'Home', label: '', match: (input, key) => key.home || char('g')(input, key)},
-	{command: 'nav.last', keys: 'End', label: '', match: (input, key) => key.end || char('G')(input, key)},
+	{command: 'nav.first', keys: 'Home g', label: 'first', helpOnly: true, match: (input, key) => key.home || char('g')(input, key)},
+	{command: 'nav.last', keys: 'End G', label: 'last', helpOnly: true, match: (input, key) => key.end || char('G')(input, key)},
 	{command: 'nav.open', keys: 'Enter', label: 'open', match: (_input, key) => key.return},
 	{command: 'nav.back', keys: 'Esc', label: 'back', match: (_input, key) => key.escape},
 	{command: 'page.previous', keys: '←→', label: 'page', match: (_input, key) => key.leftArrow || key.pageUp},
@@ -75,12 +78,12 @@ export const keyBindings: readonly Binding[] = [
 	{command: 'item.edit', keys: 'e', label: 'edit', match: char('e')},
 	{command: 'item.remove', keys: 'd', label: 'delete', match: char('d')},
 	{command: 'people.team', keys: 't', label: 'team…', match: char('t')},
-	{command: 'people.role', keys: 'p', label: 'admin/member', match: char('p')},
-	{command: 'people.unlink', keys: 'l', label: 'unlink', match: char('l')},
+	{command: 'people.role', helpOnly: true, keys: 'p', label: 'admin/member', match: char('p')},
+	{command: 'people.unlink', helpOnly: true, keys: 'l', label: 'unlink', match: char('l')},
 	{command: 'admin.become', keys: 'b', label: 'become admin', match: char('b')},
-	{command: 'teams.rule', keys: 's', label: 'team rule', match: char('s')},
+	{command: 'teams.rule', helpOnly: true, keys: 's', label: 'team rule', match: char('s')},
 	{command: 'selection.page', keys: 'a', label: 'check page', match: char('a')},
-	{command: 'selection.all', keys: 'A', label: 'all pages', match: char('A')},
+	{command: 'selection.all', helpOnly: true, keys: 'A', label: 'all pages', match: char('A')},
 	{command: 'selection.clear', keys: 'x', label: 'clear', match: char('x')},
 	{command: 'mapping.open', keys: 'm', label: 'map…', match: char('m')},
 	{command: 'filter.start', keys: '/', label: 'filter', match: char('/')},
@@ -94,6 +97,7 @@ export const keyBindings: readonly Binding[] = [
 	{command: 'action.reconnect', keys: 'c', label: 'reconnect', match: char('c')},
 	{command: 'history.undo', keys: 'u', label: 'undo last run', match: char('u')},
 	{command: 'history.release', keys: 'R', label: 'release held run', match: char('R')},
+	{command: 'help.open', keys: '?', label: 'help', match: char('?')},
 ];
 
 /** Every command these keys name, in table order (a key may name several, e.g. Enter for open). */
@@ -103,13 +107,16 @@ export function commandsFor(input: string, key: Key): Command[] {
 
 export type KeyHint = {keys: string; label: string};
 
-/** Footer hints for the given commands, one per distinct label, in table order. */
-export function hintsFor(commands: readonly Command[], labels: Partial<Record<Command, string>> = {}): KeyHint[] {
+/**
+ * Hints for the given commands, one per key, in table order: the footer's (the most used keys), or
+ * with `all` every one of them, for the help.
+ */
+export function hintsFor(commands: readonly Command[], labels: Partial<Record<Command, string>> = {}, all = false): KeyHint[] {
 	const wanted = new Set(commands);
 	const hints: KeyHint[] = [];
 	const seen = new Set<string>();
 	for (const binding of keyBindings) {
-		if (!wanted.has(binding.command)) {
+		if (!wanted.has(binding.command) || (binding.helpOnly && !all)) {
 			continue;
 		}
 

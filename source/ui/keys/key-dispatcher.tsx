@@ -22,6 +22,8 @@ export const keyPriority = {
 
 export type KeyLayer = {
 	priority: number;
+	/** The pane this layer is, as the footer and the help name it ("Users", "Sidebar"). */
+	name?: string;
 	/** Commands this layer answers; also what the footer shows while it is in front. */
 	commands: readonly Command[];
 	/** Footer wording for this layer's commands, where the table's default does not fit. */
@@ -44,9 +46,65 @@ type Dispatcher = {
 	unregister: (id: symbol) => void;
 };
 
+export type HelpGroup = {title: string; hints: KeyHint[]};
+
 // Actions and state apart: registering a layer never re-renders the layers, only the footer that reads hints.
 const DispatcherContext = createContext<Dispatcher | undefined>(undefined);
 const HintsContext = createContext<KeyHint[]>([]);
+const PaneContext = createContext<string | undefined>(undefined);
+const HelpContext = createContext<HelpGroup[] | undefined>(undefined);
+
+/** What a layer without a name of its own is called, by its level. */
+function paneName(layer: Registered): string {
+	if (layer.name) {
+		return layer.name;
+	}
+
+	if (layer.priority >= keyPriority.textEntry) {
+		return 'Typing';
+	}
+
+	return layer.priority >= keyPriority.dialog ? 'Dialog' : layer.priority >= keyPriority.content ? 'List' : layer.priority >= keyPriority.screen ? 'Menu' : 'App';
+}
+
+/** The layers that hear keys now: from the front one back to the first modal one. */
+function reachableLayers(layers: Registered[]): Registered[] {
+	const reachable: Registered[] = [];
+	for (const layer of layers) {
+		reachable.push(layer);
+		if (layer.modal) {
+			break;
+		}
+	}
+
+	return reachable;
+}
+
+/** The help: every key that works now, grouped by the pane that answers it, front-most first. */
+function helpGroups(layers: Registered[]): HelpGroup[] {
+	const seen = new Set<string>();
+	const groups: HelpGroup[] = [];
+	for (const layer of reachableLayers(layers)) {
+		const hints = hintsFor(layer.commands, layer.labels, true).filter((hint) => !seen.has(hint.keys));
+		for (const hint of hints) {
+			seen.add(hint.keys);
+		}
+
+		const title = layer.priority === keyPriority.app ? 'Everywhere' : paneName(layer);
+		const group = groups.find((existing) => existing.title === title);
+		if (group) {
+			group.hints.push(...hints);
+		} else if (hints.length > 0) {
+			groups.push({title, hints});
+		}
+	}
+
+	groups.push({title: 'Always', hints: [{keys: 'Ctrl+C', label: 'quit'}, {keys: '?', label: 'this help (not while typing)'}]});
+	return groups;
+}
+
+const helpHint: KeyHint = {keys: '?', label: 'help'};
+const closeHelpHints: KeyHint[] = [{keys: 'Esc', label: 'close help'}];
 
 function sortedLayers(layers: Map<symbol, Registered>): Registered[] {
 	return [...layers.values()].sort((a, b) => b.priority - a.priority || b.order - a.order);
@@ -54,11 +112,12 @@ function sortedLayers(layers: Map<symbol, Registered>): Registered[] {
 
 function visibleHints(layers: Registered[]): KeyHint[] {
 	const hints: KeyHint[] = [];
-	for (const layer of layers) {
+	for (const layer of reachableLayers(layers)) {
 		hints.push(...hintsFor(layer.commands, layer.labels));
-		if (layer.modal) {
-			break;
-		}
+	}
+
+	if (layers.length > 0 && !layers[0]?.onText) {
+		hints.push(helpHint);
 	}
 
 	const seen = new Set<string>();
@@ -75,9 +134,15 @@ function visibleHints(layers: Registered[]): KeyHint[] {
 export function KeyDispatcherProvider({children, isActive = true}: {children: ReactNode; isActive?: boolean}) {
 	const layers = useRef(new Map<symbol, Registered>());
 	const [hints, setHints] = useState<KeyHint[]>([]);
+	const [pane, setPane] = useState<string | undefined>();
+	const [help, setHelp] = useState<HelpGroup[] | undefined>();
+	const helpOpen = useRef(false);
 
 	const refreshHints = useCallback(() => {
-		const next = visibleHints(sortedLayers(layers.current));
+		const sorted = sortedLayers(layers.current);
+		const front = sorted[0];
+		setPane(front ? paneName(front) : undefined);
+		const next = helpOpen.current ? closeHelpHints : visibleHints(sorted);
 		setHints((previous) =>
 			previous.length === next.length && previous.every((hint, index) => hint.keys === next[index]?.keys && hint.label === next[index]?.label)
 				? previous
@@ -99,10 +164,34 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 		[refreshHints],
 	);
 
+	const showHelp = useCallback(
+		(open: boolean) => {
+			helpOpen.current = open;
+			setHelp(open ? helpGroups(sortedLayers(layers.current)) : undefined);
+			refreshHints();
+		},
+		[refreshHints],
+	);
+
 	const deliver = useCallback((keypress: Keypress) => {
 		const {input, key} = keypress;
 		const commands = commandsFor(input, key);
-		for (const layer of sortedLayers(layers.current)) {
+		const sorted = sortedLayers(layers.current);
+		if (helpOpen.current) {
+			// The help is in front of everything; the screen behind keeps its state and gets no keys.
+			if (key.escape || key.return || input === '?' || input === 'q') {
+				showHelp(false);
+			}
+
+			return;
+		}
+
+		if (commands.includes('help.open') && !sorted[0]?.onText) {
+			showHelp(true);
+			return;
+		}
+
+		for (const layer of sorted) {
 			if (layer.onText?.(input, key)) {
 				return;
 			}
@@ -117,7 +206,7 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 				return;
 			}
 		}
-	}, []);
+	}, [showHelp]);
 
 	// Keys wait here, in order, while the one before them is still being drawn: each key is handled
 	// only after React has committed what the previous one changed (new state, a dialog's layer put in
@@ -169,7 +258,11 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 
 	return (
 		<DispatcherContext.Provider value={dispatcher}>
-			<HintsContext.Provider value={hints}>{children}</HintsContext.Provider>
+			<HintsContext.Provider value={hints}>
+				<PaneContext.Provider value={help ? 'Help' : pane}>
+					<HelpContext.Provider value={help}>{children}</HelpContext.Provider>
+				</PaneContext.Provider>
+			</HintsContext.Provider>
 		</DispatcherContext.Provider>
 	);
 }
@@ -210,9 +303,19 @@ export function useKeyLayer(layer: KeyLayer, active = true): void {
 		return () => {
 			unregister(id);
 		};
-	}, [active, commandsKey, layer.priority, layer.modal, id, register, unregister]);
+	}, [active, commandsKey, layer.priority, layer.modal, layer.name, id, register, unregister]);
 }
 
 export function useKeyHints(): KeyHint[] {
 	return useContext(HintsContext);
+}
+
+/** Which pane has the keys now ("Sidebar", "Users", "Dialog", "Typing", "Help"). */
+export function useKeyPane(): string | undefined {
+	return useContext(PaneContext);
+}
+
+/** The help's groups of keys while `?` has it open; undefined when it is closed. */
+export function useKeyHelp(): HelpGroup[] | undefined {
+	return useContext(HelpContext);
 }

@@ -147,6 +147,7 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 	useKeyLayer(
 		{
 			priority: keyPriority.content,
+			name: 'History',
 			commands: [
 				'nav.up',
 				'nav.down',

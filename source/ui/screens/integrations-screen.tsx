@@ -18,6 +18,7 @@ export function IntegrationsScreen({isFocused, salesforceStatus, onManageSalesfo
 	useKeyLayer(
 		{
 			priority: keyPriority.screen,
+			name: 'Integrations',
 			commands: [...menu.commands, 'nav.back'],
 			labels: {'nav.open': 'Manage', 'nav.up': 'move'},
 			onCommand(command) {

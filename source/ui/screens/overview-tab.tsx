@@ -142,6 +142,7 @@ export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUs
 	useKeyLayer(
 		{
 			priority: keyPriority.content,
+			name: 'Overview',
 			commands: ['action.retry', ...menu.commands],
 			labels: {'action.retry': 'test connection', 'nav.open': 'choose'},
 			onCommand(command) {

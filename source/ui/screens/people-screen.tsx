@@ -170,6 +170,7 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 	useKeyLayer(
 		{
 			priority: keyPriority.content,
+			name: 'People',
 			commands: [...tableCommands, 'nav.back', ...(rights.bootstrap ? (['admin.become'] as const) : [])],
 			labels: {
 				'nav.open': 'details',

@@ -53,13 +53,16 @@ export function SalesforceDashboard(props: Props) {
 	}, [props.generation, selection]);
 
 	const move = (step: number) => {
-		const index = tabs.findIndex((candidate) => candidate.id === tab);
-		setTab(tabs[(index + step + tabs.length) % tabs.length]!.id);
+		setTab((current) => {
+			const index = tabs.findIndex((candidate) => candidate.id === current);
+			return tabs[(index + step + tabs.length) % tabs.length]!.id;
+		});
 	};
 
 	useKeyLayer(
 		{
 			priority: keyPriority.screen,
+			name: 'Salesforce',
 			commands: ['tab.next', 'tab.previous', 'nav.back'],
 			onCommand(command) {
 				if (command === 'nav.back') {

@@ -119,6 +119,7 @@ export function SettingsTab({settings, readLastAutomaticSync, onChange, users, u
 	useKeyLayer(
 		{
 			priority: keyPriority.content,
+			name: 'Settings',
 			commands: ['nav.up', 'nav.down', 'selection.toggle', 'nav.open'],
 			labels: {'selection.toggle': 'change', 'nav.open': 'change'},
 			onCommand(command) {

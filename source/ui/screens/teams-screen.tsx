@@ -167,6 +167,7 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 	useKeyLayer(
 		{
 			priority: keyPriority.content,
+			name: 'Teams',
 			commands: inTeam ? memberCommands : listCommands,
 			labels: inTeam
 				? {'item.add': 'add people', 'item.edit': 'rename', 'item.remove': 'take off team'}

@@ -141,6 +141,7 @@ export function UsersTab(props: Props) {
 	useKeyLayer(
 		{
 			priority: keyPriority.content,
+			name: 'Users',
 			commands: [
 				...tableCommands,
 				// Enter leads to Overview only from the empty list; Esc clears a filter before it leaves the tab.
