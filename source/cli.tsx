@@ -10,6 +10,20 @@ import {notAdminExitCode} from './commands/exit-codes.js';
 import {formatHelp} from './commands/help-text.js';
 import {parseFlags} from './commands/parse-flags.js';
 import {UsageError} from './commands/usage-error.js';
+import {toTerminalLines} from './core/terminal-text.js';
+
+/**
+ * Every message on standard error may repeat what was typed (an unknown flag or command, a login, an id),
+ * and meow writes some of them itself: all of it goes through the screens' terminal-safe text, so that an
+ * escape sequence in an argument is never played back to the terminal.
+ */
+function keepStandardErrorTerminalSafe(): void {
+	const write = process.stderr.write.bind(process.stderr) as (chunk: unknown, ...rest: unknown[]) => boolean;
+	process.stderr.write = ((chunk: unknown, ...rest: unknown[]) =>
+		write(typeof chunk === 'string' ? toTerminalLines(chunk) : Buffer.isBuffer(chunk) ? toTerminalLines(chunk.toString('utf8')) : chunk, ...rest)) as typeof process.stderr.write;
+}
+
+keepStandardErrorTerminalSafe();
 
 async function main(argv: string[]): Promise<number> {
 	if (argv.length === 1 && argv[0] === '--version') {

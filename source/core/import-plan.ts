@@ -1,4 +1,4 @@
-import {isPlausibleEmail, normaliseEmail, withoutSandboxSuffix} from './email.js';
+import {emailProblem, isPlausibleEmail, normaliseEmail, withoutSandboxSuffix} from './email.js';
 import {fillsName, fillsTitle, type PersonFill} from './fill-on-map.js';
 import type {ImportContext, KnownPerson} from './import-context.js';
 import {displayName, standardUserType, type SalesforceUser} from './salesforce-user.js';
@@ -99,6 +99,11 @@ export function classifyUser(user: SalesforceUser, context: ImportContext, nameO
 	const normalised = normaliseEmail(user.email);
 	if (normalised === null) {
 		return skip(user, 'no-email', 'no email in Salesforce');
+	}
+
+	const problem = emailProblem(user.email!);
+	if (problem !== undefined) {
+		return skip(user, 'invalid-email', `email "${toTerminalText(user.email)}" ${problem}; correct it in Salesforce`);
 	}
 
 	const {email, emailAdjusted} = adjustedEmail(normalised, context);

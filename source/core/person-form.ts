@@ -1,4 +1,4 @@
-import {isPlausibleEmail, normaliseEmail} from './email.js';
+import {displayEmail, emailProblem, isPlausibleEmail, normaliseEmail} from './email.js';
 import {toTerminalText} from './terminal-text.js';
 
 export type PersonInput = {name: string; email: string; title?: string | null};
@@ -14,9 +14,14 @@ export function checkPerson(input: PersonInput): PersonCheck {
 		return {ok: false, field: 'name', reason: 'A person needs a name.'};
 	}
 
-	const email = toTerminalText(input.email).trim();
+	const problem = emailProblem(input.email);
+	if (problem !== undefined) {
+		return {ok: false, field: 'email', reason: `"${toTerminalText(input.email)}" ${problem}: type it again.`};
+	}
+
+	const email = displayEmail(toTerminalText(input.email));
 	const emailNormalised = normaliseEmail(email);
-	if (emailNormalised === null) {
+	if (email === null || emailNormalised === null) {
 		return {ok: false, field: 'email', reason: 'A person needs an email: it is their SalesScreen login.'};
 	}
 

@@ -1,5 +1,6 @@
 // ANSI escape sequences (CSI, OSC and two-character escapes) first, so that no half of one survives.
 const escapeSequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-Z\\-_])/g;
+const loneSurrogate = /\p{Cs}/gu;
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2066-\u2069]/g;
 
 /**
@@ -11,7 +12,8 @@ export function toTerminalText(value: string | null | undefined): string {
 		return '';
 	}
 
-	return value.replace(escapeSequence, '').replace(controlCharacter, '');
+	// A lone surrogate is no character: shown (and stored) as U+FFFD rather than as invalid UTF-8.
+	return value.replace(escapeSequence, '').replace(controlCharacter, '').replace(loneSurrogate, '\uFFFD');
 }
 
 /**
@@ -30,4 +32,15 @@ export function typeInto(value: string, input: string): string {
 	}
 
 	return next;
+}
+
+/**
+ * Text of several lines for a terminal, made safe as toTerminalText makes one line, keeping its line breaks
+ * and tabs: for messages that repeat what a user typed (an unknown flag, a login that cannot be one).
+ */
+export function toTerminalLines(value: string): string {
+	return value
+		.split('\n')
+		.map((line) => line.split('\t').map((cell) => toTerminalText(cell)).join('\t'))
+		.join('\n');
 }

@@ -1,4 +1,4 @@
-import {withoutSandboxSuffix} from '../core/email.js';
+import {displayEmail, withoutSandboxSuffix} from '../core/email.js';
 import type {PlanEntry} from '../core/import-plan.js';
 import {describeEntry, describeStatusChange} from '../core/plan-entry-detail.js';
 import {displayName, type SalesforceUser} from '../core/salesforce-user.js';
@@ -53,7 +53,8 @@ export function planWriter(store: Store): PlanWriter {
 				const detail = describeEntry(entry);
 				switch (entry.action) {
 					case 'create': {
-						const given = toTerminalText(entry.user.email).trim();
+						// The same rule as the key (entry.email), keeping the case Salesforce has.
+						const given = displayEmail(toTerminalText(entry.user.email)) ?? entry.email;
 						const email = entry.emailAdjusted === undefined ? given : withoutSandboxSuffix(given);
 						const title = entry.user.title === null ? null : toTerminalText(entry.user.title);
 						const personId = Number(insertPerson.run(salesforceName(entry.user) || entry.email, email, entry.email, title, at, at).lastInsertRowid);
