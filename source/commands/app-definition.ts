@@ -7,7 +7,7 @@ export const appDefinition = defineCommand({
 	synopsis: '[options]',
 	summary: 'Open the app (full screen)',
 	help: '',
-	flags: orgFlags,
+	flags: {...orgFlags, plain: {type: 'boolean'}},
 	async run({input, flags}) {
 		rejectInput(input);
 		const target = orgTargetFrom(flags);
@@ -21,6 +21,6 @@ export const appDefinition = defineCommand({
 		// React's development build costs several milliseconds a keypress; an installed app runs the production one.
 		process.env.NODE_ENV ??= 'production';
 		const {openApp} = await import('./open-app.js');
-		return openApp(target);
+		return openApp(target, {plain: flags.plain === true});
 	},
 });

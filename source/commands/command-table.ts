@@ -38,6 +38,11 @@ export const mainHelp = `
 ${[defaultCommand, ...commands].map((command) => `	  $ salesscreen ${command.synopsis.padEnd(21)}${command.summary}`).join('\n')}
 ${orgFlagsHelp}
 
+	Terminal
+	  --plain               A plain layout for screen readers and braille displays: no full screen, no
+	                        box drawing, a line of text for each change (also SALESSCREEN_PLAIN=1, TERM=dumb)
+	  NO_COLOR=1 turns colour off, FORCE_COLOR=1 on.
+
 	Data lives in $SALESSCREEN_HOME, or your platform's data folder when it is not set.
 `;
 

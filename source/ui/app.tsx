@@ -1,4 +1,5 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
+import {Text} from './components/text.js';
 import {formatCount} from '../core/number-format.js';
 import React, {useCallback, useEffect, useState} from 'react';
 import type {AppServices, AppSettingsValues} from './app-services.js';
@@ -17,20 +18,26 @@ import {PeopleScreen} from './screens/people-screen.js';
 import {SalesforceDashboard} from './screens/salesforce-dashboard.js';
 import {TeamsScreen} from './screens/teams-screen.js';
 import {ServicesProvider} from './services-context.js';
+import {LookProvider} from './look/look-context.js';
+import {colorfulLook, type TerminalLook} from './look/terminal-look.js';
 
 type Props = {
 	services: AppServices;
+	/** Colours and layout for this terminal (NO_COLOR, --plain); colourful full screen when not given. */
+	look?: TerminalLook;
 	/** Fixed size for tests; the real terminal's otherwise. */
 	size?: TerminalSize;
 };
 
-export function App({services, size}: Props) {
+export function App({services, size, look = colorfulLook}: Props) {
 	return (
-		<KeyDispatcherProvider>
-			<ServicesProvider value={services}>
-				<Shell services={services} size={size} />
-			</ServicesProvider>
-		</KeyDispatcherProvider>
+		<LookProvider look={look}>
+			<KeyDispatcherProvider>
+				<ServicesProvider value={services}>
+					<Shell services={services} size={size} />
+				</ServicesProvider>
+			</KeyDispatcherProvider>
+		</LookProvider>
 	);
 }
 

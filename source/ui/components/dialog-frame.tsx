@@ -1,4 +1,6 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
+import {useLook} from '../look/look-context.js';
 import React, {useEffect, useMemo, useReducer, type ReactNode} from 'react';
 import {formatCount} from '../../core/number-format.js';
 import {wrapText} from '../../core/wrap-text.js';
@@ -74,6 +76,7 @@ function LineText({line}: {line: Line}) {
  * Each drawn row stays one terminal line, and only the rows in view are drawn.
  */
 export function DialogFrame({title, width, height, lines = [], rows, footer = [], children, childRows = 0, isActive = true, resetKey}: Props) {
+	const look = useLook();
 	const textWidth = dialogTextWidth(width);
 	const body = useMemo(() => wrapLines(lines, textWidth), [lines, textWidth]);
 	const bottom = useMemo(() => wrapLines(footer, textWidth), [footer, textWidth]);
@@ -127,7 +130,7 @@ export function DialogFrame({title, width, height, lines = [], rows, footer = []
 	}
 
 	return (
-		<Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1} width={width} flexShrink={0}>
+		<Box flexDirection="column" borderStyle="round" borderColor={look.color ? 'cyan' : undefined} paddingX={1} width={width} flexShrink={0}>
 			<Text bold color="cyan" wrap="truncate">
 				{title}
 			</Text>

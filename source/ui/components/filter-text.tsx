@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from './text.js';
 import React from 'react';
 import {fitTextEnd} from '../../core/fit-text.js';
 

@@ -1,5 +1,5 @@
-import {Box, Text} from 'ink';
-import {Indicator, Item} from 'ink-select-input';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import React from 'react';
 import type {MenuItem} from '../hooks/use-menu.js';
 
@@ -9,6 +9,20 @@ type Props<V> = {
 	/** Whether this menu has the keys: its highlight is drawn bright only then. */
 	isFocused: boolean;
 };
+
+// ink-select-input's own indicator and item, drawn with our Text so that NO_COLOR reaches them; the
+// highlighted item is bold too, so it stands out without colour.
+function Indicator({isSelected}: {isSelected: boolean}) {
+	return <Box marginRight={1}>{isSelected ? <Text color="blue">❯</Text> : <Text> </Text>}</Box>;
+}
+
+function Item({isSelected, label}: {isSelected: boolean; label: string}) {
+	return (
+		<Text color={isSelected ? 'blue' : undefined} bold={isSelected}>
+			{label}
+		</Text>
+	);
+}
 
 /**
  * A menu drawn as ink-select-input draws one. A menu without the keys still marks its current item,

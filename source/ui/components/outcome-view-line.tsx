@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from './text.js';
 import React from 'react';
 import {describeView} from '../../core/outcome-views.js';
 import type {OutcomeNarrowing} from '../hooks/use-outcome-narrowing.js';

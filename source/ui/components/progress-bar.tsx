@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from './text.js';
 import React from 'react';
 
 export function ProgressBar({done, total, width}: {done: number; total: number; width: number}) {

@@ -1,4 +1,6 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
+import {useLook} from '../look/look-context.js';
 import React from 'react';
 import {useMenu} from '../hooks/use-menu.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
@@ -49,6 +51,7 @@ export function Sidebar({width, height, isFocused, section, onHighlight, onOpen}
 		isFocused,
 	);
 
+	const look = useLook();
 	return (
 		<Box
 			flexDirection="column"
@@ -59,7 +62,7 @@ export function Sidebar({width, height, isFocused, section, onHighlight, onOpen}
 			borderTop={false}
 			borderBottom={false}
 			borderLeft={false}
-			borderColor={isFocused ? 'cyan' : 'gray'}
+			borderColor={look.color ? (isFocused ? 'cyan' : 'gray') : undefined}
 		>
 			<Text bold dimColor={!isFocused}>
 				{' Manage'}

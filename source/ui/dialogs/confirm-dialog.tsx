@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from '../components/text.js';
 import React from 'react';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import React, {useEffect, useMemo, useState} from 'react';
 import type {ImportContext} from '../../core/import-context.js';
 import {conflictReasons, matchedByWords, personNamed, planImport, skipReasonLabels, skipReasonShortLabels, type MatchedBy, type PlanCounts, type PlanEntry, type SkipReason} from '../../core/import-plan.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import React, {useMemo, useState} from 'react';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText, typeInto} from '../../core/terminal-text.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import React, {useState} from 'react';
 import {checkPerson, type PersonInput} from '../../core/person-form.js';
 import {DialogFrame} from '../components/dialog-frame.js';

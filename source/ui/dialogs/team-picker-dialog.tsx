@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import React, {useState} from 'react';
 import type {TeamListing} from '../../core/person.js';
 import {toTerminalText} from '../../core/terminal-text.js';

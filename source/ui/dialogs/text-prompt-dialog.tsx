@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from '../components/text.js';
 import React, {useState} from 'react';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {TextField} from '../components/text-field.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import React, {useCallback, useEffect, useState} from 'react';
 import {skipReasonShortLabels, type SkipReason} from '../../core/import-plan.js';
 import {OutcomeViewLine} from '../components/outcome-view-line.js';

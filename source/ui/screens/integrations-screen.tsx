@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import React from 'react';
 import {MenuList} from '../components/menu-list.js';
 import {useMenu} from '../hooks/use-menu.js';

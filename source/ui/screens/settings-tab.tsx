@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import {formatCount} from '../../core/number-format.js';
 import React, {useMemo, useState} from 'react';
 import {fillOnMapValues, type FillOnMap} from '../../core/fill-on-map.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../../components/text.js';
 import React, {useEffect, useReducer, useRef} from 'react';
 import {toTerminalText} from '../../../core/terminal-text.js';
 import type {AppServices} from '../../app-services.js';

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../../components/text.js';
 import QRCode from 'qrcode';
 import React, {useEffect, useState} from 'react';
 import type {DeviceCode} from '../../app-services.js';
