@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import React from 'react';
 import type {KeyHint} from '../keys/key-bindings.js';
 import type {HelpGroup} from '../keys/key-dispatcher.js';
