@@ -24,7 +24,7 @@ type Outcome = {
 describe('a manual mapping to a person whose own Salesforce user is imported too', () => {
 	it('is reported as by hand in import --json and history --json, and the email match is skipped naming both', async () => {
 		const {home, env} = tempHome();
-		const dryRun = JSON.parse((await runCli(['import', '--all', '--dry-run', '--json'], env)).stdout) as {outcomes: Outcome[]};
+		const dryRun = JSON.parse((await runCli(['import', '--demo-users', '300', '--all', '--dry-run', '--json'], env)).stdout) as {outcomes: Outcome[]};
 		// The demo org seeds people whose emails match some of its users: take one such pair, and a user who would be created.
 		const ownUser = dryRun.outcomes.find((outcome) => outcome.outcome === 'mapped' && outcome.matchedBy === 'email')!;
 		const chosenUser = dryRun.outcomes.find((outcome) => outcome.outcome === 'created')!;
@@ -33,7 +33,7 @@ describe('a manual mapping to a person whose own Salesforce user is imported too
 		chooseManualMapping(store, chosenUser.salesforceUserId, person.id, 'alice');
 		store.close();
 
-		const result = await runCli(['import', '--id', chosenUser.salesforceUserId, '--id', ownUser.salesforceUserId, '--json'], env);
+		const result = await runCli(['import', '--demo-users', '300', '--id', chosenUser.salesforceUserId, '--id', ownUser.salesforceUserId, '--json'], env);
 		expect(result.code).toBe(0);
 		const outcomes = (JSON.parse(result.stdout) as {counts: {mapBy: Record<string, number>}; outcomes: Outcome[]});
 		const byId = new Map(outcomes.outcomes.map((outcome) => [outcome.salesforceUserId, outcome]));
