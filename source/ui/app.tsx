@@ -140,6 +140,7 @@ function Shell({services, size}: Props) {
 					isDemo={services.org.isDemo}
 					connection={connection.text}
 					connectionColor={connection.color}
+					menuKey={sidebarShown ? undefined : 'M'}
 				/>
 				<Box height={bodyHeight}>
 					{sidebarShown ? (

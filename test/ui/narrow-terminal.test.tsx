@@ -162,7 +162,7 @@ describe('the app frame', () => {
 		const {driver} = await startApp({columns: 80, rows: 24});
 		await driver.waitFor('❯ Integrations');
 		await driver.press(keys.enter);
-		const content = await driver.waitFor('M menu');
+		const content = await driver.waitFor(/SalesScreen  M menu · /);
 		expect(content).not.toContain('Teams');
 		expect(content).toMatch(/^ {2}Integrations/m);
 		await driver.press('M');

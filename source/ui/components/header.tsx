@@ -9,15 +9,25 @@ type Props = {
 	/** Connection state in a few words, e.g. "connected" or "unreachable". */
 	connection: string;
 	connectionColor: string;
+	/** While the sidebar is folded away: the key that brings it back, where a full footer cannot hide it. */
+	menuKey?: string;
 };
 
-export function Header({width, orgName, isDemo, connection, connectionColor}: Props) {
+export function Header({width, orgName, isDemo, connection, connectionColor, menuKey}: Props) {
 	return (
 		<Box height={1} width={width}>
-			<Text bold color="magentaBright">
-				{' SalesScreen '}
-			</Text>
+			<Box flexShrink={0}>
+				<Text bold color="magentaBright">
+					{' SalesScreen '}
+				</Text>
+			</Box>
 			<Text wrap="truncate">
+				{menuKey ? (
+					<>
+						<Text bold color="cyan">{` ${menuKey}`}</Text>
+						<Text dimColor> menu ·</Text>
+					</>
+				) : null}
 				{' Salesforce: '}
 				<Text bold>{orgName}</Text>
 				{isDemo ? (

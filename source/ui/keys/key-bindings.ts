@@ -71,6 +71,9 @@ export const keyBindings: readonly Binding[] = [
 	{command: 'page.next', keys: '←→', label: 'page', match: (_input, key) => key.rightArrow || key.pageDown},
 	{command: 'tab.next', keys: 'Tab', label: 'next tab', match: (_input, key) => key.tab && !key.shift},
 	{command: 'tab.previous', keys: 'S-Tab', label: 'previous tab', match: (_input, key) => key.tab && key.shift},
+	// On a narrow terminal the sidebar folds away while the content has the keys; this brings it back,
+	// early in the table so that a full footer never leaves it out.
+	{command: 'view.menu', keys: 'M', label: 'menu', match: char('M')},
 	{command: 'selection.toggle', keys: 'Space', label: 'check', match: char(' ')},
 	{command: 'import.start', keys: 'i', label: 'Import users', match: char('i')},
 	// People and Teams: the changes an admin makes most, before the rarer ones further down.
@@ -89,8 +92,6 @@ export const keyBindings: readonly Binding[] = [
 	{command: 'filter.start', keys: '/', label: 'filter', match: char('/')},
 	{command: 'view.toggle-all', keys: 'h', label: 'show hidden', match: char('h')},
 	{command: 'view.outcome', keys: 'o', label: 'outcome shown', match: char('o')},
-	// On a narrow terminal the sidebar folds away while the content has the keys; this brings it back.
-	{command: 'view.menu', keys: 'M', label: 'menu', match: char('M')},
 	{command: 'dialog.confirm', keys: 'y', label: 'yes', match: (input, key) => char('y', 'Y')(input, key)},
 	{command: 'dialog.cancel', keys: 'n', label: 'no', match: (input, key) => char('n', 'N')(input, key)},
 	{command: 'action.retry', keys: 'r', label: 'retry', match: char('r')},
