@@ -90,7 +90,8 @@ describe('dialogs at narrow widths', () => {
 		await driver.press('i');
 		await driver.waitFor('What Import users will do');
 		await driver.press(keys.enter);
-		const done = await driver.waitFor(/lines 1–\d+ of \d+/);
+		// Read the window once the footer shows the result's keys: the rows it takes are the dialog's to give up.
+		const done = await driver.waitFor((frame) => /lines 1–\d+ of \d+/.test(frame) && frame.includes('? help'));
 		expect(done).toMatch(/Done\. Run #1/);
 		const [, shown, total] = /lines 1–(\d+) of (\d+)/.exec(done)!;
 
@@ -103,7 +104,7 @@ describe('dialogs at narrow widths', () => {
 		await driver.waitFor(new RegExp(`lines \\d+–${total} of ${total}`));
 		await driver.press('g');
 		await driver.waitFor(/Done\. Run #1/);
-		await driver.waitFor(`lines 1–${shown} of ${total}`);
+		await driver.waitFor(new RegExp(`lines 1–\\d+ of ${total}`));
 		expect(rowsOf(driver.frame()).every((row) => row.length <= 60)).toBe(true);
 	});
 });
