@@ -4,7 +4,7 @@ import type {Connection} from 'jsforce';
 import {openConnection} from './salesforce/connection.js';
 import {jwtLogin, type JwtLoginConfig} from './salesforce/jwt-login.js';
 import {fetchOrgOverview, type OrgOverview} from './salesforce/org-overview.js';
-import {idsFromIdentityUrl, type TokenResponse} from './salesforce/token-endpoint.js';
+import {assertSecureUrl, idsFromIdentityUrl, type TokenResponse} from './salesforce/token-endpoint.js';
 import type {ConnectionFile, SavedConnection} from './settings/saved-connection.js';
 
 /** How an admin connects, with what each way needs. */
@@ -137,7 +137,9 @@ export async function establishConnection(request: ConnectRequest): Promise<Esta
 export async function revokeSavedConnection(saved: SavedConnection): Promise<void> {
 	const token = saved.method === 'device' ? saved.refreshToken : saved.accessToken;
 	const loginUrl = saved.method === 'token' ? saved.instanceUrl : saved.loginUrl;
-	const response = await fetch(new URL('/services/oauth2/revoke', loginUrl), {
+	const url = new URL('/services/oauth2/revoke', loginUrl);
+	assertSecureUrl(url);
+	const response = await fetch(url, {
 		method: 'POST',
 		headers: {'Content-Type': 'application/x-www-form-urlencoded'},
 		body: new URLSearchParams({token}).toString(),

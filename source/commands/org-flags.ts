@@ -1,3 +1,4 @@
+import {insecureUrlReason} from '../core/secure-url.js';
 import type {OrgTarget} from '../session.js';
 import type {FlagSpecs} from './flag-spec.js';
 import {UsageError} from './usage-error.js';
@@ -42,6 +43,11 @@ export function orgTargetFrom(flags: OrgFlagValues): OrgTarget {
 
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new UsageError(`--instance-url must be an http(s) URL, not ${url.protocol}`);
+	}
+
+	const insecure = insecureUrlReason(url);
+	if (insecure !== undefined) {
+		throw new UsageError(`--instance-url: ${insecure}`);
 	}
 
 	return {kind: 'token', instanceUrl: url.origin, accessToken: flags.accessToken};

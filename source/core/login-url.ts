@@ -1,3 +1,5 @@
+import {insecureUrlReason} from './secure-url.js';
+
 /** Where an admin signs in: Salesforce's two shared login hosts, or the org's own My Domain address. */
 export const loginUrls = {
 	production: 'https://login.salesforce.com',
@@ -9,8 +11,6 @@ export type LoginUrlChoice = keyof typeof loginUrls;
 export class LoginUrlError extends Error {
 	override name = 'LoginUrlError';
 }
-
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
  * Accepts "production", "sandbox" or a URL, and returns the origin to send OAuth requests to. Tokens travel
@@ -33,9 +33,9 @@ export function resolveLoginUrl(input: string): string {
 		throw new LoginUrlError(`${url.origin} is a Lightning address; use the org's My Domain login address instead (https://<domain>.my.salesforce.com).`);
 	}
 
-	const loopback = loopbackHosts.has(url.hostname);
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-		throw new LoginUrlError(`${url.origin} is not HTTPS; Salesforce signs in over HTTPS only (plain HTTP is accepted for a demo org on this machine).`);
+	const insecure = insecureUrlReason(url);
+	if (insecure !== undefined) {
+		throw new LoginUrlError(insecure);
 	}
 
 	return url.origin;

@@ -1,35 +1,33 @@
+import type {z} from 'zod';
 import type {Connection} from 'jsforce';
 import {assessAdminRights, unknownAdminRights, type AdminRights, type PermissionGrant} from '../core/admin-rights.js';
 import {describeSalesforceError} from './salesforce-error.js';
+import {permissionAssignmentPage, salesforceId, userProfilePage} from './answer-schemas.js';
 import {restGet} from './rest-get.js';
 import {withRetries, type RetryPolicy} from './with-retries.js';
-
-/** 15 or 18 letters and digits; checked because the id goes into a query. */
-const salesforceIdPattern = /^[a-zA-Z\d]{15}(?:[a-zA-Z\d]{3})?$/;
-
-type AssignmentRecord = {
-	PermissionSet: {Name: string; Label?: string; IsOwnedByProfile: boolean; PermissionsManageUsers: boolean; PermissionsViewAllUsers: boolean; Profile?: {Name: string} | null} | null;
-};
-
-type UserRecord = {Profile: {Name: string} | null};
 
 /**
  * Reads the connected user's permission set assignments, which include the set each profile owns, so one
  * query covers both the profile and the permission sets.
  */
 export async function fetchAdminRights(connection: Connection, userId: string, username: string, policy: RetryPolicy = {}): Promise<AdminRights> {
-	if (!salesforceIdPattern.test(userId)) {
+	if (!salesforceId.safeParse(userId).success) {
 		return unknownAdminRights(`"${userId}" is not a Salesforce user id`);
 	}
 
-	const query = async <T>(soql: string) =>
-		withRetries(async () => restGet<{records: T[]}>(connection, `/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`), policy);
+	const query = async <T>(soql: string, schema: z.ZodType<T>, asked: string) =>
+		withRetries(
+			async () => restGet(connection, `/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`, {schema, asked, kind: 'connection-test', signal: policy.signal}),
+			policy,
+		);
 	try {
 		const [assignments, users] = await Promise.all([
-			query<AssignmentRecord>(
+			query(
 				`SELECT PermissionSet.Name, PermissionSet.Label, PermissionSet.IsOwnedByProfile, PermissionSet.PermissionsManageUsers, PermissionSet.PermissionsViewAllUsers FROM PermissionSetAssignment WHERE AssigneeId = '${userId}'`,
+				permissionAssignmentPage,
+				"the connected user's permission sets",
 			),
-			query<UserRecord>(`SELECT Profile.Name FROM User WHERE Id = '${userId}'`),
+			query(`SELECT Profile.Name FROM User WHERE Id = '${userId}'`, userProfilePage, "the connected user's profile"),
 		]);
 		const profileName = users.records[0]?.Profile?.Name;
 		const grants: PermissionGrant[] = assignments.records.flatMap(({PermissionSet: set}) =>

@@ -1,6 +1,7 @@
-import {Connection, OAuth2, type ConnectionConfig as JsforceConnectionConfig} from 'jsforce';
+import {Connection, type ConnectionConfig as JsforceConnectionConfig} from 'jsforce';
+import {callLimitsFromEnvironment, setCallLimits, type CallLimits} from './call-limits.js';
 import {jwtLogin, type JwtLoginConfig} from './jwt-login.js';
-import type {TokenResponse} from './token-endpoint.js';
+import {assertSecureUrl, postTokenRequest, type TokenResponse} from './token-endpoint.js';
 
 /** The REST API version the app speaks: Winter '25, served by every org today and by the demo org. */
 export const salesforceApiVersion = '62.0';
@@ -19,6 +20,8 @@ export type ConnectionConfig = {
 	version?: string;
 	/** Told of every renewed session, with Salesforce's answer, so that a rotated refresh token can be saved. */
 	onRenewed?: (token: TokenResponse) => void;
+	/** Time-outs, deadlines and the retry back-off; those set in the environment unless given. */
+	limits?: CallLimits;
 };
 
 /** Renewals allowed within a minute before the connection gives up. */
@@ -36,7 +39,11 @@ export function openConnection(config: ConnectionConfig): Connection {
 	// jsforce defaults to login.salesforce.com for renewing and revoking tokens; the org's own URL serves
 	// both for a My Domain org, for a sandbox, and for the demo org.
 	const loginUrl = config.loginUrl ?? config.instanceUrl;
-	const renew = renewerFor(config, loginUrl);
+	// Every way an org's address gets here (a flag, a saved file, the connect dialog) meets the same rule.
+	assertSecureUrl(new URL(config.instanceUrl));
+	assertSecureUrl(new URL(loginUrl));
+	const limits = config.limits ?? callLimitsFromEnvironment(process.env);
+	const renew = renewerFor(config, loginUrl, limits);
 	const connection = new Connection({
 		instanceUrl: config.instanceUrl,
 		accessToken: config.accessToken,
@@ -45,6 +52,7 @@ export function openConnection(config: ConnectionConfig): Connection {
 		...(config.clientId === undefined ? {} : {oauth2: {clientId: config.clientId, loginUrl}}),
 		...(renew === undefined ? {} : {refreshFn: cappedRefreshFunction(renew)}),
 	});
+	setCallLimits(connection, limits);
 	if (config.onRenewed) {
 		const onRenewed = config.onRenewed;
 		connection.on('refresh', (_accessToken: string, response: TokenResponse) => {
@@ -57,18 +65,23 @@ export function openConnection(config: ConnectionConfig): Connection {
 
 type Renew = () => Promise<TokenResponse>;
 
-function renewerFor(config: ConnectionConfig, loginUrl: string): Renew | undefined {
+function renewerFor(config: ConnectionConfig, loginUrl: string, limits: CallLimits): Renew | undefined {
 	if (config.jwt) {
 		const jwt = config.jwt;
 		return async () => jwtLogin(jwt);
 	}
 
 	if (config.refreshToken !== undefined && config.clientId !== undefined) {
-		const oauth2 = new OAuth2({clientId: config.clientId, loginUrl});
+		const clientId = config.clientId;
 		// Rotation: when Salesforce answers with a new refresh token, the old one stops working, so use the newest.
 		let refreshToken = config.refreshToken;
 		return async () => {
-			const response = (await oauth2.refreshToken(refreshToken)) as unknown as TokenResponse;
+			// Our own token request rather than jsforce's OAuth2: it has a time-out and checks the answer's shape.
+			const response = await postTokenRequest(
+				loginUrl,
+				{grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken},
+				{asked: 'a renewed session (refresh token)', limits},
+			);
 			refreshToken = response.refresh_token ?? refreshToken;
 			return response;
 		};
@@ -97,8 +110,15 @@ function cappedRefreshFunction(renew: Renew): NonNullable<JsforceConnectionConfi
 		recent.push(now);
 		renew().then(
 			(response) => {
-				// A renewal can move the org to another instance (after a migration, say).
-				connection.instanceUrl = response.instance_url || connection.instanceUrl;
+				// A renewal can move the org to another instance (after a migration, say), never to plain HTTP.
+				try {
+					assertSecureUrl(new URL(response.instance_url));
+				} catch (error: unknown) {
+					callback(error as Error);
+					return;
+				}
+
+				connection.instanceUrl = response.instance_url;
 				callback(null, response.access_token, response as never);
 			},
 			(error: unknown) => {

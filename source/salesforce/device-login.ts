@@ -1,3 +1,4 @@
+import {deviceCodeResponse} from './answer-schemas.js';
 import {OAuthError, postTokenRequest, type TokenResponse} from './token-endpoint.js';
 
 /** What the admin needs to approve the login on another device. */
@@ -35,17 +36,13 @@ const slowDownSeconds = 5;
  * the short code the admin types on the verification page.
  */
 export async function requestDeviceCode(loginUrl: string, clientId: string, now = Date.now): Promise<DeviceCode> {
-	const answer = await postTokenRequest<{device_code: string; user_code: string; verification_uri: string; interval?: number; expires_in?: number}>(loginUrl, {
-		response_type: 'device_code',
-		client_id: clientId,
-		scope,
-	});
+	const answer = await postTokenRequest(loginUrl, {response_type: 'device_code', client_id: clientId, scope}, {asked: 'a device login code', schema: deviceCodeResponse});
 	return {
 		deviceCode: answer.device_code,
 		userCode: answer.user_code,
 		verificationUri: answer.verification_uri,
-		intervalSeconds: typeof answer.interval === 'number' && answer.interval >= 0 ? answer.interval : 5,
-		expiresAt: now() + 1000 * (typeof answer.expires_in === 'number' ? answer.expires_in : defaultLifetimeSeconds),
+		intervalSeconds: answer.interval ?? 5,
+		expiresAt: now() + 1000 * (answer.expires_in ?? defaultLifetimeSeconds),
 	};
 }
 
@@ -71,7 +68,7 @@ export async function pollDeviceToken(loginUrl: string, clientId: string, code: 
 		onWait?.(interval);
 		await wait(interval * 1000, signal);
 		try {
-			return await postTokenRequest(loginUrl, {grant_type: 'device', client_id: clientId, code: code.deviceCode}, signal);
+			return await postTokenRequest(loginUrl, {grant_type: 'device', client_id: clientId, code: code.deviceCode}, {asked: 'whether the device login was approved', signal});
 		} catch (error: unknown) {
 			if (signal?.aborted) {
 				throw cancelled();

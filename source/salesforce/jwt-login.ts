@@ -62,5 +62,9 @@ export function signJwtAssertion(config: JwtLoginConfig, now = Date.now): string
 
 /** Signs a fresh assertion and trades it for an access token (no refresh token: sign again when it expires). */
 export async function jwtLogin(config: JwtLoginConfig, signal?: AbortSignal): Promise<TokenResponse> {
-	return postTokenRequest(config.loginUrl, {grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwtAssertion(config)}, signal);
+	return postTokenRequest(
+		config.loginUrl,
+		{grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: signJwtAssertion(config)},
+		{asked: `a session for ${config.username} (JWT login)`, signal},
+	);
 }

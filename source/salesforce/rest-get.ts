@@ -1,10 +1,18 @@
 import type {Connection} from 'jsforce';
+import type {z} from 'zod';
+import {apiErrors} from './answer-schemas.js';
+import {callLimitsOf, requestTimedOut, requestTimeoutFor, type CallKind} from './call-limits.js';
+import {answerPreview, parseAnswer} from './unexpected-answer.js';
 
-export type RestGetOptions = {
+export type RestGetOptions<T> = {
+	/** The shape the answer must have; anything else fails in words. */
+	schema: z.ZodType<T>;
+	/** What is asked, for messages: "a page of the org's users". */
+	asked: string;
+	/** Which kind of work this request is part of, which sets its time-out. */
+	kind: CallKind;
 	headers?: Record<string, string>;
 	signal?: AbortSignal;
-	/** Gives up on an answer that has not fully arrived by then (default two minutes). */
-	timeoutMs?: number;
 };
 
 /** A REST error as jsforce names them, by Salesforce's errorCode, so that one describer handles both. */
@@ -31,73 +39,87 @@ export class NetworkError extends Error {
 	}
 }
 
-const defaultTimeoutMs = 120_000;
-
 async function errorFrom(response: Response): Promise<SalesforceApiError> {
 	const text = await response.text().catch(() => '');
 	try {
-		const [first] = JSON.parse(text) as Array<{errorCode?: string; message?: string}>;
-		if (first?.errorCode) {
-			return new SalesforceApiError(first.errorCode, first.message ?? first.errorCode, response.status);
+		const parsed = apiErrors.safeParse(JSON.parse(text));
+		if (parsed.success) {
+			const [first] = parsed.data;
+			return new SalesforceApiError(first!.errorCode, answerPreview(first!.message ?? first!.errorCode, 400), response.status);
 		}
 	} catch {
 		// Not Salesforce's JSON: a proxy's or a load balancer's page, named by its status below.
 	}
 
-	return new SalesforceApiError(`ERROR_HTTP_${response.status}`, text.slice(0, 200) || response.statusText, response.status);
+	return new SalesforceApiError(`ERROR_HTTP_${response.status}`, answerPreview(text, 200) || response.statusText, response.status);
 }
 
 /**
  * One GET of the REST API with the connection's session, over Node's own fetch rather than jsforce's
  * request: jsforce 3.10 never settles a request whose body is cut off mid-way (it pipes the body without
  * its errors), and cannot be cancelled. An expired session is renewed once through jsforce, which owns
- * the tokens and caps renewals; the API usage header is kept on the connection as jsforce would.
+ * the tokens and caps renewals; the API usage header is kept on the connection as jsforce would. The
+ * answer is checked against its schema before anyone reads it.
  */
-export async function restGet<T>(connection: Connection, path: string, options: RestGetOptions = {}): Promise<T> {
+export async function restGet<T>(connection: Connection, path: string, options: RestGetOptions<T>): Promise<T> {
+	const url = new URL(path, connection.instanceUrl);
 	try {
-		return await getOnce<T>(connection, path, options);
+		return await getOnce<T>(connection, url, options);
 	} catch (error: unknown) {
 		// fetch reports network trouble as a TypeError, which retry libraries take for a bug and never retry.
-		throw error instanceof TypeError ? new NetworkError(error, new URL(path, connection.instanceUrl).toString()) : error;
+		throw error instanceof TypeError ? new NetworkError(error, url.toString()) : error;
 	}
 }
 
-async function getOnce<T>(connection: Connection, path: string, options: RestGetOptions): Promise<T> {
-	const timeout = AbortSignal.timeout(options.timeoutMs ?? defaultTimeoutMs);
-	const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-	const url = new URL(path, connection.instanceUrl).toString();
+async function getOnce<T>(connection: Connection, url: URL, options: RestGetOptions<T>): Promise<T> {
+	const request = {target: url.origin, asked: options.asked};
 	for (let attempt = 1; ; attempt++) {
 		const sentAt = Date.now();
-		// eslint-disable-next-line no-await-in-loop
-		const response = await fetch(url, {headers: {...options.headers, Authorization: `Bearer ${connection.accessToken}`, Accept: 'application/json'}, signal});
-		const usage = /api-usage=(\d+)\/(\d+)/.exec(response.headers.get('sforce-limit-info') ?? '');
-		if (usage) {
-			connection.limitInfo = {apiUsage: {used: Number(usage[1]), limit: Number(usage[2])}};
-		}
-
-		if (response.ok) {
+		const milliseconds = requestTimeoutFor(options.kind, callLimitsOf(connection));
+		const timeout = new AbortController();
+		const timer = setTimeout(() => {
+			timeout.abort(requestTimedOut(options.kind, url.origin, options.asked, milliseconds));
+		}, milliseconds);
+		const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+		try {
 			// eslint-disable-next-line no-await-in-loop
-			return (await response.json()) as T;
-		}
+			const response = await fetch(url, {headers: {...options.headers, Authorization: `Bearer ${connection.accessToken}`, Accept: 'application/json'}, signal});
+			const usage = /api-usage=(\d+)\/(\d+)/.exec(response.headers.get('sforce-limit-info') ?? '');
+			if (usage) {
+				connection.limitInfo = {apiUsage: {used: Number(usage[1]), limit: Number(usage[2])}};
+			}
 
-		const renew = connection._refreshDelegate;
-		if (response.status === 401 && renew) {
-			// eslint-disable-next-line no-await-in-loop
-			await response.body?.cancel();
-			if (attempt > 1) {
-				// Renewing again would only loop: the org refuses the sessions it issues.
-				throw new SalesforceApiError(
-					'RENEWAL_LOOP',
-					"Salesforce refused a session it had just issued; it may have revoked this connected app's access. Test the connection, then reconnect",
-					401,
-				);
+			if (response.ok) {
+				// eslint-disable-next-line no-await-in-loop
+				const text = await response.text();
+				return parseAnswer(request, {status: response.status, contentType: response.headers.get('content-type'), text}, options.schema);
+			}
+
+			const renew = connection._refreshDelegate;
+			if (response.status === 401 && renew) {
+				// eslint-disable-next-line no-await-in-loop
+				await response.body?.cancel();
+				if (attempt > 1) {
+					// Renewing again would only loop: the org refuses the sessions it issues.
+					throw new SalesforceApiError(
+						'RENEWAL_LOOP',
+						"Salesforce refused a session it had just issued; it may have revoked this connected app's access. Test the connection, then reconnect",
+						401,
+					);
+				}
+
+				// eslint-disable-next-line no-await-in-loop
+				await renew.refresh(sentAt);
+				continue;
 			}
 
 			// eslint-disable-next-line no-await-in-loop
-			await renew.refresh(sentAt);
-			continue;
+			throw await errorFrom(response);
+		} catch (error: unknown) {
+			// fetch rejects with the signal's reason; the time-out's says which limit ran out and where.
+			throw timeout.signal.aborted && !options.signal?.aborted ? timeout.signal.reason : error;
+		} finally {
+			clearTimeout(timer);
 		}
-
-		throw await errorFrom(response);
 	}
 }

@@ -1,4 +1,6 @@
 import {renewalLoopMessage} from './connection.js';
+import {SalesforceFailure} from './salesforce-failure.js';
+
 export type SalesforceErrorDescription = {
 	/** Salesforce's errorCode, the OAuth error, the network error code, or UNKNOWN. */
 	code: string;
@@ -50,6 +52,10 @@ const refreshFailurePrefix = 'Unable to refresh session due to: ';
  * starts "Unable to refresh session due to:".
  */
 export function describeSalesforceError(error: unknown): SalesforceErrorDescription {
+	if (error instanceof SalesforceFailure) {
+		return {code: error.code, message: error.message, retryable: error.retryable};
+	}
+
 	const facts = factsOf(error);
 	if (facts.message.startsWith(refreshFailurePrefix)) {
 		return describeRefreshFailure(facts.message.slice(refreshFailurePrefix.length));

@@ -1,6 +1,9 @@
 import type {Connection} from 'jsforce';
 import type {SalesforceUser} from '../core/salesforce-user.js';
+import {userPage, type UserRecord} from './answer-schemas.js';
+import {callLimitsOf, withinDeadline} from './call-limits.js';
 import {restGet} from './rest-get.js';
+import {SalesforceFailure} from './salesforce-failure.js';
 import {withRetries, type RetryNotice} from './with-retries.js';
 
 const userFields =
@@ -24,24 +27,6 @@ export function changedUsersQuery(since: string): string {
 	const literal = new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 	return `${userFields} WHERE SystemModstamp > ${literal} ${userOrder}`;
 }
-
-/** A User as the REST API returns it for userQuery. */
-type UserRecord = {
-	Id: string;
-	FirstName: string | null;
-	LastName: string;
-	Email: string | null;
-	Username: string;
-	IsActive: boolean;
-	UserType: string;
-	Title: string | null;
-	Department: string | null;
-	Profile: {Name: string | null} | null;
-	UserRole?: {Name: string | null} | null;
-	FederationIdentifier?: string | null;
-	/** `2024-05-01T12:34:56.000+0000`. */
-	SystemModstamp?: string | null;
-};
 
 export type LoadProgress = {loaded: number; total: number};
 
@@ -111,32 +96,76 @@ function isoTime(value: string | null | undefined): string | null {
 	return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-type QueryPage = {totalSize: number; done: boolean; nextRecordsUrl?: string; records: UserRecord[]};
+/**
+ * Salesforce returns at least this many records per batch of a query that is not done (it may return fewer
+ * than the batch size asked for, never fewer than 200), so a listing of totalSize records needs at most
+ * this many pages; more means the org's paging does not end.
+ */
+const smallestBatch = 200;
+
+export function pageCap(totalSize: number): number {
+	return Math.ceil(totalSize / smallestBatch) + 1;
+}
+
+function endlessPaging(target: string, reason: string): SalesforceFailure {
+	return new SalesforceFailure(
+		'ENDLESS_PAGING',
+		`The user list from ${target} does not end (${reason}); nothing was taken from it. This is not how Salesforce pages a query: check that the instance URL is the org's own.`,
+		false,
+	);
+}
 
 /**
  * Lists every user of the org one batch at a time (query, then queryMore while the result is not done),
  * so a caller can show the first page while the rest of a large org is still on its way. Each batch is
- * one REST call, retried on its own when the network or Salesforce fails for a moment.
+ * one REST call, retried on its own when the network or Salesforce fails for a moment; the whole listing
+ * has a deadline, and stops when the org's paging would not end.
  */
 export async function fetchSalesforceUsers(connection: Connection, options: FetchUsersOptions = {}): Promise<SalesforceUser[]> {
-	const {batchSize, onBatch, onRetry, signal, retries, modifiedSince} = options;
+	const {batchSize, onBatch, onRetry, retries, modifiedSince} = options;
 	const headers: Record<string, string> = batchSize === undefined ? {} : {'Sforce-Query-Options': `batchSize=${batchSize}`};
-	const page = async (url: string) => withRetries(async () => restGet<QueryPage>(connection, url, {headers, signal}), {onRetry, signal, retries});
-
-	const users: SalesforceUser[] = [];
-	const same = stringInterner();
-	signal?.throwIfAborted();
+	const limits = callLimitsOf(connection);
+	const target = new URL(connection.instanceUrl).origin;
+	options.signal?.throwIfAborted();
 	const soql = modifiedSince === undefined ? userQuery : changedUsersQuery(modifiedSince);
-	let result = await page(`/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`);
-	for (;;) {
-		const batch = result.records.map((record) => toSalesforceUser(record, same));
-		users.push(...batch);
-		onBatch?.(batch, {loaded: users.length, total: result.totalSize});
-		if (result.done || !result.nextRecordsUrl) {
-			return users;
-		}
+	return withinDeadline('user-listing', {limits, target, signal: options.signal}, async (signal) => {
+		const page = async (url: string, number: number) =>
+			withRetries(async () => restGet(connection, url, {schema: userPage, asked: `page ${number} of the org's users`, kind: 'user-listing', headers, signal}), {
+				onRetry,
+				signal,
+				retries,
+				minTimeoutMs: limits.retryDelayMs,
+			});
 
-		signal?.throwIfAborted();
-		result = await page(result.nextRecordsUrl);
-	}
+		const users: SalesforceUser[] = [];
+		const same = stringInterner();
+		const seen = new Set<string>();
+		let result = await page(`/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`, 1);
+		const {totalSize} = result;
+		for (let number = 1; ; number++) {
+			const batch = result.records.map((record) => toSalesforceUser(record, same));
+			users.push(...batch);
+			if (users.length > totalSize) {
+				throw endlessPaging(target, `${users.length.toLocaleString('en-US')} users arrived of the ${totalSize.toLocaleString('en-US')} it announced`);
+			}
+
+			onBatch?.(batch, {loaded: users.length, total: totalSize});
+			if (result.done || !result.nextRecordsUrl) {
+				return users;
+			}
+
+			if (seen.has(result.nextRecordsUrl)) {
+				throw endlessPaging(target, `it sent the same next page twice, after page ${number}`);
+			}
+
+			if (number >= pageCap(totalSize)) {
+				throw endlessPaging(target, `${number} pages for ${totalSize.toLocaleString('en-US')} users, and still not done`);
+			}
+
+			seen.add(result.nextRecordsUrl);
+			signal.throwIfAborted();
+			// eslint-disable-next-line no-await-in-loop
+			result = await page(result.nextRecordsUrl, number + 1);
+		}
+	});
 }

@@ -14,7 +14,7 @@ export type RetryNotice = {
 export type RetryPolicy = {
 	/** Retries after the first attempt (default 4). */
 	retries?: number;
-	/** Wait before the first retry; each next wait doubles, with jitter (default 500 ms). */
+	/** Wait before the first retry; each next wait doubles, with jitter (default 500 ms; SALESSCREEN_RETRY_DELAY sets it). */
 	minTimeoutMs?: number;
 	onRetry?: (notice: RetryNotice) => void;
 	signal?: AbortSignal;
@@ -32,10 +32,12 @@ const notNow = new Set(['REQUEST_LIMIT_EXCEEDED', 'INVALID_QUERY_LOCATOR', 'ABOR
  */
 export async function withRetries<T>(work: () => Promise<T>, policy: RetryPolicy = {}): Promise<T> {
 	const retries = policy.retries ?? 4;
+	const minTimeout = policy.minTimeoutMs ?? 500;
 	return pRetry(work, {
 		retries,
-		minTimeout: policy.minTimeoutMs ?? 500,
-		maxTimeout: 8000,
+		minTimeout,
+		// Sixteen times the first wait, at most 8 s: a small first wait (in tests, say) keeps every wait small.
+		maxTimeout: Math.min(8000, minTimeout * 16),
 		factor: 2,
 		randomize: true,
 		signal: policy.signal,

@@ -1,17 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import {fileModeFor} from '../app-home.js';
+import {z} from 'zod';
+import {fileModeFor, isSharedFolder} from '../app-home.js';
+import {insecureUrlReason} from '../core/secure-url.js';
+
+const text = z.string().min(1);
+const httpUrl = z.url().superRefine((value, context) => {
+	const insecure = insecureUrlReason(new URL(value));
+	if (insecure !== undefined) {
+		context.addIssue({code: 'custom', message: insecure});
+	}
+});
 
 /** What every saved connection knows of the org it reached when it was made. */
-type ConnectedOrg = {
-	instanceUrl: string;
-	orgId: string;
-	userId: string;
-	username: string;
+const connectedOrg = {
+	instanceUrl: httpUrl,
+	orgId: text,
+	userId: text,
+	username: text,
 	/** ISO time the admin connected. */
-	connectedAt: string;
-	accessToken: string;
+	connectedAt: text,
+	accessToken: text,
 };
 
 /**
@@ -19,15 +29,34 @@ type ConnectedOrg = {
  * months, rotated when Salesforce says so); JWT keeps the key's path and signs a new assertion when the
  * session expires; a bare access token lasts until that session ends.
  */
-export type SavedConnection =
-	| (ConnectedOrg & {method: 'device'; loginUrl: string; clientId: string; refreshToken: string})
-	| (ConnectedOrg & {method: 'jwt'; loginUrl: string; clientId: string; privateKeyFile: string})
-	| (ConnectedOrg & {method: 'token'});
+export const savedConnectionSchema = z.discriminatedUnion('method', [
+	z.object({...connectedOrg, method: z.literal('device'), loginUrl: httpUrl, clientId: text, refreshToken: text}),
+	z.object({...connectedOrg, method: z.literal('jwt'), loginUrl: httpUrl, clientId: text, privateKeyFile: text}),
+	z.object({...connectedOrg, method: z.literal('token')}),
+]);
+
+export type SavedConnection = z.infer<typeof savedConnectionSchema>;
 
 export type ConnectionMethod = SavedConnection['method'];
 
+/** Why a connection file holds no connection the app can use. */
+export type ConnectionFileProblem = 'unreadable' | 'wrong-shape' | 'incomplete' | 'insecure-url' | 'exposed';
+
+/**
+ * What the connection file holds: nothing (no file, or an empty object, as after a disconnect), a
+ * usable connection, or something that is not one, with why and the words to show. A caller can tell "no
+ * org is connected" from "a connection is saved but unusable" without reading any message.
+ */
+export type SavedConnectionState =
+	| {kind: 'none'}
+	| {kind: 'saved'; connection: SavedConnection}
+	| {kind: 'unusable'; problem: ConnectionFileProblem; message: string};
+
 export type ConnectionFile = {
 	path: string;
+	/** The state of the file; never throws for what the file holds. */
+	state(): SavedConnectionState;
+	/** The usable connection, undefined when none is saved; throws a ConnectionFileError when the file is unusable. */
 	read(): SavedConnection | undefined;
 	save(connection: SavedConnection): void;
 	/** Keeps the newest tokens after a renewal; a no-op when nothing is saved. */
@@ -37,16 +66,105 @@ export type ConnectionFile = {
 
 export class ConnectionFileError extends Error {
 	override name = 'ConnectionFileError';
+	constructor(
+		readonly problem: ConnectionFileProblem,
+		message: string,
+	) {
+		super(message);
+	}
 }
 
 type FileShape = {connection?: SavedConnection};
 
-const requiredFields: Record<ConnectionMethod, readonly string[]> = {
-	device: ['loginUrl', 'clientId', 'refreshToken'],
-	jwt: ['loginUrl', 'clientId', 'privateKeyFile'],
-	token: [],
-};
-const commonFields = ['instanceUrl', 'orgId', 'userId', 'username', 'connectedAt', 'accessToken'];
+const startAgain = 'run "salesscreen disconnect" (it moves the file aside), then connect again';
+
+/** Where and what is wrong, in words: `connection: expected an object, got null`. */
+function firstProblem(error: z.ZodError): {problem: ConnectionFileProblem; detail: string} {
+	const issue = error.issues[0]!;
+	const where = issue.path.map(String).join('.');
+	const insecure = issue.code === 'custom';
+	const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+	const reason = issue.message.replace(/^Invalid input: /, '').replace(/[^\x20-\x7E]/g, '');
+	return {
+		problem: insecure ? 'insecure-url' : missing ? 'incomplete' : 'wrong-shape',
+		detail: missing ? `${where} is missing` : where ? `${where}: ${reason}` : reason,
+	};
+}
+
+/** Reads the file as it is: its JSON and what it means, without Conf, which takes any JSON for an empty store. */
+function inspect(file: string): SavedConnectionState {
+	let raw: string;
+	try {
+		raw = fs.readFileSync(file, 'utf8');
+	} catch (error: unknown) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			return {kind: 'none'};
+		}
+
+		const code = (error as NodeJS.ErrnoException).code ?? String(error);
+		return {kind: 'unusable', problem: 'unreadable', message: `The saved Salesforce connection ${file} cannot be read (${code}); check its permissions, or ${startAgain}.`};
+	}
+
+	let body: unknown;
+	try {
+		body = JSON.parse(raw);
+	} catch (error: unknown) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return {
+			kind: 'unusable',
+			problem: 'unreadable',
+			message: `The saved Salesforce connection ${file} cannot be read (it is not valid JSON: ${reason}). It was left as it is: ${startAgain}.`,
+		};
+	}
+
+	if (typeof body === 'object' && body !== null && !Array.isArray(body) && !('connection' in body)) {
+		// What a disconnect leaves behind.
+		return {kind: 'none'};
+	}
+
+	const shape = z.object({connection: savedConnectionSchema}).safeParse(body);
+	if (!shape.success) {
+		const {problem, detail} = firstProblem(shape.error);
+		const what = problem === 'incomplete' ? 'is incomplete' : problem === 'insecure-url' ? 'points at an address tokens may not go to' : 'does not hold a connection';
+		return {kind: 'unusable', problem, message: `The saved Salesforce connection in ${file} ${what} (${detail}). It was left as it is: ${startAgain}.`};
+	}
+
+	return {kind: 'saved', connection: shape.data.connection};
+}
+
+/**
+ * A file holding tokens is its owner's alone (in a shared install, also its group's), and so is the folder
+ * it is in; one made before that rule, or by hand, is tightened when the app meets it, and when that is
+ * not allowed (another account owns it) the admin is told the command that does it.
+ */
+function keepPrivate(file: string, home: string): void {
+	const shared = isSharedFolder(home);
+	const tighten = (target: string, allowed: number, fix: string) => {
+		let mode: number;
+		try {
+			mode = fs.statSync(target).mode & 0o7777;
+		} catch {
+			return;
+		}
+
+		if ((mode & 0o777 & ~allowed) === 0) {
+			return;
+		}
+
+		try {
+			// The setgid bit of a shared folder stays: it is what gives new files the group.
+			fs.chmodSync(target, mode & (allowed | 0o7000));
+		} catch {
+			throw new ConnectionFileError(
+				'exposed',
+				`${target} holds Salesforce tokens but others may read it (mode ${mode.toString(8).padStart(4, '0')}), and salesscreen may not change that; run: ${fix}`,
+			);
+		}
+	};
+
+	tighten(home, shared ? 0o770 : 0o700, `chmod ${shared ? '2770' : '700'} ${home}`);
+	tighten(file, shared ? 0o660 : 0o600, `chmod ${shared ? '660' : '600'} ${file}`);
+}
 
 /**
  * The saved connection lives in its own file beside the settings, readable by its owner only: it holds
@@ -54,46 +172,66 @@ const commonFields = ['instanceUrl', 'orgId', 'userId', 'username', 'connectedAt
  */
 export function openConnectionFile(home: string): ConnectionFile {
 	const file = path.join(home, 'connection.json');
-	const open = () => {
+	let store: Conf<FileShape> | undefined;
+	// Opened only to write: reading goes through inspect(), which says what is wrong with a file.
+	const writable = () => {
+		if (store) {
+			return store;
+		}
+
 		try {
-			return new Conf<FileShape>({cwd: home, configName: 'connection', configFileMode: fileModeFor(home), clearInvalidConfig: false, projectSuffix: ''});
+			store = new Conf<FileShape>({cwd: home, configName: 'connection', configFileMode: fileModeFor(home), clearInvalidConfig: false, projectSuffix: ''});
+			return store;
 		} catch (error: unknown) {
 			const reason = error instanceof Error ? error.message : String(error);
-			throw new ConnectionFileError(
-				`The saved Salesforce connection ${file} cannot be read (${reason}). It was left as it is: run "salesscreen disconnect" to remove it, then connect again.`,
-			);
+			throw new ConnectionFileError('unreadable', `The saved Salesforce connection ${file} cannot be read (${reason}). It was left as it is: ${startAgain}.`);
 		}
 	};
 
-	const store = open();
+	const state = (): SavedConnectionState => {
+		const found = inspect(file);
+		if (found.kind !== 'saved') {
+			return found;
+		}
+
+		try {
+			keepPrivate(file, home);
+		} catch (error: unknown) {
+			return {kind: 'unusable', problem: 'exposed', message: (error as Error).message};
+		}
+
+		return found;
+	};
+
 	return {
-		path: store.path,
+		path: file,
+		state,
 		read() {
-			const saved = store.get('connection');
-			if (saved === undefined) {
-				return undefined;
+			const found = state();
+			if (found.kind === 'unusable') {
+				throw new ConnectionFileError(found.problem, found.message);
 			}
 
-			const fields = requiredFields[saved.method as ConnectionMethod];
-			const missing = fields === undefined ? ['method'] : [...commonFields, ...fields].filter((field) => typeof (saved as Record<string, unknown>)[field] !== 'string');
-			if (missing.length > 0) {
-				throw new ConnectionFileError(
-					`The saved Salesforce connection in ${file} is incomplete (missing ${missing.join(', ')}); run "salesscreen disconnect", then connect again.`,
-				);
-			}
-
-			return saved;
+			return found.kind === 'saved' ? found.connection : undefined;
 		},
 		save(connection) {
-			store.set('connection', connection);
+			// Only a whole connection is saved: a part of one is refused by every command afterwards.
+			const checked = savedConnectionSchema.safeParse(connection);
+			if (!checked.success) {
+				throw new ConnectionFileError('incomplete', `The connection was not saved: it is not whole (${firstProblem(checked.error).detail}).`);
+			}
+
+			writable().set('connection', checked.data);
+			keepPrivate(file, home);
 		},
 		updateTokens({accessToken, refreshToken, instanceUrl}) {
-			const saved = store.get('connection');
-			if (saved === undefined) {
+			const found = inspect(file);
+			if (found.kind !== 'saved') {
 				return;
 			}
 
-			store.set('connection', {
+			const saved = found.connection;
+			writable().set('connection', {
 				...saved,
 				accessToken,
 				...(instanceUrl ? {instanceUrl} : {}),
@@ -101,7 +239,9 @@ export function openConnectionFile(home: string): ConnectionFile {
 			});
 		},
 		clear() {
-			store.delete('connection');
+			if (fs.existsSync(file)) {
+				writable().delete('connection');
+			}
 		},
 	};
 }

@@ -1,3 +1,4 @@
+import {z} from 'zod';
 import {afterEach, describe, expect, it} from 'vitest';
 import {startDemoOrg, type DemoOrg, type DemoOrgOptions} from '../../source/demo-org/demo-org.js';
 import {openConnection} from '../../source/salesforce/connection.js';
@@ -126,7 +127,7 @@ describe('withRetries with its default policy', () => {
 			withRetries(
 				async () => {
 					attempts++;
-					return restGet(connection, `/services/data/v${connection.version}/limits`);
+					return restGet(connection, `/services/data/v${connection.version}/limits`, {schema: z.unknown(), asked: 'the limits', kind: 'connection-test'});
 				},
 				{
 					minTimeoutMs: 1,
@@ -149,7 +150,7 @@ describe('withRetries with its default policy', () => {
 		const error = await failureOf(
 			withRetries(async () => {
 				attempts++;
-				return restGet(connection, `/services/data/v${connection.version}/limits`);
+				return restGet(connection, `/services/data/v${connection.version}/limits`, {schema: z.unknown(), asked: 'the limits', kind: 'connection-test'});
 			}),
 		);
 		expect(attempts).toBe(1);
