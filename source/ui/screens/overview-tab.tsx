@@ -34,7 +34,8 @@ const count = formatCount;
 
 function Row({label, children, wrap = false}: {label: string; children: React.ReactNode; wrap?: boolean}) {
 	return (
-		<Box height={wrap ? undefined : 1}>
+		// A one-line row keeps its line; a wrapped one takes what is left and is cut there, never drawn over the rows below.
+		<Box height={wrap ? undefined : 1} flexShrink={wrap ? 1 : 0} overflow={wrap ? 'hidden' : undefined}>
 			<Box width={18} flexShrink={0}>
 				<Text dimColor>{label}</Text>
 			</Box>
