@@ -4,6 +4,7 @@ import {EventEmitter} from 'node:events';
 export class FakeTerminalOutput extends EventEmitter {
 	readonly isTTY = true;
 	frames = 0;
+	bytes = 0;
 	#waiters: Array<() => void> = [];
 
 	constructor(
@@ -13,8 +14,9 @@ export class FakeTerminalOutput extends EventEmitter {
 		super();
 	}
 
-	write = (_chunk: string): boolean => {
+	write = (chunk: string): boolean => {
 		this.frames++;
+		this.bytes += Buffer.byteLength(chunk);
 		for (const resolve of this.#waiters.splice(0)) {
 			resolve();
 		}

@@ -9,7 +9,9 @@ import {openConnection} from '../salesforce/connection.js';
 import {fetchSalesforceUsers, userQuery} from '../salesforce/user-source.js';
 import {openSession, type Session} from '../session.js';
 import {App} from '../ui/app.js';
+import {FrameWriter} from '../ui/frame-writer.js';
 import {FakeKeyboard, FakeTerminalOutput} from './fake-terminal.js';
+import {measureStartUp, type StartUpMeasurement} from './start-up-bench.js';
 import {importBenchSizes, measureBaseline, measureRunImport, type ImportMeasurement} from './import-bench.js';
 
 /*
@@ -84,7 +86,7 @@ async function timeToFirstPage(org: DemoProcess) {
 	return {firstPage, allUsers, bareFetch};
 }
 
-type KeypressTimes = {median: number; p95: number; max: number; rssPeakMb: number};
+type KeypressTimes = {median: number; p95: number; max: number; rssPeakMb: number; bytesPerMove: number; fullFrameBytes: number};
 
 /** Keypress → next frame written, in the real ink renderer, on the Users tab of a fully loaded list. */
 async function keypressLatency(org: DemoProcess, presses: number): Promise<KeypressTimes> {
@@ -108,13 +110,14 @@ async function keypressLatency(org: DemoProcess, presses: number): Promise<Keypr
 	const sampler = setInterval(() => {
 		rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
 	}, 20);
+	// As the app renders (ui/run-full-screen.tsx): whole frames from ink's debug mode, changed rows to the terminal.
+	const writer = new FrameWriter(output as unknown as NodeJS.WriteStream);
 	const instance = render(<App services={services} size={{columns: 120, rows: 40}} />, {
-		stdout: output as unknown as NodeJS.WriteStream,
+		stdout: writer.stream,
 		stdin: keyboard as unknown as NodeJS.ReadStream,
 		exitOnCtrlC: false,
 		patchConsole: false,
-		incrementalRendering: true,
-		maxFps: 60,
+		debug: true,
 	});
 
 	const settle = async (ms: number) =>
@@ -138,12 +141,15 @@ async function keypressLatency(org: DemoProcess, presses: number): Promise<Keypr
 		await settle(300);
 		note(`${output.frames} frames so far; pressing keys`);
 		const times: number[] = [];
+		const moveBytes: number[] = [];
 		// Every key of the sequence changes the screen, so each one is answered by a frame.
 		const sequence = [keys.down, keys.space, keys.right, keys.left];
 		for (let index = 0; index < presses; index++) {
 			const written = output.nextWrite();
 			const start = process.hrtime.bigint();
-			keyboard.press(sequence[index % sequence.length]!);
+			const bytesBefore = output.bytes;
+			const key = sequence[index % sequence.length]!;
+			keyboard.press(key);
 			// eslint-disable-next-line no-await-in-loop
 			const answered = await Promise.race([written.then(() => true), settle(1000).then(() => false)]);
 			if (!answered) {
@@ -151,16 +157,32 @@ async function keypressLatency(org: DemoProcess, presses: number): Promise<Keypr
 			}
 
 			times.push(milliseconds(start));
+			if (key === keys.down) {
+				// Whatever the frame after the move wrote, once the throttle window has passed.
+				// eslint-disable-next-line no-await-in-loop
+				await settle(20);
+				moveBytes.push(output.bytes - bytesBefore);
+				continue;
+			}
+
 			// Keys a person presses are tens of milliseconds apart; let the throttle window pass.
 			// eslint-disable-next-line no-await-in-loop
 			await settle(20);
 		}
 
 		rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-		return {median: percentile(times, 0.5), p95: percentile(times, 0.95), max: Math.max(...times), rssPeakMb: rssPeak / 1024 / 1024};
+		return {
+			median: percentile(times, 0.5),
+			p95: percentile(times, 0.95),
+			max: Math.max(...times),
+			rssPeakMb: rssPeak / 1024 / 1024,
+			bytesPerMove: moveBytes.reduce((sum, bytes) => sum + bytes, 0) / moveBytes.length,
+			fullFrameBytes: Buffer.byteLength(writer.lastFrame()),
+		};
 	} finally {
 		clearInterval(sampler);
 		instance.unmount();
+		writer.dispose();
 		await session.close();
 		fs.rmSync(home, {recursive: true, force: true});
 	}
@@ -257,6 +279,13 @@ async function main() {
 		return;
 	}
 
+	note('start-up: --version beside node -e 0, the first frame beside a one-line ink app');
+	const startUp = await measureStartUp(7);
+	if (process.argv.includes('--start-up-only')) {
+		printStartUp(startUp);
+		return;
+	}
+
 	const sizes = {baseline: 1000, large: 100_000};
 	const presses = 120;
 	const results = {} as Record<'baseline' | 'large', Scenario>;
@@ -269,7 +298,16 @@ async function main() {
 	const imports = await measureImports();
 	print(results, sizes, presses);
 	console.log('');
+	printStartUp(startUp);
+	console.log('');
 	printImports(imports);
+}
+
+function printStartUp(startUp: StartUpMeasurement) {
+	const f = (value: number) => value.toFixed(1);
+	console.log('start-up (medians of 7 runs, interleaved)');
+	console.log(`  salesscreen --version: ${f(startUp.versionMs)} ms   baseline node -e 0: ${f(startUp.bareNodeMs)} ms   ratio ${f(startUp.versionMs / startUp.bareNodeMs)}×   (target ≤ 2.5×)`);
+	console.log(`  first frame of the app in a pseudo-terminal: ${f(startUp.firstFrameMs)} ms   baseline, a one-line ink app: ${f(startUp.minimalInkMs)} ms   ratio ${f(startUp.firstFrameMs / startUp.minimalInkMs)}×   (target ≤ 1.5×)`);
 }
 
 function print(
@@ -288,6 +326,9 @@ function print(
 	console.log(`keypress → next frame on the Users tab (${presses} presses: ↓, Space, →, ←; real ink renderer, 120×40)`);
 	console.log(`  ${sizes.large.toLocaleString('en-US')} users: median ${f(large.keys.median)} ms, p95 ${f(large.keys.p95)} ms, max ${f(large.keys.max)} ms   (target < 16 ms)`);
 	console.log(`  baseline ${sizes.baseline.toLocaleString('en-US')} users: median ${f(baseline.keys.median)} ms, p95 ${f(baseline.keys.p95)} ms   ratio (median) ${f(large.keys.median / baseline.keys.median)}×`);
+	console.log('');
+	console.log(`bytes written to the terminal per cursor move (↓) at 120×40, only the rows that changed`);
+	console.log(`  ${sizes.large.toLocaleString('en-US')} users: ${Math.round(large.keys.bytesPerMove).toLocaleString('en-US')} bytes   baseline, the whole frame: ${Math.round(large.keys.fullFrameBytes).toLocaleString('en-US')} bytes   ratio ${f(large.keys.bytesPerMove / large.keys.fullFrameBytes)}×   (target ≤ 1,536 bytes)`);
 	console.log('');
 	console.log(`peak RSS of the process running the app (users loaded, keys pressed, then the first-page timing)`);
 	console.log(`  ${sizes.large.toLocaleString('en-US')} users: ${f(large.keys.rssPeakMb)} MB   baseline ${sizes.baseline.toLocaleString('en-US')} users: ${f(baseline.keys.rssPeakMb)} MB   (target < 150 MB)`);

@@ -1,5 +1,7 @@
+import {format} from 'node:util';
 import {render} from 'ink';
 import type {ReactElement} from 'react';
+import {FrameWriter} from './frame-writer.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l\u001B[?25h';
@@ -14,11 +16,15 @@ export async function runFullScreen(element: ReactElement, stdout: NodeJS.WriteS
 		if (!restored) {
 			restored = true;
 			stdout.write(leaveAlternateScreen);
+			releaseConsole();
 		}
 	};
 
+	const releaseConsole = holdConsole();
 	stdout.write(enterAlternateScreen);
-	const instance = render(element, {stdout, exitOnCtrlC: true, maxFps: 30, patchConsole: true});
+	// Ink's debug mode hands over each whole frame, unthrottled; the writer sends the terminal only the rows that changed.
+	const writer = new FrameWriter(stdout);
+	const instance = render(element, {stdout: writer.stream, debug: true, exitOnCtrlC: true, patchConsole: false});
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
@@ -41,6 +47,7 @@ export async function runFullScreen(element: ReactElement, stdout: NodeJS.WriteS
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		writer.dispose();
 		restore();
 		process.off('SIGTERM', onSignal);
 		process.off('SIGHUP', onSignal);
@@ -48,4 +55,30 @@ export async function runFullScreen(element: ReactElement, stdout: NodeJS.WriteS
 		process.off('unhandledRejection', onCrash);
 		process.off('exit', restore);
 	}
+}
+
+/**
+ * Console output (a library's warning, React's) written while the app owns the screen would land
+ * wherever the cursor is, over the frame, where no row-diffing can see it. It is held until the app
+ * leaves the screen, and then written to standard error, so nothing is lost and the screen stays whole.
+ */
+function holdConsole(): () => void {
+	const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const originals = methods.map((method) => console[method]);
+	const held: string[] = [];
+	for (const method of methods) {
+		console[method] = (...args: unknown[]) => {
+			held.push(format(...args));
+		};
+	}
+
+	return () => {
+		for (const [index, method] of methods.entries()) {
+			console[method] = originals[index]!;
+		}
+
+		for (const line of held) {
+			process.stderr.write(`${line}\n`);
+		}
+	};
 }

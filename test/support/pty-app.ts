@@ -76,6 +76,17 @@ export function startPtyApp(args: string[], options: {env: NodeJS.ProcessEnv; co
 		exited,
 		output: () => output,
 		bufferType: () => terminal.buffer.active.type,
+		/** The terminal window changes size, as when a person drags it: the app gets SIGWINCH. */
+		resize(newColumns: number, newRows: number) {
+			terminal.resize(newColumns, newRows);
+			child.resize(newColumns, newRows);
+		},
+		/** Resolves once the headless terminal has drawn everything the app wrote so far. */
+		async drawn() {
+			return new Promise<void>((resolve) => {
+				terminal.write('', resolve);
+			});
+		},
 		kill() {
 			try {
 				child.kill();
