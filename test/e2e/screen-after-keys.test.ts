@@ -46,10 +46,10 @@ describe('the screen the app leaves in a real terminal', () => {
 		// Wait until the screen stops changing, then compare it with a repaint of the whole frame.
 		const settled = async () => {
 			let before = '';
-			for (let stable = 0; stable < 5; ) {
+			for (let stable = 0; stable < 8; ) {
 				// eslint-disable-next-line no-await-in-loop
 				await new Promise((resolve) => {
-					setTimeout(resolve, 200);
+					setTimeout(resolve, 250);
 				});
 				// eslint-disable-next-line no-await-in-loop
 				await app.drawn();
