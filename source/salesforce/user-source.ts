@@ -1,5 +1,6 @@
 import type {Connection} from 'jsforce';
 import type {SalesforceUser} from '../core/salesforce-user.js';
+import {salesObjects, type ActivityScope, type SalesObject} from '../core/sync-scope.js';
 import {userPage, type UserRecord} from './answer-schemas.js';
 import {callLimitsOf, withinDeadline} from './call-limits.js';
 import {restGet} from './rest-get.js';
@@ -28,6 +29,22 @@ export function changedUsersQuery(since: string): string {
 	return `${userFields} WHERE SystemModstamp > ${literal} ${userOrder}`;
 }
 
+/**
+ * The users who own records of one object created or changed in the last `days` days, asked with a
+ * semi-join so that Salesforce, not this app, goes through the records: only the owners come back.
+ *
+ * One query per object, not one query with a semi-join per object joined by OR: SOQL allows at most two
+ * semi-joins in a query and refuses OR between them, so "owns an opportunity or a task or an event" is
+ * three queries whose users the caller unites. LastModifiedDate is set on creation too, so it covers both.
+ */
+export function activityOwnersQuery(object: SalesObject, days: number): string {
+	if (!salesObjects.includes(object) || !Number.isInteger(days) || days < 1) {
+		throw new TypeError(`No activity query for ${object} over ${days} days.`);
+	}
+
+	return `${userFields} WHERE Id IN (SELECT OwnerId FROM ${object} WHERE LastModifiedDate = LAST_N_DAYS:${days}) ${userOrder}`;
+}
+
 export type LoadProgress = {loaded: number; total: number};
 
 export type FetchUsersOptions = {
@@ -42,6 +59,8 @@ export type FetchUsersOptions = {
 	retries?: number;
 	/** Only users changed after this moment (ISO 8601), for an incremental sync. */
 	modifiedSince?: string;
+	/** Another query of User with userQuery's fields and order (activityOwnersQuery); overrides modifiedSince. */
+	soql?: string;
 };
 
 /** Returns one shared copy of each string it is given, so that equal values need their memory once. */
@@ -122,12 +141,12 @@ function endlessPaging(target: string, reason: string): SalesforceFailure {
  * has a deadline, and stops when the org's paging would not end.
  */
 export async function fetchSalesforceUsers(connection: Connection, options: FetchUsersOptions = {}): Promise<SalesforceUser[]> {
-	const {batchSize, onBatch, onRetry, retries, modifiedSince} = options;
+	const {batchSize, onBatch, onRetry, retries, modifiedSince, soql: given} = options;
 	const headers: Record<string, string> = batchSize === undefined ? {} : {'Sforce-Query-Options': `batchSize=${batchSize}`};
 	const limits = callLimitsOf(connection);
 	const target = new URL(connection.instanceUrl).origin;
 	options.signal?.throwIfAborted();
-	const soql = modifiedSince === undefined ? userQuery : changedUsersQuery(modifiedSince);
+	const soql = given ?? (modifiedSince === undefined ? userQuery : changedUsersQuery(modifiedSince));
 	return withinDeadline('user-listing', {limits, target, signal: options.signal}, async (signal) => {
 		const page = async (url: string, number: number) =>
 			withRetries(async () => restGet(connection, url, {schema: userPage, asked: `page ${number} of the org's users`, kind: 'user-listing', headers, signal}), {
@@ -168,4 +187,23 @@ export async function fetchSalesforceUsers(connection: Connection, options: Fetc
 			result = await page(result.nextRecordsUrl, number + 1);
 		}
 	});
+}
+
+/**
+ * The users who own recent activity in the objects the scope names: one query per object (see
+ * activityOwnersQuery), united by id, in the order the first query that returned each gave it.
+ */
+export async function fetchActivityOwners(connection: Connection, activity: ActivityScope, options: Omit<FetchUsersOptions, 'soql' | 'modifiedSince' | 'onBatch'> = {}): Promise<SalesforceUser[]> {
+	const owners = new Map<string, SalesforceUser>();
+	for (const object of activity.objects) {
+		// One after the other: each is a cursor on the org, and a user's allowance of open cursors is small.
+		// eslint-disable-next-line no-await-in-loop
+		for (const user of await fetchSalesforceUsers(connection, {...options, soql: activityOwnersQuery(object, activity.days)})) {
+			if (!owners.has(user.id)) {
+				owners.set(user.id, user);
+			}
+		}
+	}
+
+	return [...owners.values()];
 }

@@ -4,7 +4,7 @@ import {fileModeFor} from '../app-home.js';
 import type {TeamRule} from '../core/team-placement.js';
 import {fillOnMapValues, type FillOnMap} from '../core/fill-on-map.js';
 import {defaultSafeguardShare} from '../core/sync-safeguard.js';
-import {defaultSyncScope, type SyncScope} from '../core/sync-scope.js';
+import {defaultSyncScope, maxActivityDays, salesObjects, type SyncScope} from '../core/sync-scope.js';
 
 /** Every setting of the Settings tab. */
 export type SettingsShape = {
@@ -48,6 +48,16 @@ const schema = {
 			departments: {type: 'array', items: {type: 'string', minLength: 1}},
 			userTypes: {type: 'array', items: {type: 'string', minLength: 1}},
 			activeOnly: {type: 'boolean'},
+			// Left out by settings files written before the activity scope: off.
+			activity: {
+				type: ['object', 'null'],
+				properties: {
+					objects: {type: 'array', minItems: 1, items: {type: 'string', enum: salesObjects}},
+					days: {type: 'integer', minimum: 1, maximum: maxActivityDays},
+				},
+				required: ['objects', 'days'],
+				additionalProperties: false,
+			},
 		},
 		required: ['profiles', 'roles', 'departments', 'userTypes', 'activeOnly'],
 		additionalProperties: false,

@@ -49,3 +49,49 @@ describe('parseSyncScope', () => {
 		expect(() => parseSyncScope(value)).toThrow(message);
 	});
 });
+
+describe('the activity scope', () => {
+	const salesActivity = {...defaultSyncScope, activity: {objects: ['Opportunity' as const], days: 30}};
+
+	it('takes only owners of recent activity, and still narrows by the rest of the scope', () => {
+		const owners = new Set([seller.id, chatter.id]);
+		expect([seller, supporter, chatter, gone].map((user) => inSyncScope(user, salesActivity, owners))).toEqual([true, false, false, false]);
+		expect(countInScope([seller, supporter, chatter, gone], {...salesActivity, userTypes: []}, owners)).toBe(2);
+	});
+
+	it('counts nobody it cannot know: no count until the owners are read', () => {
+		expect(countInScope([seller], salesActivity)).toBeNull();
+		expect(inSyncScope(seller, salesActivity)).toBe(false);
+		// Off, as before: the owners are not needed.
+		expect(countInScope([seller], defaultSyncScope)).toBe(1);
+	});
+
+	it('is off by default; true takes every object and 30 days; an object picks them, case aside', () => {
+		expect(parseSyncScope({}).activity).toBeNull();
+		expect(parseSyncScope({activity: true}).activity).toEqual({objects: ['Opportunity', 'Task', 'Event'], days: 30});
+		expect(parseSyncScope({activity: {objects: ['event', 'Opportunity']}}).activity).toEqual({objects: ['Opportunity', 'Event'], days: 30});
+		expect(parseSyncScope({activity: {days: 7}}).activity).toEqual({objects: ['Opportunity', 'Task', 'Event'], days: 7});
+		expect(parseSyncScope({activity: false}).activity).toBeNull();
+	});
+
+	it('says in words whom it takes', () => {
+		expect(describeSyncScope(parseSyncScope({activity: true}))).toBe(
+			'user types Standard; active only; owners of opportunities, tasks or events created or changed in the last 30 days',
+		);
+		expect(describeSyncScope(parseSyncScope({activity: {objects: ['Task'], days: 1}, userTypes: [], activeOnly: false}))).toBe(
+			'owners of tasks created or changed in the last day',
+		);
+	});
+
+	it.each([
+		[{activity: 'yes'}, /"activity" must be true, false or an object/],
+		[{activity: {objects: []}}, /one or more of Opportunity, Task, Event/],
+		[{activity: {objects: ['Lead']}}, /one or more of Opportunity, Task, Event/],
+		[{activity: {days: 0}}, /from 1 to 3650/],
+		[{activity: {days: 2.5}}, /whole number/],
+		[{activity: {weeks: 2}}, /no "weeks"/],
+	])('refuses %j', (value, message) => {
+		expect(() => parseSyncScope(value)).toThrow(SyncScopeError);
+		expect(() => parseSyncScope(value)).toThrow(message);
+	});
+});

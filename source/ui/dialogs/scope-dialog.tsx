@@ -129,7 +129,7 @@ export function ScopeDialog({scope: initial, users, complete, width, height, onS
 	return (
 		<DialogFrame title="Automatic sync scope" width={width}>
 			<Text wrap="truncate">
-				<Text bold color="green">{`${formatCount(inScope)} of ${formatCount(users.length)} users in scope`}</Text>
+				<Text bold color="green">{inScope === null ? 'Owners of recent activity not counted yet' : `${formatCount(inScope)} of ${formatCount(users.length)} users in scope`}</Text>
 				{complete ? '' : ' (so far: users are still loading)'}
 				<Text dimColor>{' · nothing checked in a section means any'}</Text>
 			</Text>

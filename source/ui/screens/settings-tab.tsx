@@ -39,7 +39,7 @@ function cycle<T>(values: readonly T[], current: T): T {
 	return values[(values.indexOf(current) + 1) % values.length] ?? values[0]!;
 }
 
-function rowsFor(inScope: number, users: readonly SalesforceUser[], usersComplete: boolean): SettingRow[] {
+function rowsFor(inScope: number | null, users: readonly SalesforceUser[], usersComplete: boolean): SettingRow[] {
 	return [
 		{
 			key: 'autoSync',
@@ -56,7 +56,7 @@ function rowsFor(inScope: number, users: readonly SalesforceUser[], usersComplet
 			title: 'Users automatic sync takes',
 			value: (settings) => describeSyncScope(settings.syncScope),
 			explain: () =>
-				`${formatCount(inScope)} of ${formatCount(users.length)} users in scope${usersComplete ? '' : ' so far'}. Enter chooses profiles, roles, departments, user types.`,
+				`${inScope === null ? 'Owners of recent activity not counted yet' : `${formatCount(inScope)} of ${formatCount(users.length)} users in scope${usersComplete ? '' : ' so far'}`}. Enter chooses profiles, roles, departments, user types.`,
 		},
 		{
 			key: 'safeguardShare',
