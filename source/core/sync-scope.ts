@@ -14,7 +14,7 @@ export type SyncScope = {
 	userTypes: string[];
 	/** Only users active in Salesforce. */
 	activeOnly: boolean;
-	/** SalesScreen's own rule: only users who own recent sales activity. Null (the default) asks no such thing. */
+	/** SalesScreen's own rule: only users who own recent sales activity. Left out (the default) or null: no such rule. */
 	activity?: ActivityScope | null;
 };
 
@@ -33,7 +33,7 @@ export const defaultActivityDays = 30;
 export const maxActivityDays = 3650;
 export const defaultActivityScope: ActivityScope = {objects: [...salesObjects], days: defaultActivityDays};
 
-export const defaultSyncScope: SyncScope = {profiles: [], roles: [], departments: [], userTypes: ['Standard'], activeOnly: true, activity: null};
+export const defaultSyncScope: SyncScope = {profiles: [], roles: [], departments: [], userTypes: ['Standard'], activeOnly: true};
 
 /** The ids of the users who own recent activity, as the Salesforce adapter read them. */
 export type ActivityOwners = ReadonlySet<string>;
@@ -131,8 +131,10 @@ export function parseSyncScope(value: unknown): SyncScope {
 		scope.activeOnly = record.activeOnly;
 	}
 
-	if (record.activity !== undefined) {
-		scope.activity = parseActivityScope(record.activity);
+	// Off is written by leaving the key out, as settings files from before the activity scope have it.
+	const activity = record.activity === undefined ? null : parseActivityScope(record.activity);
+	if (activity !== null) {
+		scope.activity = activity;
 	}
 
 	return scope;

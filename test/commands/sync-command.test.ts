@@ -78,6 +78,10 @@ describe('salesscreen settings', () => {
 		expect((await runCli(['settings', 'set', 'sync-scope', '{"profiles":["Sales"],"activeOnly":false}'], env)).stdout).toBe(
 			'sync-scope {"profiles":["Sales"],"roles":[],"departments":[],"userTypes":["Standard"],"activeOnly":false}\n',
 		);
+		expect((await runCli(['settings', 'set', 'sync-scope', '{"activity":{"objects":["task","Opportunity"]}}'], env)).stdout).toBe(
+			'sync-scope {"profiles":[],"roles":[],"departments":[],"userTypes":["Standard"],"activeOnly":true,"activity":{"objects":["Opportunity","Task"],"days":30}}\n',
+		);
+		expect(await get('sync-scope')).toContain('"activity":{"objects":["Opportunity","Task"],"days":30}');
 		expect((await runCli(['settings', 'set', 'match-federation-id', 'on'], env)).stdout).toBe('match-federation-id on\n');
 		expect((await runCli(['settings', 'set', 'fill-on-map', 'name-title'], env)).stdout).toBe('fill-on-map name-title\n');
 		expect((await runCli(['settings', 'set', 'safeguard-share', '35%'], env)).stdout).toBe('safeguard-share 35%\n');
@@ -89,6 +93,7 @@ describe('salesscreen settings', () => {
 		[['settings', 'set', 'page-size', '0'], /from 1 to 500/],
 		[['settings', 'set', 'sync-scope', '{"profile":["Sales"]}'], /no "profile"/],
 		[['settings', 'set', 'sync-scope', 'Sales'], /takes JSON/],
+		[['settings', 'set', 'sync-scope', '{"activity":{"days":0}}'], /from 1 to 3650/],
 		[['settings', 'set', 'fill-on-map', 'both'], /none, name, title, name-title/],
 		[['settings', 'set', 'safeguard-share', '1.5'], /from 0 to 1/],
 		[['settings', 'set', 'match-federation-id', 'maybe'], /on or off/],

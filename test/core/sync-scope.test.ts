@@ -67,11 +67,11 @@ describe('the activity scope', () => {
 	});
 
 	it('is off by default; true takes every object and 30 days; an object picks them, case aside', () => {
-		expect(parseSyncScope({}).activity).toBeNull();
+		expect(parseSyncScope({}).activity).toBeUndefined();
 		expect(parseSyncScope({activity: true}).activity).toEqual({objects: ['Opportunity', 'Task', 'Event'], days: 30});
 		expect(parseSyncScope({activity: {objects: ['event', 'Opportunity']}}).activity).toEqual({objects: ['Opportunity', 'Event'], days: 30});
 		expect(parseSyncScope({activity: {days: 7}}).activity).toEqual({objects: ['Opportunity', 'Task', 'Event'], days: 7});
-		expect(parseSyncScope({activity: false}).activity).toBeNull();
+		expect(parseSyncScope({activity: false})).toEqual(defaultSyncScope);
 	});
 
 	it('says in words whom it takes', () => {
