@@ -1,0 +1,11 @@
+// Module-loader hooks that append the URL of every module loaded to the file SALESSCREEN_LOADED_MODULES names.
+import fs from 'node:fs';
+
+export async function load(url, context, nextLoad) {
+	const list = process.env.SALESSCREEN_LOADED_MODULES;
+	if (list) {
+		fs.appendFileSync(list, `${url}\n`);
+	}
+
+	return nextLoad(url, context);
+}
