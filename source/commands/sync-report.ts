@@ -41,6 +41,7 @@ export function writeSyncReport(report: SyncReport, json: boolean, out: NodeJS.W
 				kindReason: report.kindReason,
 				since: report.since,
 				fetched: report.fetched,
+				activityOwners: report.activityOwners,
 				inScope: report.inScope,
 				selected: report.entries.length,
 				counts: {...report.counts, deactivate: report.deactivated, reactivate: report.reactivated},
@@ -65,7 +66,7 @@ export function writeSyncReport(report: SyncReport, json: boolean, out: NodeJS.W
 		out.write(`${word.padEnd(17)}${record.salesforceUserId}  ${record.name}  ${record.email ?? '(no email)'}  — ${record.detail}\n`);
 	}
 
-	out.write(`${report.kind === 'incremental' ? `Incremental sync (users changed since ${report.since}).` : `Full sync (${report.kindReason}).`} ${report.fetched} users read, ${report.inScope} in the sync scope.\n`);
+	out.write(`${report.kind === 'incremental' ? `Incremental sync (users changed since ${report.since}).` : `Full sync (${report.kindReason}).`} ${report.fetched} users read, ${report.activityOwners === null ? '' : `${report.activityOwners} owning recent sales activity, `}${report.inScope} in the sync scope.\n`);
 	out.write(`${report.message}\n`);
 	if (report.teams?.error) {
 		out.write(`Imported people were not put on teams: ${report.teams.error}\n`);

@@ -6,7 +6,8 @@ import type {SafeguardVerdict} from '../core/sync-safeguard.js';
 import {inSyncScope} from '../core/sync-scope.js';
 import {planRulesFrom} from '../import-rules.js';
 import {assertOrgMatches} from '../store/store-origin.js';
-import {fetchSalesforceUsers} from '../salesforce/user-source.js';
+import {fetchActivityOwners, fetchSalesforceUsers} from '../salesforce/user-source.js';
+import type {SalesforceUser} from '../core/salesforce-user.js';
 import type {TeamPlacement} from '../core/team-placement.js';
 import {describeError, placeOnTeams, type Session} from '../session.js';
 import {loadImportContext} from '../store/import-context-query.js';
@@ -45,7 +46,12 @@ export type SyncReport = {
 	since: string | null;
 	/** Users Salesforce returned. */
 	fetched: number;
-	/** Of those, users in the sync scope (linked or not). */
+	/**
+	 * Users who own recent sales activity in the objects the activity scope names; null when the scope
+	 * does not ask about activity.
+	 */
+	activityOwners: number | null;
+	/** Of the users read (those fetched and the activity owners), users in the sync scope (linked or not). */
 	inScope: number;
 	/** The import plan for in-scope users not linked yet (nor ignored), in list order. */
 	entries: readonly PlanEntry[];
@@ -99,7 +105,9 @@ export async function runSync(session: Session, options: SyncOptions): Promise<S
 		const choice = chooseSyncKind(memory, fingerprint, new Date());
 		const since = choice.kind === 'incremental' ? choice.since : undefined;
 		const users = await fetchSalesforceUsers(session.connection, {modifiedSince: since});
-		read = {rules, fingerprint, choice, since, users, org: facts.identity};
+		// Asked on every run, incremental too: a user gains activity without their User record changing.
+		const owners = scope.activity ? await fetchActivityOwners(session.connection, scope.activity) : undefined;
+		read = {rules, fingerprint, choice, since, users, owners, org: facts.identity};
 	} catch (error: unknown) {
 		if (!options.dryRun) {
 			recordFailedRun(store, {operator, mode: 'auto', startedAt, selectedCount: 0}, describeError(error));
@@ -108,13 +116,22 @@ export async function runSync(session: Session, options: SyncOptions): Promise<S
 		throw error;
 	}
 
-	const {rules, fingerprint, choice, since, users, org} = read;
+	const {rules, fingerprint, choice, since, users, owners, org} = read;
 	const highWaterMark = nextHighWaterMark(choice.kind === 'incremental' ? memory.highWaterMark : null, users.map((user) => user.systemModstamp));
-	const inScope = users.filter((user) => inSyncScope(user, scope));
+	const ownerIds = owners === undefined ? undefined : new Set(owners.map((user) => user.id));
+	const inScope = unite(users, owners).filter((user) => inSyncScope(user, scope, ownerIds));
 	// Linked users need no import, ignored ones are never offered; both are checked again inside the run.
 	const known = loadImportContext(store);
 	const candidates = inScope.filter((user) => !known.personIdBySalesforceId.has(user.id) && !known.ignoredSalesforceIds.has(user.id));
-	const base = {kind: choice.kind, kindReason: choice.reason, since: since ?? null, fetched: users.length, inScope: inScope.length, highWaterMark};
+	const base = {
+		kind: choice.kind,
+		kindReason: choice.reason,
+		since: since ?? null,
+		fetched: users.length,
+		activityOwners: owners?.length ?? null,
+		inScope: inScope.length,
+		highWaterMark,
+	};
 
 	if (options.dryRun) {
 		const planned = planAutomaticSync(store, candidates, users, rules, share);
@@ -164,6 +181,16 @@ export function offReport(): SyncReport {
 	return {...emptyReport(), status: 'off', message: offMessage};
 }
 
+/** The users listed, then the activity owners the listing did not return (an incremental listing returns few). */
+function unite(users: readonly SalesforceUser[], owners: readonly SalesforceUser[] | undefined): SalesforceUser[] {
+	if (owners === undefined) {
+		return [...users];
+	}
+
+	const listed = new Set(users.map((user) => user.id));
+	return [...users, ...owners.filter((owner) => !listed.has(owner.id))];
+}
+
 function summarise(entries: readonly PlanEntry[], statusChanges: readonly StatusChange[]) {
 	const deactivated = statusChanges.filter((change) => change.action === 'deactivate').length;
 	return {entries, counts: countEntries(entries), statusChanges, deactivated, reactivated: statusChanges.length - deactivated};
@@ -176,6 +203,7 @@ function emptyReport(): Omit<SyncReport, 'status' | 'message'> {
 		kindReason: null,
 		since: null,
 		fetched: 0,
+		activityOwners: null,
 		inScope: 0,
 		entries: [],
 		counts: countEntries([]),
