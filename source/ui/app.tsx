@@ -5,6 +5,7 @@ import React, {useCallback, useEffect, useState} from 'react';
 import type {AppServices, AppSettingsValues} from './app-services.js';
 import {Footer, useFooterRows} from './components/footer.js';
 import {Header} from './components/header.js';
+import {connectionHeadline, connectionState} from './connection-state.js';
 import {Sidebar, sidebarWidthFor, type Section} from './components/sidebar.js';
 import {useOrgGeneration} from './hooks/use-org-generation.js';
 import {useOrgOverview} from './hooks/use-org-overview.js';
@@ -112,18 +113,10 @@ function Shell({services, size}: Props) {
 	// ink-select-input reads keys itself: nothing may listen while the frame is not drawn.
 	const contentFocused = focus === 'content' && !tooSmall;
 	const {load} = salesforce;
-	const unauthorized = overview.state.status === 'ready' && !overview.state.overview.adminRights.authorized;
-	const check = overview.state;
-	const connection =
-		check.status === 'failed' || load.status === 'failed'
-			? {text: (check.status === 'failed' && check.reconnect) || (load.status === 'failed' && load.reconnect) ? 'session refused · reconnect' : 'not working', color: 'red'}
-			: load.status === 'loading'
-				? {text: load.retry ? `retrying (${load.retry.attempt} of ${load.retry.attempts})` : load.loaded === 0 ? 'connecting…' : 'connected · loading users', color: 'yellow'}
-				: unauthorized
-					? {text: 'connected · no admin rights', color: 'red'}
-					: {text: 'connected', color: 'green'};
+	const connectionNow = connectionState(overview.state, load);
+	const connection = connectionHeadline(connectionNow);
 	const salesforceStatus =
-		load.status === 'failed'
+		connectionNow.kind === 'failed'
 			? 'Error: cannot reach the org'
 			: load.status === 'loading' && load.loaded === 0
 				? 'Connecting…'
@@ -205,6 +198,7 @@ function Shell({services, size}: Props) {
 								services={services}
 								salesforce={salesforce}
 								overview={overview}
+								connection={connectionNow}
 								generation={generation}
 								context={context}
 								onImported={refreshContext}

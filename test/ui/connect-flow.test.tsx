@@ -117,7 +117,10 @@ describe('connecting an org from the Overview tab', () => {
 		await driver.press(keys.space);
 		await driver.waitFor('1 selected');
 		await driver.press('i');
-		await driver.waitFor(`Import is blocked. The connected Salesforce user ${org.nonAdminUsername} has neither`);
+		// Said in a dialog where the table was, wrapped to its width.
+		const blocked = await driver.waitFor('Esc or Enter closes');
+		const said = blocked.split('\n').map((row) => row.replace(/^.*│\s*│\s?|\s*│\s*$/g, '').trim()).join(' ');
+		expect(said).toContain(`Import is blocked. The connected Salesforce user ${org.nonAdminUsername} has neither`);
 	});
 });
 
@@ -129,6 +132,56 @@ describe('what the app shows when the org fails', () => {
 		await driver.press(keys.tab);
 		await driver.waitFor('30 users');
 		expect(rendered.frames.some((frame) => /retrying \(2 of 5\)|Retrying \(attempt 2 of 5\)/.test(frame))).toBe(true);
+	});
+
+	it('says at the top of the Users tab that the list is old once the org fails, and shows why import is blocked in place', async () => {
+		const org = await demoOrg({users: 10});
+		const {driver} = await openOverview({kind: 'token', instanceUrl: org.instanceUrl, accessToken: org.accessToken});
+		await driver.waitFor('Connected and authorized');
+		await driver.press(keys.tab);
+		await driver.waitFor('10 users');
+		await driver.press(keys.space);
+		await driver.waitFor('1 selected');
+
+		org.setFaults({rejectAllSessions: true});
+		await driver.press(keys.shiftTab);
+		await driver.waitFor('❯ Test connection');
+		await driver.press('r');
+		const overview = await driver.waitFor(/Session refused/);
+		expect(overview.split('\n')[0]).toContain('session refused · reconnect');
+
+		await driver.press(keys.tab);
+		const users = await driver.waitFor('1 selected');
+		const rows = users.split('\n');
+		const tableHeader = rows.findIndex((row) => /Name\s+Email/.test(row));
+		const banner = rows.findIndex((row) => /Session refused since \d\d:\d\d:\d\d/.test(row));
+		expect(banner).toBeGreaterThan(0);
+		expect(banner).toBeLessThan(tableHeader);
+		expect(users).toMatch(/This list is from \d\d:\d\d:\d\d and may be out of date/);
+
+		await driver.press('i');
+		const blocked = await driver.waitFor(/Import is blocked\. The connection could not be checked/);
+		const reasonRow = blocked.split('\n').findIndex((row) => row.includes('Import is blocked. The connection'));
+		expect(reasonRow).toBeLessThan(tableHeader + 3);
+		await driver.press(keys.escape);
+		await driver.waitFor((frame) => !frame.includes('Import is blocked. The connection') && frame.includes('1 selected'));
+
+		org.setFaults({rejectAllSessions: false});
+		await driver.press('r');
+		const healed = await driver.waitFor((frame) => frame.split('\n')[0]!.includes('· connected') && !frame.includes('may be out of date'));
+		expect(healed).toContain('1 selected');
+	});
+
+	it('has the header say what Overview says while the connection is being checked again', async () => {
+		const org = await demoOrg({users: 10});
+		const {driver} = await openOverview({kind: 'token', instanceUrl: org.instanceUrl, accessToken: org.accessToken});
+		await driver.waitFor('Connected and authorized');
+		await driver.waitFor((frame) => frame.split('\n')[0]!.includes('· connected'));
+		// The check is held by the org: it answers only after the test has looked.
+		org.setFaults({latencyMs: 600_000});
+		await driver.press('r');
+		const checking = await driver.waitFor(/Status\s+checking…/);
+		expect(checking.split('\n')[0]).toContain('checking…');
 	});
 
 	it('says the session was refused and leads to Reconnect', async () => {
@@ -155,6 +208,7 @@ describe('what the app shows when the org fails', () => {
 		await driver.waitFor('Connected and authorized');
 		await org.close();
 		await driver.press('r');
-		await driver.waitFor(/Not working: Nothing answers at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/, 20_000);
+		const down = await driver.waitFor(/Not working since \d\d:\d\d:\d\d: Nothing answers at http:\/\/127\.0\.0\.1:\d+/, 20_000);
+		expect(down).toContain('(connection refused)');
 	});
 });

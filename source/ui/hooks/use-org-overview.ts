@@ -4,7 +4,7 @@ import type {AppServices, OrgOverview, RetryNotice} from '../app-services.js';
 export type OverviewState =
 	| {status: 'loading'; retry?: RetryNotice}
 	| {status: 'ready'; overview: OrgOverview}
-	| {status: 'failed'; message: string; reconnect: boolean};
+	| {status: 'failed'; message: string; reconnect: boolean; at: Date};
 
 export type OrgOverviewLoad = {state: OverviewState; reload: () => void};
 
@@ -30,7 +30,7 @@ export function useOrgOverview(services: Pick<AppServices, 'fetchOverview' | 'de
 				},
 				(error: unknown) => {
 					if (current) {
-						setState({status: 'failed', message: services.describeError(error), reconnect: services.needsReconnect(error)});
+						setState({status: 'failed', message: services.describeError(error), reconnect: services.needsReconnect(error), at: new Date()});
 					}
 				},
 			);

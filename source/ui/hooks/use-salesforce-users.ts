@@ -5,9 +5,10 @@ import type {AppServices, RetryNotice} from '../app-services.js';
 export type UsersLoad =
 	/** `retry` while a batch that failed for a passing reason is asked again. */
 	| {status: 'loading'; loaded: number; total: number | undefined; retry?: RetryNotice}
-	| {status: 'done'; loaded: number; total: number}
+	/** `at`: when the list arrived, so a view can say how old it is once the org stops answering. */
+	| {status: 'done'; loaded: number; total: number; at: Date}
 	/** `reconnect` when only connecting again can help (revoked or refused sessions). */
-	| {status: 'failed'; loaded: number; total: number | undefined; message: string; reconnect: boolean};
+	| {status: 'failed'; loaded: number; total: number | undefined; message: string; reconnect: boolean; at: Date};
 
 export type SalesforceUsers = {
 	/** Grows in place as batches arrive; `load.loaded` tells a view that it changed. */
@@ -51,7 +52,7 @@ export function useSalesforceUsers(services: Pick<AppServices, 'fetchUsers' | 'd
 			.then(
 				() => {
 					if (!controller.signal.aborted) {
-						setLoad({status: 'done', loaded: users.current.length, total: users.current.length});
+						setLoad({status: 'done', loaded: users.current.length, total: users.current.length, at: new Date()});
 					}
 				},
 				(error: unknown) => {
@@ -62,6 +63,7 @@ export function useSalesforceUsers(services: Pick<AppServices, 'fetchUsers' | 'd
 							total,
 							message: services.describeError(error),
 							reconnect: services.needsReconnect(error),
+							at: new Date(),
 						});
 					}
 				},

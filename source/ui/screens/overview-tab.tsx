@@ -8,7 +8,8 @@ import type {AppServices, OrgDescription} from '../app-services.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {ConnectDialog} from '../dialogs/connect-dialog/connect-dialog.js';
 import type {ConnectForm} from '../dialogs/connect-dialog/connect-wizard-state.js';
-import type {OrgOverviewLoad, OverviewState} from '../hooks/use-org-overview.js';
+import type {OrgOverviewLoad} from '../hooks/use-org-overview.js';
+import {clockTime, type ConnectionState} from '../connection-state.js';
 import type {UsersLoad} from '../hooks/use-salesforce-users.js';
 import {MenuList} from '../components/menu-list.js';
 import {useMenu} from '../hooks/use-menu.js';
@@ -17,6 +18,8 @@ import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 type Props = {
 	services: Pick<AppServices, 'org' | 'dataFolder' | 'demoPeopleSeeded' | 'lastSuccessfulCall' | 'connections' | 'describeError' | 'operatorRights'>;
 	overview: OrgOverviewLoad;
+	/** The header's state too: Overview words it at length. */
+	connection: ConnectionState;
 	usersLoad: UsersLoad;
 	isFocused: boolean;
 	onRetryUsers: () => void;
@@ -44,27 +47,32 @@ function Row({label, children, wrap = false}: {label: string; children: React.Re
 	);
 }
 
-function StatusText({state}: {state: OverviewState}) {
-	switch (state.status) {
-		case 'loading': {
-			return state.retry ? (
-				<Text color="yellow">{`checking… ${state.retry.reason} Retrying (attempt ${state.retry.attempt} of ${state.retry.attempts}).`}</Text>
-			) : (
-				<Text color="yellow">checking…</Text>
-			);
+function StatusText({state}: {state: ConnectionState}) {
+	switch (state.kind) {
+		case 'retrying': {
+			return <Text color="yellow">{`checking… ${state.reason} Retrying (attempt ${state.attempt} of ${state.attempts}).`}</Text>;
 		}
 
-		case 'ready': {
-			return state.overview.adminRights.authorized ? (
-				<Text color="green">Connected and authorized</Text>
-			) : (
-				<Text color="red">Connected, but import is blocked: no Salesforce admin rights</Text>
-			);
+		case 'connecting':
+		case 'checking': {
+			return <Text color="yellow">checking…</Text>;
+		}
+
+		case 'loading-users': {
+			return <Text color="yellow">Connected · loading users…</Text>;
+		}
+
+		case 'connected': {
+			return <Text color="green">Connected and authorized</Text>;
+		}
+
+		case 'no-admin': {
+			return <Text color="red">Connected, but import is blocked: no Salesforce admin rights</Text>;
 		}
 
 		case 'failed': {
 			return (
-				<Text color="red">{`${state.reconnect ? 'Session refused' : 'Not working'}: ${state.message}${state.reconnect ? ' Choose Reconnect below.' : ' Test connection tries again.'}`}</Text>
+				<Text color="red">{`${state.reconnect ? 'Session refused' : 'Not working'} since ${clockTime(state.since)}: ${state.message}${state.reconnect ? ' Choose Reconnect below.' : ' Test connection tries again.'}`}</Text>
 			);
 		}
 	}
@@ -93,7 +101,7 @@ function presetFor(org: OrgDescription): Partial<ConnectForm> | undefined {
 	return {method: org.method, login: known, customLoginUrl: known === 'custom' ? org.loginUrl ?? '' : '', username: org.username ?? '', instanceUrl: org.instanceUrl};
 }
 
-export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUsers, connectRequested, onConnectHandled, width, height}: Props) {
+export function OverviewTab({services, overview, connection, usersLoad, isFocused, onRetryUsers, connectRequested, onConnectHandled, width, height}: Props) {
 	const {state} = overview;
 	const [overlay, setOverlay] = useState<Overlay>('none');
 	const [message, setMessage] = useState<string | undefined>();
@@ -182,7 +190,7 @@ export function OverviewTab({services, overview, usersLoad, isFocused, onRetryUs
 		<Box flexDirection="column" paddingX={1}>
 			{/* A failure is the one thing here worth several lines: it says what to do. */}
 			<Row wrap label="Status">
-				<StatusText state={state} />
+				<StatusText state={connection} />
 			</Row>
 			<Row label="Org">
 				{ready ? `${toTerminalText(ready.orgName)} (${ready.orgId}) · ${ready.isSandbox ? 'sandbox' : 'production'}` : '–'}

@@ -5,6 +5,7 @@ import {Selection} from '../../core/selection.js';
 import type {AppServices, AppSettingsValues} from '../app-services.js';
 import {TabBar} from '../components/tab-bar.js';
 import type {OrgOverviewLoad} from '../hooks/use-org-overview.js';
+import type {ConnectionState} from '../connection-state.js';
 import type {SalesforceUsers} from '../hooks/use-salesforce-users.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import {HistoryTab} from './history-tab.js';
@@ -25,6 +26,7 @@ type Props = {
 	services: AppServices;
 	salesforce: SalesforceUsers;
 	overview: OrgOverviewLoad;
+	connection: ConnectionState;
 	/** Changes when the app switches to another org. */
 	generation: number;
 	context: ImportContext;
@@ -84,6 +86,7 @@ export function SalesforceDashboard(props: Props) {
 				<OverviewTab
 					services={services}
 					overview={props.overview}
+					connection={props.connection}
 					usersLoad={salesforce.load}
 					isFocused={isFocused}
 					onRetryUsers={salesforce.reload}
@@ -109,6 +112,13 @@ export function SalesforceDashboard(props: Props) {
 						setTab('overview');
 					}}
 					importBlockedReason={importBlockedReason(props.overview)}
+					connection={props.connection}
+					onRetryConnection={() => {
+						props.overview.reload();
+						if (salesforce.load.status === 'failed') {
+							salesforce.reload();
+						}
+					}}
 					onReconnect={() => {
 						setTab('overview');
 						setConnectRequested(true);

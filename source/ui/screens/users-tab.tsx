@@ -16,7 +16,10 @@ import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {ImportDialog} from '../dialogs/import-dialog.js';
 import {MappingDialog} from '../dialogs/mapping-dialog.js';
 import {pagedSelectionHandlers, usePagedSelection} from '../hooks/use-paged-selection.js';
-import type {SalesforceUsers} from '../hooks/use-salesforce-users.js';
+import type {SalesforceUsers, UsersLoad} from '../hooks/use-salesforce-users.js';
+import {clockTime, type ConnectionState} from '../connection-state.js';
+import {NoticeDialog} from '../dialogs/notice-dialog.js';
+import {wrapText} from '../../core/wrap-text.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
 import {useFilterEntry} from '../hooks/use-filter-entry.js';
@@ -36,12 +39,16 @@ type Props = {
 	importBlockedReason: string | undefined;
 	/** Opens the connect dialog, for failures only a new connection cures. */
 	onReconnect: () => void;
+	/** The org's connection, as the header shows it. */
+	connection: ConnectionState;
+	/** Checks the connection again (and lists the users again when listing was what failed). */
+	onRetryConnection: () => void;
 	isFocused: boolean;
 	width: number;
 	height: number;
 };
 
-type Overlay = 'none' | 'confirm-all' | 'import' | 'mapping';
+type Overlay = 'none' | 'confirm-all' | 'import' | 'mapping' | {blocked: string};
 
 const count = formatCount;
 const idOf = (user: SalesforceUser) => user.id;
@@ -77,7 +84,10 @@ export function UsersTab(props: Props) {
 		() => filterUsers(users, {showAll: props.showAllUsers, query}),
 		[users, load.loaded, props.showAllUsers, query],
 	);
-	const tableHeight = Math.max(1, height - 3);
+	const failure = props.connection.kind === 'failed' ? props.connection : undefined;
+	// A list shown while the org fails is an old one: the top says so before any row is read.
+	const stale = failure && users.length > 0 ? staleLines(failure, load, width) : [];
+	const tableHeight = Math.max(1, height - 3 - stale.length);
 	const pageSize = props.pageSize > 0 ? props.pageSize : tableHeight;
 	const paged = usePagedSelection(listed, pageSize, selection, idOf);
 	const {resetCursor} = paged;
@@ -118,7 +128,7 @@ export function UsersTab(props: Props) {
 			if (refusal) {
 				setMessage(refusal);
 			} else if (props.importBlockedReason) {
-				setMessage(`Mapping is blocked. ${props.importBlockedReason}`);
+				setOverlay({blocked: `Mapping is blocked. ${props.importBlockedReason}`});
 			} else if (paged.pageItems.length > 0) {
 				setOverlay('mapping');
 			}
@@ -126,7 +136,7 @@ export function UsersTab(props: Props) {
 		'view.toggle-all': props.onToggleShowAll,
 		'import.start'() {
 			if (props.importBlockedReason) {
-				setMessage(`Import is blocked. ${props.importBlockedReason}`);
+				setOverlay({blocked: `Import is blocked. ${props.importBlockedReason}`});
 			} else if (selection.size === 0) {
 				setMessage('Check users first: Space checks one, a a whole page.');
 			} else {
@@ -134,7 +144,7 @@ export function UsersTab(props: Props) {
 			}
 		},
 		'nav.open': props.onGoToOverview,
-		'action.retry': salesforce.reload,
+		'action.retry': props.onRetryConnection,
 		'action.reconnect': props.onReconnect,
 		'nav.back': () => filter.clear(),
 	};
@@ -147,8 +157,8 @@ export function UsersTab(props: Props) {
 				...tableCommands,
 				// Enter leads to Overview only from the empty list; Esc clears a filter before it leaves the tab.
 				...(empty && load.status === 'done' && query === '' ? (['nav.open'] as const) : []),
-				...(load.status === 'failed' ? (['action.retry'] as const) : []),
-				...(load.status === 'failed' && load.reconnect ? (['action.reconnect'] as const) : []),
+				...(failure ? (['action.retry'] as const) : []),
+				...(failure?.reconnect ? (['action.reconnect'] as const) : []),
 				...(query === '' ? [] : (['nav.back'] as const)),
 			],
 			labels: {'nav.open': 'Overview', 'nav.back': 'clear filter', 'view.toggle-all': props.showAllUsers ? 'hide inactive' : 'show all'},
@@ -183,6 +193,24 @@ export function UsersTab(props: Props) {
 					<Text color={load.status === 'loading' ? 'yellow' : load.status === 'failed' ? 'red' : undefined}>{loadText}</Text>
 				</Text>
 			</Box>
+			{stale.map((line, index) => (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={index} wrap="truncate" color="red" bold={index === 0}>
+					{line}
+				</Text>
+			))}
+			{typeof overlay === 'object' ? (
+				<NoticeDialog
+					title={overlay.blocked.startsWith('Mapping') ? 'Mapping is blocked' : 'Import is blocked'}
+					lines={[overlay.blocked]}
+					width={Math.min(width, 80)}
+					height={height - 2 - stale.length}
+					onClose={() => {
+						setOverlay('none');
+					}}
+					onRetry={failure ? props.onRetryConnection : undefined}
+				/>
+			) : null}
 			{overlay === 'confirm-all' ? (
 				<ConfirmDialog
 					title="Check all users"
@@ -230,7 +258,7 @@ export function UsersTab(props: Props) {
 				/>
 			) : null}
 			{overlay === 'none' ? (
-				<Box flexDirection="column" height={height - 2}>
+				<Box flexDirection="column" height={height - 2 - stale.length}>
 					<UserTableHeader width={width} />
 					{empty ? (
 						<EmptyState
@@ -252,16 +280,34 @@ export function UsersTab(props: Props) {
 				</Box>
 			) : null}
 			<Box height={1}>
-				{load.status === 'failed' && !empty ? (
-					<Text color="red" wrap="truncate">{`${load.message} ${load.reconnect ? 'Press c to reconnect.' : 'Press r to retry.'}`}</Text>
-				) : (
-					<Text color={message === undefined ? highlightedStatus?.color : 'yellow'} wrap="truncate">
-						{message ?? (overlay === 'none' ? highlightedStatus?.text : undefined) ?? ''}
-					</Text>
-				)}
+				<Text color={message === undefined ? highlightedStatus?.color : 'yellow'} wrap="truncate">
+					{message ?? (overlay === 'none' ? highlightedStatus?.text : undefined) ?? ''}
+				</Text>
 			</Box>
 		</Box>
 	);
+}
+
+/** At most this many rows of the screen say that the list is old; the table keeps the rest. */
+const staleRowsAtMost = 4;
+
+function staleLines(failure: Extract<ConnectionState, {kind: 'failed'}>, load: UsersLoad, width: number): string[] {
+	const what = failure.reconnect ? 'Session refused' : 'Not working';
+	const age =
+		load.status === 'done'
+			? `This list is from ${clockTime(load.at)} and may be out of date.`
+			: `Only ${count(load.loaded)}${load.total === undefined ? '' : ` of ${count(load.total)}`} users arrived.`;
+	const keys = failure.reconnect ? 'Press c to reconnect, r to try again.' : 'Press r to retry.';
+	const lines = [...wrapText(`${what} since ${clockTime(failure.since)}: ${failure.message}`, width), ...wrapText(`${age} ${keys}`, width)];
+	if (lines.length <= staleRowsAtMost) {
+		return lines;
+	}
+
+	// The keys and the list's age matter more than the end of a long reason: they stay, the reason is cut.
+	const tail = wrapText(`${age} ${keys}`, width).slice(0, staleRowsAtMost - 1);
+	const head = lines.slice(0, staleRowsAtMost - tail.length);
+	head[head.length - 1] = `${head.at(-1)!.slice(0, Math.max(0, width - 1))}…`;
+	return [...head, ...tail];
 }
 
 type EmptyStateProps = {status: string; query: string; failure: string | undefined; reconnect: boolean; retry: RetryNotice | undefined};
