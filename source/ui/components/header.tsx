@@ -20,24 +20,31 @@ export function Header({width, orgName, isDemo, connection, connectionColor, men
 				<Text bold color="magentaBright">
 					{' SalesScreen '}
 				</Text>
-			</Box>
-			<Text wrap="truncate">
 				{menuKey ? (
-					<>
+					<Text>
 						<Text bold color="cyan">{` ${menuKey}`}</Text>
 						<Text dimColor> menu ·</Text>
-					</>
-				) : null}
-				{' Salesforce: '}
-				<Text bold>{orgName}</Text>
-				{isDemo ? (
-					<Text bold color="black" backgroundColor="yellow">
-						{' DEMO ORG '}
 					</Text>
 				) : null}
-				{' · '}
-				<Text color={connectionColor}>{connection}</Text>
-			</Text>
+			</Box>
+			<Box flexShrink={1}>
+				<Text wrap="truncate">
+					{' Salesforce: '}
+					<Text bold>{orgName}</Text>
+				</Text>
+			</Box>
+			{/* The org's name gives way first: the state is what a narrow terminal must still show. */}
+			<Box flexShrink={0}>
+				<Text wrap="truncate">
+					{isDemo ? (
+						<Text bold color="black" backgroundColor="yellow">
+							{' DEMO ORG '}
+						</Text>
+					) : null}
+					{' · '}
+					<Text color={connectionColor}>{connection}</Text>
+				</Text>
+			</Box>
 		</Box>
 	);
 }

@@ -48,7 +48,7 @@ type Props = {
 	height: number;
 };
 
-type Overlay = 'none' | 'confirm-all' | 'import' | 'mapping' | {blocked: string};
+type Overlay = 'none' | 'confirm-all' | 'import' | 'mapping' | {blocked: string; reason: string};
 
 const count = formatCount;
 const idOf = (user: SalesforceUser) => user.id;
@@ -128,7 +128,7 @@ export function UsersTab(props: Props) {
 			if (refusal) {
 				setMessage(refusal);
 			} else if (props.importBlockedReason) {
-				setOverlay({blocked: `Mapping is blocked. ${props.importBlockedReason}`});
+				setOverlay({blocked: 'Mapping is blocked', reason: props.importBlockedReason});
 			} else if (paged.pageItems.length > 0) {
 				setOverlay('mapping');
 			}
@@ -136,7 +136,7 @@ export function UsersTab(props: Props) {
 		'view.toggle-all': props.onToggleShowAll,
 		'import.start'() {
 			if (props.importBlockedReason) {
-				setOverlay({blocked: `Import is blocked. ${props.importBlockedReason}`});
+				setOverlay({blocked: 'Import is blocked', reason: props.importBlockedReason});
 			} else if (selection.size === 0) {
 				setMessage('Check users first: Space checks one, a a whole page.');
 			} else {
@@ -201,8 +201,8 @@ export function UsersTab(props: Props) {
 			))}
 			{typeof overlay === 'object' ? (
 				<NoticeDialog
-					title={overlay.blocked.startsWith('Mapping') ? 'Mapping is blocked' : 'Import is blocked'}
-					lines={[overlay.blocked]}
+					title={overlay.blocked}
+					lines={[overlay.reason]}
 					width={Math.min(width, 80)}
 					height={height - 2 - stale.length}
 					onClose={() => {
