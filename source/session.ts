@@ -220,8 +220,9 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		...directoryServices(store, settings, operator),
 		dataFolder: home.home,
 		demoPeopleSeeded,
-		async fetchUsers(onBatch, signal, onRetry) {
+		async fetchUsers(onBatch, signal, onRetry, part = 'importable') {
 			await fetchSalesforceUsers(current.connection, {
+				part,
 				onBatch(batch, progress) {
 					succeeded();
 					onBatch(batch, progress);

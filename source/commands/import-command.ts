@@ -53,7 +53,8 @@ export async function importCommand(options: ImportCommandOptions, out: NodeJS.W
 			assertOrgMatches(session.store, (await session.orgFacts()).identity, options.switchOrg === true);
 		}
 
-		const users = await fetchSalesforceUsers(session.connection);
+		// --all asks Salesforce only for what can be imported; ids may name anyone, to be told why they are skipped.
+		const users = await fetchSalesforceUsers(session.connection, {part: options.all ? 'importable' : 'all'});
 		const selected = pickUsers(users, options);
 		writeImportReport(await importOrPlan(session, selected, {mode: 'manual', dryRun: options.dryRun, switchOrg: options.switchOrg}), options.json, out);
 		return 0;

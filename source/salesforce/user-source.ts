@@ -15,18 +15,50 @@ const userOrder = 'ORDER BY LastName, FirstName, Id';
 export const userQuery = `${userFields} ${userOrder}`;
 
 /**
+ * Which users a read asks Salesforce for. An org with Experience Cloud sites holds up to millions of
+ * customer and partner users that can never be imported: asking for them only to drop them on the client
+ * costs calls, time and memory that grow with the org instead of with its sellers.
+ * - `importable`: active Standard users, what the Users tab lists and `import --all` takes;
+ * - `rest`: everyone else, fetched only when the admin asks to see them (`h`);
+ * - `standard`: Standard users, active or not, what sync needs (it imports the active ones and
+ *   deactivates people whose linked user became inactive; only Standard users are ever linked);
+ * - `all`: every user.
+ */
+export type UserPart = 'importable' | 'rest' | 'standard' | 'all';
+
+const importableCondition = "IsActive = true AND UserType = 'Standard'";
+const partConditions: Record<UserPart, string | undefined> = {
+	importable: importableCondition,
+	rest: `NOT (${importableCondition})`,
+	standard: "UserType = 'Standard'",
+	all: undefined,
+};
+
+/** The SOQL for a part of the org's users, optionally only those changed after a moment. */
+export function usersQuery(part: UserPart, since?: string): string {
+	const conditions = [partConditions[part], since === undefined ? undefined : `SystemModstamp > ${soqlDateTime(since)}`].filter(
+		(condition): condition is string => condition !== undefined,
+	);
+	const where = conditions.length === 0 ? '' : ` WHERE ${conditions.map((condition) => (conditions.length > 1 && condition.startsWith('NOT') ? `(${condition})` : condition)).join(' AND ')}`;
+	return `${userFields}${where} ${userOrder}`;
+}
+
+/**
  * The users changed after a moment (SystemModstamp, which every change to a user moves, IsActive included):
  * what an incremental sync asks for. The moment is written as a SOQL date-time literal, in UTC.
  */
-export function changedUsersQuery(since: string): string {
+export function changedUsersQuery(since: string, part: UserPart = 'all'): string {
+	return usersQuery(part, since);
+}
+
+function soqlDateTime(since: string): string {
 	const time = Date.parse(since);
 	if (Number.isNaN(time)) {
 		throw new TypeError(`"${since}" is not a date-time.`);
 	}
 
 	// SOQL date-time literals take no quotes and no fraction of a second: 2026-05-01T09:30:00Z.
-	const literal = new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-	return `${userFields} WHERE SystemModstamp > ${literal} ${userOrder}`;
+	return new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /**
@@ -59,8 +91,10 @@ export type FetchUsersOptions = {
 	retries?: number;
 	/** Only users changed after this moment (ISO 8601), for an incremental sync. */
 	modifiedSince?: string;
-	/** Another query of User with userQuery's fields and order (activityOwnersQuery); overrides modifiedSince. */
+	/** Another query of User with userQuery's fields and order (activityOwnersQuery); overrides modifiedSince and part. */
 	soql?: string;
+	/** Which users to ask for (default every user). */
+	part?: UserPart;
 };
 
 /** Returns one shared copy of each string it is given, so that equal values need their memory once. */
@@ -141,12 +175,12 @@ function endlessPaging(target: string, reason: string): SalesforceFailure {
  * has a deadline, and stops when the org's paging would not end.
  */
 export async function fetchSalesforceUsers(connection: Connection, options: FetchUsersOptions = {}): Promise<SalesforceUser[]> {
-	const {batchSize, onBatch, onRetry, retries, modifiedSince, soql: given} = options;
+	const {batchSize, onBatch, onRetry, retries, modifiedSince, soql: given, part = 'all'} = options;
 	const headers: Record<string, string> = batchSize === undefined ? {} : {'Sforce-Query-Options': `batchSize=${batchSize}`};
 	const limits = callLimitsOf(connection);
 	const target = new URL(connection.instanceUrl).origin;
 	options.signal?.throwIfAborted();
-	const soql = given ?? (modifiedSince === undefined ? userQuery : changedUsersQuery(modifiedSince));
+	const soql = given ?? usersQuery(part, modifiedSince);
 	return withinDeadline('user-listing', {limits, target, signal: options.signal}, async (signal) => {
 		const page = async (url: string, number: number) =>
 			withRetries(async () => restGet(connection, url, {schema: userPage, asked: `page ${number} of the org's users`, kind: 'user-listing', headers, signal}), {

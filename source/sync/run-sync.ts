@@ -104,7 +104,7 @@ export async function runSync(session: Session, options: SyncOptions): Promise<S
 		const fingerprint = JSON.stringify({org: facts.identity.orgId, scope, matchFederationId: rules.matchFederationId, fillOnMap: rules.fillOnMap});
 		const choice = chooseSyncKind(memory, fingerprint, new Date());
 		const since = choice.kind === 'incremental' ? choice.since : undefined;
-		const users = await fetchSalesforceUsers(session.connection, {modifiedSince: since});
+		const users = await fetchSalesforceUsers(session.connection, {modifiedSince: since, part: 'standard'});
 		// Asked on every run, incremental too: a user gains activity without their User record changing.
 		const owners = scope.activity ? await fetchActivityOwners(session.connection, scope.activity) : undefined;
 		read = {rules, fingerprint, choice, since, users, owners, org: facts.identity};

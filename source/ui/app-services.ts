@@ -8,7 +8,7 @@ import type {OrgOverview} from '../salesforce/org-overview.js';
 import type {RetryNotice} from '../salesforce/with-retries.js';
 import type {ConnectionMethod} from '../settings/saved-connection.js';
 import type {OperatorRightsQuery, PeopleActions, TeamActions, TeamPlacement, TeamRule} from './directory-actions.js';
-import type {LoadProgress} from '../salesforce/user-source.js';
+import type {LoadProgress, UserPart} from '../salesforce/user-source.js';
 
 export type {OrgOverview} from '../salesforce/org-overview.js';
 export type {LoadProgress} from '../salesforce/user-source.js';
@@ -146,7 +146,8 @@ export type AppServices = {
 	dataFolder: string;
 	/** How many demo people were seeded into the store on this first run (0 when none). */
 	demoPeopleSeeded: number;
-	fetchUsers: (onBatch: (batch: SalesforceUser[], progress: LoadProgress) => void, signal: AbortSignal, onRetry?: (notice: RetryNotice) => void) => Promise<void>;
+	/** Streams a part of the org's users (default the importable ones: active Standard users). */
+	fetchUsers: (onBatch: (batch: SalesforceUser[], progress: LoadProgress) => void, signal: AbortSignal, onRetry?: (notice: RetryNotice) => void, part?: UserPart) => Promise<void>;
 	fetchOverview: (onRetry?: (notice: RetryNotice) => void) => Promise<OrgOverview>;
 	/** When a call to the org last succeeded in this run. */
 	lastSuccessfulCall: () => Date | undefined;

@@ -57,7 +57,7 @@ function Shell({services, size}: Props) {
 	const [firstAdmin, setFirstAdmin] = useState<'offer' | 'form' | 'closed'>(() => (services.operatorRights().bootstrap ? 'offer' : 'closed'));
 	const [firstAdminNote, setFirstAdminNote] = useState<string | undefined>();
 	const generation = useOrgGeneration(services);
-	const salesforce = useSalesforceUsers(services, generation);
+	const salesforce = useSalesforceUsers(services, generation, settings.showAllUsers);
 	const overview = useOrgOverview(services, generation);
 	const help = useKeyHelp();
 

@@ -2,6 +2,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startDemoOrg, type DemoOrg} from '../../source/demo-org/demo-org.js';
 import {openConnection} from '../../source/salesforce/connection.js';
 import {fetchSalesforceUsers} from '../../source/salesforce/user-source.js';
+import {isListedByDefault} from '../../source/core/salesforce-user.js';
 import type {SalesforceUser} from '../../source/core/salesforce-user.js';
 
 let org: DemoOrg;
@@ -94,5 +95,28 @@ describe('fetchSalesforceUsers over the demo org with jsforce', () => {
 
 		await expect(listing).rejects.toThrow('stopped by test');
 		expect(calls).toBe(2);
+	});
+
+	it('asks Salesforce in SOQL for active Standard users only when it lists the importable part', async () => {
+		const users = await fetchSalesforceUsers(connect(), {part: 'importable'});
+		expect(org.queries.at(-1)).toMatch(/ FROM User WHERE IsActive = true AND UserType = 'Standard' ORDER BY LastName, FirstName, Id$/);
+		const expected = org.users.filter((user) => user.isActive && user.userType === 'Standard');
+		expect(expected.length).toBeLessThan(org.users.length);
+		expect(new Set(users.map((user) => user.id))).toEqual(new Set(expected.map((user) => user.id)));
+		expect(users.every((user) => isListedByDefault(user))).toBe(true);
+	});
+
+	it('asks for the rest of the org on its own, so the two parts together are every user exactly once', async () => {
+		const importable = await fetchSalesforceUsers(connect(), {part: 'importable'});
+		const rest = await fetchSalesforceUsers(connect(), {part: 'rest'});
+		expect(org.queries.at(-1)).toMatch(/ WHERE NOT \(IsActive = true AND UserType = 'Standard'\) ORDER BY/);
+		expect(rest.some((user) => isListedByDefault(user))).toBe(false);
+		expect(importable.length + rest.length).toBe(org.users.length);
+		expect(new Set([...importable, ...rest].map((user) => user.id))).toEqual(new Set(org.users.map((user) => user.id)));
+	});
+
+	it('combines a part with the moment of an incremental read', async () => {
+		await fetchSalesforceUsers(connect(), {part: 'rest', modifiedSince: '2025-01-01T00:00:00.000Z'});
+		expect(org.queries.at(-1)).toMatch(/ WHERE \(NOT \(IsActive = true AND UserType = 'Standard'\)\) AND SystemModstamp > 2025-01-01T00:00:00Z ORDER BY/);
 	});
 });

@@ -1,6 +1,8 @@
-import {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
+import {mergeByName} from '../../core/user-order.js';
 import type {AppServices, RetryNotice} from '../app-services.js';
+import type {UserPart} from '../../salesforce/user-source.js';
 
 export type UsersLoad =
 	/** `retry` while a batch that failed for a passing reason is asked again. */
@@ -17,38 +19,50 @@ export type SalesforceUsers = {
 	reload: () => void;
 };
 
-/**
- * Loads every user of the org, batch by batch, so the first page can show long before a
- * 100,000-user org has arrived. Batches are appended to one array rather than copied.
- */
-export function useSalesforceUsers(services: Pick<AppServices, 'fetchUsers' | 'describeError' | 'needsReconnect'>, generation = 0): SalesforceUsers {
+type Services = Pick<AppServices, 'fetchUsers' | 'describeError' | 'needsReconnect'>;
+
+/** One streamed part of the org's users: appended in place, batch by batch, rather than copied. */
+function usePartLoad(services: Services, part: UserPart, wanted: boolean, generation: number, attempt: number) {
 	const users = useRef<SalesforceUser[]>([]);
 	const [load, setLoad] = useState<UsersLoad>({status: 'loading', loaded: 0, total: undefined});
-	const [attempt, setAttempt] = useState(0);
 
 	useEffect(() => {
+		users.current = [];
+		setLoad({status: 'loading', loaded: 0, total: undefined});
+	}, [generation]);
+
+	useEffect(() => {
+		if (!wanted) {
+			return;
+		}
+
 		const controller = new AbortController();
 		users.current = [];
 		setLoad({status: 'loading', loaded: 0, total: undefined});
 		let total: number | undefined;
 
 		services
-			.fetchUsers((batch, progress) => {
-				if (controller.signal.aborted) {
-					return;
-				}
+			.fetchUsers(
+				(batch, progress) => {
+					if (controller.signal.aborted) {
+						return;
+					}
 
-				for (const user of batch) {
-					users.current.push(user);
-				}
+					for (const user of batch) {
+						users.current.push(user);
+					}
 
-				total = progress.total;
-				setLoad({status: 'loading', loaded: users.current.length, total});
-			}, controller.signal, (retry) => {
-				if (!controller.signal.aborted) {
-					setLoad({status: 'loading', loaded: users.current.length, total, retry});
-				}
-			})
+					total = progress.total;
+					setLoad({status: 'loading', loaded: users.current.length, total});
+				},
+				controller.signal,
+				(retry) => {
+					if (!controller.signal.aborted) {
+						setLoad({status: 'loading', loaded: users.current.length, total, retry});
+					}
+				},
+				part,
+			)
 			.then(
 				() => {
 					if (!controller.signal.aborted) {
@@ -73,11 +87,63 @@ export function useSalesforceUsers(services: Pick<AppServices, 'fetchUsers' | 'd
 			controller.abort();
 		};
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [attempt, generation]);
+	}, [attempt, generation, wanted]);
+
+	return {users, load};
+}
+
+/** Two loads seen as one: failed if either failed, loading while either loads, counts added up. */
+function combinedLoad(first: UsersLoad, second: UsersLoad): UsersLoad {
+	const loaded = first.loaded + second.loaded;
+	const total = first.total === undefined || second.total === undefined ? undefined : first.total + second.total;
+	const failed = first.status === 'failed' ? first : second.status === 'failed' ? second : undefined;
+	if (failed) {
+		return {...failed, loaded, total};
+	}
+
+	if (first.status === 'loading' || second.status === 'loading') {
+		const retry = (first.status === 'loading' && first.retry) || (second.status === 'loading' && second.retry) || undefined;
+		return {status: 'loading', loaded, total, ...(retry ? {retry} : {})};
+	}
+
+	return {status: 'done', loaded, total: loaded};
+}
+
+/**
+ * Loads the importable users of the org (active Standard users, asked of Salesforce in SOQL), batch by
+ * batch, so the first page shows long before a large org has arrived; the rest of the org (inactive,
+ * portal and system users) is fetched only once `showAll` asks for it, streamed the same way, and merged
+ * into the list in name order.
+ */
+export function useSalesforceUsers(services: Services, generation = 0, showAll = false): SalesforceUsers {
+	const [attempt, setAttempt] = useState(0);
+	// Once asked for, the rest stays loaded while `h` hides and shows it again.
+	const [restWanted, setRestWanted] = useState(showAll);
+	useEffect(() => {
+		if (showAll) {
+			setRestWanted(true);
+		}
+	}, [showAll]);
+	useEffect(() => {
+		setRestWanted(showAll);
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [generation]);
+
+	const importable = usePartLoad(services, 'importable', true, generation, attempt);
+	const rest = usePartLoad(services, 'rest', restWanted, generation, attempt);
+
+	const showRest = showAll && restWanted;
+	// A merge is linear in the org: while a million-user rest streams in, merge in steps, not at every batch.
+	const restStep = rest.load.status === 'loading' && rest.load.loaded > 10_000 ? Math.floor(rest.load.loaded / 50_000) : rest.load.loaded;
+	const users = useMemo(
+		() => (showRest ? mergeByName(importable.users.current, rest.users.current) : importable.users.current),
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[showRest, importable.load, restStep, rest.load.status, importable.users.current, rest.users.current],
+	);
 
 	const reload = useCallback(() => {
 		setAttempt((value) => value + 1);
 	}, []);
 
-	return {users: users.current, load, reload};
+	return {users, load: showRest ? combinedLoad(importable.load, rest.load) : importable.load, reload};
 }
