@@ -6,6 +6,7 @@ export type RunDemoOrgFlags = {
 	port?: number;
 	users?: number;
 	seed?: number;
+	communityShare?: number;
 	usersFile?: string;
 	json?: boolean;
 	apiDailyLimit?: number;
@@ -65,6 +66,7 @@ export async function demoOrgOptionsFromFlags(flags: RunDemoOrgFlags): Promise<D
 		port: checked('port', flags.port, 0, 65_535, `${whole} from 0 to 65535 (0: any free port)`),
 		users: checked('users', flags.users, 1, 1_000_000, `${whole} of users from 1 to 1,000,000`),
 		seed: flags.seed,
+		communityShare: checked('community-share', flags.communityShare, 0, 0.999_999, 'a share of users from 0 to below 1, e.g. 0.9', true),
 		usersFile: flags.usersFile,
 		apiDailyLimit: checked('api-daily-limit', flags.apiDailyLimit, 1, Number.MAX_SAFE_INTEGER, `${whole} of API calls, 1 or more`),
 		sandbox: flags.sandbox === true,

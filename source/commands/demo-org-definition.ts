@@ -15,6 +15,8 @@ export const demoOrgDefinition = defineCommand({
 	  --port N                 Port on 127.0.0.1 (default: a free one)
 	  --users N                How many users to generate (default 300)
 	  --seed S                 Seed for the generated users and the client id (same seed, same ones)
+	  --community-share R      Share (0 to below 1) of the generated users that are customer and partner
+	                           users of Experience Cloud sites (default 0)
 	  --users-file F           Serve the users in this JSON file instead
 	  --json                   Print one line {"instanceUrl", "accessToken", "clientId"} once listening
 
@@ -39,6 +41,7 @@ export const demoOrgDefinition = defineCommand({
 		port: {type: 'number', takes: 'a whole number from 0 to 65535 (0: any free port)'},
 		users: {type: 'number', takes: 'a whole number of users from 1 to 1,000,000'},
 		seed: {type: 'number', takes: 'a number'},
+		communityShare: {type: 'number', takes: 'a share of users from 0 to below 1, e.g. 0.9'},
 		usersFile: {type: 'string', takes: 'the path of a JSON file of users'},
 		json: {type: 'boolean', default: false},
 		sandbox: {type: 'boolean', default: false},

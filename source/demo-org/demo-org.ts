@@ -30,6 +30,11 @@ export type DemoOrgOptions = {
 	users?: number;
 	/** Seed of the generated users: the same seed and count give the same users. */
 	seed?: number;
+	/**
+	 * Share (0 to 1) of the generated users that are customer and partner users of Experience Cloud sites
+	 * (default 0): `users: 1_000_000, communityShare: 0.9` is an org of 100,000 people among 900,000 portal users.
+	 */
+	communityShare?: number;
 	/** Serve the users of this JSON file instead of generating them (format: see users-file.ts). */
 	usersFile?: string;
 	/** Serve exactly these users instead of generating them. */
@@ -131,6 +136,11 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 		checkWholeNumber('sessionLifetimeSeconds', options.sessionLifetimeSeconds, 1, maximumSeconds);
 	}
 
+	const communityShare = options.communityShare ?? 0;
+	if (!(communityShare >= 0 && communityShare < 1)) {
+		throw new DemoOrgError(`The demo org's community share must be a number from 0 to below 1, not ${communityShare}.`);
+	}
+
 	const jwtPublicKey = options.jwtPublicKey === undefined ? undefined : readPublicKey(options.jwtPublicKey);
 	if (!Number.isFinite(seed)) {
 		throw new DemoOrgError(`The demo org's seed must be a number, not ${seed}.`);
@@ -154,7 +164,7 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 		users = checkRecords(options.records);
 		orgName = 'Demo org';
 	} else {
-		const generated = generateDemoOrg({count, seed, orgId});
+		const generated = generateDemoOrg({count, seed, orgId, communityShare: options.communityShare});
 		users = generated.users;
 		orgName = generated.orgName;
 		organizationCreated = generated.organizationCreated;
@@ -171,15 +181,21 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 		findUser: (id) => usersById.get(id),
 	});
 	const devices = new DeviceAuthorizations({orgId, pollIntervalSeconds: pollInterval, lifetimeSeconds: deviceLifetime});
-	const usersByUsername = new Map<string, DemoUserRecord>();
-	for (const user of users) {
-		// Salesforce usernames are unique and case-insensitive at login.
-		if (!usersByUsername.has(user.username.toLowerCase())) {
-			usersByUsername.set(user.username.toLowerCase(), user);
+	// Built at the first login by username: a million usernames are not made before anyone asks.
+	let usersByUsername: Map<string, DemoUserRecord> | undefined;
+	const findUser = (username: string) => {
+		if (usersByUsername === undefined) {
+			usersByUsername = new Map();
+			for (const user of users) {
+				// Salesforce usernames are unique and case-insensitive at login.
+				if (!usersByUsername.has(user.username.toLowerCase())) {
+					usersByUsername.set(user.username.toLowerCase(), user);
+				}
+			}
 		}
-	}
 
-	const findUser = (username: string) => usersByUsername.get(username.trim().toLowerCase());
+		return usersByUsername.get(username.trim().toLowerCase());
+	};
 	const approveDevice = (userCode: string, approval: ApproveDeviceOptions = {}): {username: string} | undefined => {
 		if (approval.deny) {
 			devices.decide(userCode, 'deny');

@@ -1,5 +1,6 @@
 import {faker} from '@faker-js/faker/locale/en';
 import type {DemoUserRecord} from './demo-user-record.js';
+import {generateCommunityUsers} from './community-users.js';
 import {defaultAlias} from './demo-database.js';
 import {profileRights} from './permission-sets.js';
 import {idMinter} from './salesforce-id.js';
@@ -32,7 +33,9 @@ const internationalNameShare = 0.04;
  * out in creation order, like a real org's, so the connected administrator and the org's system users
  * (Automated Process, Integration User, …) have the lowest ids.
  */
-export function generateDemoOrg(options: {count: number; seed: number; orgId: string}): GeneratedOrg {
+export function generateDemoOrg(options: {count: number; seed: number; orgId: string; communityShare?: number}): GeneratedOrg {
+	const communityCount = Math.round(options.count * (options.communityShare ?? 0));
+	const staffCount = Math.max(1, options.count - communityCount);
 	faker.seed(options.seed);
 	const random = () => faker.number.float();
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -121,11 +124,11 @@ export function generateDemoOrg(options: {count: number; seed: number; orgId: st
 		roleName: null,
 	});
 
-	const withSpecials = options.count >= minimumUsersForSpecials;
+	const withSpecials = staffCount >= minimumUsersForSpecials;
 	const systemUsers = withSpecials ? systemUserDrafts(org, domainWord.toLowerCase(), adminEmail).map(claim) : [];
 	const oddPeople = withSpecials ? oddPeopleDrafts(brandedDomain, emailDomain).map(claim) : [];
 
-	const regularCount = Math.max(0, options.count - 1 - systemUsers.length - oddPeople.length);
+	const regularCount = Math.max(0, staffCount - 1 - systemUsers.length - oddPeople.length);
 	const regular: Draft[] = [];
 	for (let index = 0; index < regularCount; index++) {
 		if (regular.length > 10 && random() < sharedEmailShare) {
@@ -179,6 +182,21 @@ export function generateDemoOrg(options: {count: number; seed: number; orgId: st
 	});
 
 	assignManagers(users);
+	if (communityCount > 0) {
+		// Experience Cloud sites came after the org's own people: their users are created later, with later ids.
+		const sitesOpened = orgCreated + Math.floor(span * 0.3);
+		const community = generateCommunityUsers({
+			count: options.count - users.length,
+			idOf: (n) => mintUserId(users.length + n),
+			firstCreated: sitesOpened,
+			generatedAt,
+			seed: options.seed,
+		});
+		for (const user of community) {
+			users.push(user);
+		}
+	}
+
 	return {orgName, emailDomain, organizationCreated: new Date(orgCreated).toISOString(), users};
 }
 
