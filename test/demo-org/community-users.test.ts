@@ -71,5 +71,4 @@ describe('a demo org with Experience Cloud sites (--community-share)', () => {
 		portalUser.isActive = !portalUser.isActive;
 		expect(portalUser.isActive).toBe(!second.users.at(-1)!.isActive);
 	});
-
 });
