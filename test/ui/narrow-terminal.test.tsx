@@ -204,6 +204,8 @@ describe('outcomes of a run, narrowed and searched', () => {
 		// Every user, so that some are skipped for each of several reasons.
 		await driver.press('h');
 		await driver.waitFor('hide inactive');
+		// The rest of the org is fetched when h asks for it: check every user once all of them are listed.
+		await driver.waitFor(/ 300 listed · /);
 		await driver.press('A');
 		await driver.waitFor('Check all users');
 		await driver.press('y');
@@ -243,9 +245,14 @@ describe('outcomes of a run, narrowed and searched', () => {
 			users: 300,
 			async prepare(session) {
 				const users: SalesforceUser[] = [];
-				await session.services.fetchUsers((batch) => {
-					users.push(...batch);
-				}, new AbortController().signal);
+				await session.services.fetchUsers(
+					(batch) => {
+						users.push(...batch);
+					},
+					new AbortController().signal,
+					undefined,
+					'all',
+				);
 				surname = users.find((user) => isListedByDefault(user))!.lastName;
 				await session.services.importUsers(users, () => undefined);
 			},
