@@ -3,14 +3,14 @@ import type {Store} from './store/database.js';
 import {listImportRuns, listRunOutcomes} from './store/import-history-query.js';
 import {chooseManualMapping, clearManualChoice, ignoreSalesforceUser, searchPeople} from './store/manual-choices.js';
 import {assertAdmin} from './store/operator-rights.js';
-import {undoLastRun} from './store/undo-run.js';
-import type {HistoryActions, MappingActions} from './ui/app-services.js';
+import type {RunUseCases} from './app/run-use-cases.js';
+import type {HistoryActions, MappingActions} from './app/app-services.js';
 
 /**
  * The History tab's and the manual mappings' services over the store, each change behind the admin rule.
- * Releasing a held sync needs the whole session (it talks to the org), so the session passes it in.
+ * Undoing and releasing a held sync are use cases of their own, passed in.
  */
-export function auditServices(store: Store, operator: string, releaseHeldSync: () => Promise<string>): {history: HistoryActions; mappings: MappingActions} {
+export function auditServices(store: Store, operator: string, runs: RunUseCases): {history: HistoryActions; mappings: MappingActions} {
 	const admin = (action: AdminAction) => assertAdmin(store, operator, action);
 	return {
 		history: {
@@ -40,9 +40,8 @@ export function auditServices(store: Store, operator: string, releaseHeldSync: (
 					detail: row.detail,
 					manual: row.manual,
 				})),
-			undoLastRun() {
-				admin('undo');
-				const result = undoLastRun(store, operator);
+			async undoLastRun() {
+				const result = await runs.undoLastRun();
 				return {
 					undoneRunId: result.undoneRunId,
 					removedPeople: result.removedPeople,
@@ -51,8 +50,8 @@ export function auditServices(store: Store, operator: string, releaseHeldSync: (
 				};
 			},
 			async releaseHeldSync() {
-				admin('import');
-				return releaseHeldSync();
+				const report = await runs.syncUsers({dryRun: false, confirmHeld: true});
+				return report.message;
 			},
 		},
 		mappings: {

@@ -6,7 +6,8 @@ import {isSharedFolder, resolveAppHome} from './app-home.js';
 import {NotAdminError} from './core/admin-policy.js';
 import type {CommandDefinition} from './commands/command-definition.js';
 import {defaultCommand, mainHelp, splitCommandLine} from './commands/command-table.js';
-import {notAdminExitCode} from './commands/exit-codes.js';
+import {notAdminExitCode, salesforceRightsExitCode} from './commands/exit-codes.js';
+import {isAppError} from './app/app-error.js';
 import {formatHelp} from './commands/help-text.js';
 import {parseFlags} from './commands/parse-flags.js';
 import {UsageError} from './commands/usage-error.js';
@@ -77,6 +78,9 @@ try {
 	} else if (error instanceof NotAdminError) {
 		process.stderr.write(`salesscreen: not an admin: ${error.message}\n`);
 		process.exitCode = notAdminExitCode;
+	} else if (isAppError(error, 'salesforce-rights')) {
+		process.stderr.write(`salesscreen: ${error.message}\n`);
+		process.exitCode = salesforceRightsExitCode;
 	} else {
 		// Loaded only on failure: describing an error pulls in the Salesforce adapter.
 		const {describeError} = await import('./session.js');

@@ -11,7 +11,7 @@ import {personHistory} from './store/person-history-query.js';
 import {assignTeam} from './store/team-assignment.js';
 import {createTeam, deleteTeam, renameTeam} from './store/team-edits.js';
 import {listTeams} from './store/teams-query.js';
-import type {OperatorRightsQuery, PeopleActions, TeamActions} from './ui/directory-actions.js';
+import type {OperatorRightsQuery, PeopleActions, TeamActions} from './app/directory-actions.js';
 
 /** The People and Teams screens' services over the store, each change behind the admin rule. */
 export function directoryServices(store: Store, settings: AppSettings, operator: string): {operatorRights: OperatorRightsQuery; people: PeopleActions; teams: TeamActions} {

@@ -8,26 +8,27 @@ import {openConnection} from './salesforce/connection.js';
 import {pollDeviceToken, requestDeviceCode} from './salesforce/device-login.js';
 import {fetchOrgOverview} from './salesforce/org-overview.js';
 import {describeSalesforceError, reconnectCodes} from './salesforce/salesforce-error.js';
-import {fetchSalesforceUsers} from './salesforce/user-source.js';
+import {fetchActivityOwners, fetchSalesforceUsers} from './salesforce/user-source.js';
 import {openConnectionFile, type ConnectionFile} from './settings/saved-connection.js';
 import {openSettings, type AppSettings} from './settings/settings.js';
 import {openStore, type Store} from './store/database.js';
 import {seedDemoPeople} from './store/demo-seed.js';
-import {assertOrgMatches, markCreatedOnDemo, readStoreOrigin} from './store/store-origin.js';
+import {markCreatedOnDemo, readStoreOrigin} from './store/store-origin.js';
 import type {OrgIdentity} from './core/org-switch.js';
 import {loadImportContext} from './store/import-context-query.js';
-import {planRulesFrom} from './import-rules.js';
 import {fetchOrganizationFacts} from './salesforce/organization-query.js';
 import {listImportRuns} from './store/import-history-query.js';
-import {runImport} from './store/run-import.js';
 import {settingNeedsAdmin, type AdminAction} from './core/admin-policy.js';
 import {directoryServices} from './directory-services.js';
 import {resolveOperator} from './operator-identity.js';
 import {assertAdmin} from './store/operator-rights.js';
-import {applyTeamPlacement} from './store/team-placement-query.js';
-import type {SalesforceUser} from './core/salesforce-user.js';
-import type {TeamPlacement} from './core/team-placement.js';
-import type {AppServices, AppSettingsValues, OrgDescription} from './ui/app-services.js';
+import {UserFacingError} from './core/user-facing-error.js';
+import {rulesFrom} from './app/import-users.js';
+import type {SalesforceDirectory} from './app/ports/salesforce-directory.js';
+import {runUseCases, type RunUseCases} from './app/run-use-cases.js';
+import {storePorts} from './run-ports.js';
+import {countEntries} from './core/import-plan.js';
+import type {AppServices, AppSettingsValues, OrgDescription} from './app/app-services.js';
 
 /**
  * Which org to talk to: the connection saved by `salesscreen connect` (`saved-or-demo`, for the app: the
@@ -46,6 +47,8 @@ export type Session = {
 	home: AppHome;
 	store: Store;
 	settings: AppSettings;
+	/** The use cases that write runs (import, sync, undo), over this session's store, org and settings. */
+	app: RunUseCases;
 	/** The org connection in use now; it changes when the admin connects another org from the app. */
 	readonly connection: Connection;
 	/** Which org that is (asked once per org) and whether it is a sandbox. */
@@ -54,7 +57,7 @@ export type Session = {
 };
 
 /** A headless command found no usable saved connection, and the store was not started by the demo org. */
-export class NoOrgConnectedError extends Error {
+export class NoOrgConnectedError extends UserFacingError {
 	override name = 'NoOrgConnectedError';
 	constructor(detail?: string) {
 		super(
@@ -63,11 +66,9 @@ export class NoOrgConnectedError extends Error {
 	}
 }
 
-const ownMessageErrors = new Set(['NoOrgConnectedError', 'OrgSwitchError', 'StoreOpenError', 'SettingsFileError', 'ConnectionFileError', 'DeviceLoginError', 'LoginUrlError', 'JwtKeyError', 'PrivateKeyFileError', 'NotAdminError', 'DirectoryError']);
-
 /** One sentence for any error this program can meet, with what to do where we know. */
 export function describeError(error: unknown): string {
-	if (error instanceof Error && ownMessageErrors.has(error.name)) {
+	if (error instanceof UserFacingError) {
 		return error.message;
 	}
 
@@ -168,8 +169,8 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		lastSuccessfulCall = new Date();
 	};
 
-	// Whether the org in use is a sandbox (its emails end in .invalid); learnt from Overview or asked before an import.
-	let orgIsSandbox: boolean | undefined;
+	// Which org is in use and whether it is a sandbox (its emails end in .invalid); asked once per org, or learnt from Overview.
+	let knownSandbox: boolean | undefined;
 	let orgFacts: Promise<{identity: OrgIdentity; isSandbox: boolean}> | undefined;
 	const currentOrgFacts = async () => {
 		const org = current;
@@ -180,14 +181,16 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 				throw error;
 			},
 		);
-		return orgFacts;
+		const facts = await orgFacts;
+		knownSandbox = facts.isSandbox;
+		return facts;
 	};
 
 	const switchTo = async (next: ActiveOrg) => {
 		const previous = current;
 		current = next;
 		lastSuccessfulCall = undefined;
-		orgIsSandbox = undefined;
+		knownSandbox = undefined;
 		orgFacts = undefined;
 		for (const listener of listeners) {
 			listener();
@@ -196,9 +199,34 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		await previous.demoOrg?.close();
 	};
 
-	const operator = resolveOperator(home.home, env).login;
+	const identity = resolveOperator(home.home, env);
+	const operator = identity.login;
 	// Read from the store at each change: another admin may have changed who is one since the app started.
 	const requireAdmin = (action: AdminAction) => assertAdmin(store, operator, action);
+
+	const directory: SalesforceDirectory = {
+		async listUsers(options = {}) {
+			return fetchSalesforceUsers(current.connection, {
+				...options,
+				onBatch(batch, progress) {
+					succeeded();
+					options.onBatch?.(batch, progress);
+				},
+			});
+		},
+		async activityOwners(activity, options = {}) {
+			const owners = await fetchActivityOwners(current.connection, activity, options);
+			succeeded();
+			return owners;
+		},
+		organizationFacts: currentOrgFacts,
+		async connectedUserRights() {
+			const overview = await fetchOrgOverview(current.connection);
+			succeeded();
+			return overview.adminRights;
+		},
+	};
+	const app = runUseCases({...storePorts(store, settings, identity, describeError), directory});
 
 	const connectAndSave = async (request: ConnectRequest) => {
 		requireAdmin('connect');
@@ -234,7 +262,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		async fetchOverview(onRetry) {
 			const overview = await fetchOrgOverview(current.connection, {onRetry});
 			succeeded();
-			orgIsSandbox = overview.isSandbox;
+			knownSandbox = overview.isSandbox;
 			return overview;
 		},
 		lastSuccessfulCall: () => lastSuccessfulCall,
@@ -272,28 +300,11 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 				return revoked;
 			},
 		},
-		...auditServices(store, operator, async () => {
-			// Loaded when used: the sync module builds on this one.
-			const {runSync} = await import('./sync/run-sync.js');
-			const report = await runSync(self, {dryRun: false, confirmHeld: true});
-			return report.message;
-		}),
-		loadImportContext: () => loadImportContext(store, planRulesFrom(settings, orgIsSandbox === true)),
+		...auditServices(store, operator, app),
+		loadImportContext: () => loadImportContext(store, rulesFrom(settings, knownSandbox === true)),
 		async importUsers(users, onProgress, options = {}) {
-			requireAdmin('import');
-			const facts = await currentOrgFacts();
-			// Checked before the run, so that the admin is asked rather than a failed run recorded; the run checks again.
-			assertOrgMatches(store, facts.identity, options.switchOrg === true);
-			orgIsSandbox ??= facts.isSandbox;
-			const result = await runImport(store, users, {
-				operator,
-				mode: 'manual',
-				onProgress,
-				rules: planRulesFrom(settings, orgIsSandbox),
-				org: facts.identity,
-				switchOrg: options.switchOrg,
-			});
-			return {runId: result.runId, counts: result.plan.counts, outcomes: result.plan.entries, teams: placeOnTeams(store, settings, result.runId, users)};
+			const report = await app.importUsers.run(users, {onProgress, onWait: options.onWait, switchOrg: options.switchOrg});
+			return {runId: report.runId!, counts: countEntries(report.entries), outcomes: report.entries, teams: report.teams};
 		},
 		lastAutomaticSync() {
 			const [run] = listImportRuns(store, {limit: 1, mode: 'auto'});
@@ -310,6 +321,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			matchFederationId: settings.get('matchFederationId'),
 			fillOnMap: settings.get('fillOnMap'),
 			safeguardShare: settings.get('safeguardShare'),
+			writeWaitSeconds: settings.get('writeWaitSeconds'),
 		}),
 		writeSetting(key, value) {
 			if (settingNeedsAdmin(key)) {
@@ -335,6 +347,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		home,
 		store,
 		settings,
+		app,
 		get connection() {
 			return current.connection;
 		},
@@ -346,13 +359,4 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		},
 	};
 	return self;
-}
-
-/** The team-from-Salesforce setting, applied once an import is written; its failure leaves the import as it is. */
-export function placeOnTeams(store: Store, settings: AppSettings, runId: number, users: readonly SalesforceUser[]): TeamPlacement & {error?: string} {
-	try {
-		return applyTeamPlacement(store, runId, users, settings.get('teamFromSalesforce'));
-	} catch (error: unknown) {
-		return {placed: 0, newTeams: [], error: describeError(error)};
-	}
 }

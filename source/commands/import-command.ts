@@ -1,9 +1,8 @@
 import {isListedByDefault, type SalesforceUser} from '../core/salesforce-user.js';
-import {fetchSalesforceUsers} from '../salesforce/user-source.js';
 import {NoOrgConnectedError, openSession, type OrgTarget} from '../session.js';
-import {importOrPlan} from './import-or-plan.js';
-import {requireAdmin, requireAdminIn} from './require-admin.js';
+import {requireAdmin} from './require-admin.js';
 import {writeImportReport} from './import-report.js';
+import {writeRunFailure} from './run-failure.js';
 import {UsageError} from './usage-error.js';
 import {assertOrgMatches} from '../store/store-origin.js';
 
@@ -31,8 +30,8 @@ function pickUsers(users: readonly SalesforceUser[], options: ImportCommandOptio
 	return [...new Set(options.ids)].map((id) => byId.get(id)!);
 }
 
-/** `salesscreen import`: the same import as the app's Import users, for scripts. */
-export async function importCommand(options: ImportCommandOptions, out: NodeJS.WritableStream): Promise<number> {
+/** `salesscreen import`: the same import as the app's Import users (one use case), for scripts. */
+export async function importCommand(options: ImportCommandOptions, out: NodeJS.WritableStream, errors: NodeJS.WritableStream = process.stderr): Promise<number> {
 	if (options.all === (options.ids.length > 0)) {
 		throw new UsageError('Say which users to import: --all, or --id SFID (repeatable), not both.');
 	}
@@ -46,18 +45,20 @@ export async function importCommand(options: ImportCommandOptions, out: NodeJS.W
 		throw error;
 	});
 	try {
-		// A dry run only reads; anyone may see what an import would do.
-		if (!options.dryRun) {
-			requireAdminIn(session.store, session.home.home, 'import');
-			// Before listing anyone: another org's users are refused unless the admin said --switch-org.
-			assertOrgMatches(session.store, (await session.orgFacts()).identity, options.switchOrg === true);
-		}
-
-		// --all asks Salesforce only for what can be imported; ids may name anyone, to be told why they are skipped.
-		const users = await fetchSalesforceUsers(session.connection, {part: options.all ? 'importable' : 'all'});
-		const selected = pickUsers(users, options);
-		writeImportReport(await importOrPlan(session, selected, {mode: 'manual', dryRun: options.dryRun, switchOrg: options.switchOrg}), options.json, out);
+		const report = await session.app.importUsers.listAndImport((users) => pickUsers(users, options), {
+			// --all asks Salesforce only for what can be imported; ids may name anyone, to be told why they are skipped.
+			part: options.all ? 'importable' : 'all',
+			dryRun: options.dryRun,
+			switchOrg: options.switchOrg,
+			onWait(message) {
+				errors.write(`salesscreen: ${message}\n`);
+			},
+		});
+		writeImportReport(report, options.json, out);
 		return 0;
+	} catch (error: unknown) {
+		writeRunFailure(error, options.json, out);
+		throw error;
 	} finally {
 		await session.close();
 	}

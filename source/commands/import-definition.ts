@@ -21,8 +21,12 @@ export const importDefinition = defineCommand({
 	  --switch-org   Import although this store holds people from another org
 ${orgFlagsHelp}
 
-	Exit codes: 0 done (skipped users are reported, not failures), 1 failed, 2 wrong usage,
-	3 not an admin (a dry run is open to everyone).
+	An import that finds another import, sync or undo writing waits for it (at most write-wait seconds,
+	see salesscreen settings), saying so on standard error.
+
+	Exit codes: 0 done (skipped users are reported, not failures), 1 failed (recorded as a failed run),
+	2 wrong usage, 3 not an admin (a dry run is open to everyone), 4 the connected Salesforce user may
+	not list the org's users.
 `,
 	flags: {
 		...orgFlags,

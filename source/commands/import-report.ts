@@ -3,7 +3,7 @@ import {formatCount} from '../core/number-format.js';
 import {describeEntry} from '../core/plan-entry-detail.js';
 import {displayName} from '../core/salesforce-user.js';
 import {toTerminalText} from '../core/terminal-text.js';
-import type {TeamPlacement, TeamPlacementPreview} from '../core/team-placement.js';
+import type {ImportReport} from '../app/import-users.js';
 
 const outcomeNames: Record<PlanEntry['action'], string> = {
 	create: 'created',
@@ -58,6 +58,8 @@ export function mappedWords(entries: readonly PlanEntry[], verb: string): string
 	return `${verb} ${formatCount(total)} (${parts.filter((part) => part !== undefined).join(', ')})`;
 }
 
+export type {ImportReport} from '../app/import-users.js';
+
 /** A report's text line for one entry. */
 export function outcomeLine(entry: PlanEntry, dryRun: boolean): string {
 	const record = outcomeRecord(entry);
@@ -65,17 +67,6 @@ export function outcomeLine(entry: PlanEntry, dryRun: boolean): string {
 	return `${outcome.padEnd(17)}${record.salesforceUserId}  ${record.name}  ${record.email ?? '(no email)'}${record.detail ? `  — ${record.detail}` : ''}\n`;
 }
 
-export type ImportReport = {
-	entries: readonly PlanEntry[];
-	/** Null for a dry run, which writes nothing. */
-	runId: number | null;
-	selected: number;
-	mode: 'manual' | 'auto';
-	/** What the team-from-Salesforce setting did after the run; absent for a dry run. */
-	teams?: TeamPlacement & {error?: string};
-	/** For a dry run with the team-from-Salesforce rule on: where the rule would put the people. */
-	teamsPreview?: TeamPlacementPreview;
-};
 
 /** Prints what an import did (or would do): one line a user and a summary, or one JSON object. */
 export function writeImportReport(report: ImportReport, json: boolean, out: NodeJS.WritableStream): void {

@@ -1,5 +1,5 @@
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
-import {refusalFor, syncRefusal, NotAdminError, type AdminAction} from '../core/admin-policy.js';
+import {refusalFor, NotAdminError, type AdminAction} from '../core/admin-policy.js';
 import {resolveOperator} from '../operator-identity.js';
 import type {Store} from '../store/database.js';
 import {openStore} from '../store/database.js';
@@ -11,7 +11,7 @@ export {notAdminExitCode} from './exit-codes.js';
 export function requireAdminIn(store: Store, dataFolder: string, action: AdminAction): void {
 	const identity = resolveOperator(dataFolder);
 	const rights = operatorRights(store, identity.login);
-	const refusal = action === 'sync' ? syncRefusal(rights, identity.ownsDataFolder && !identity.fromEnvironment) : refusalFor(action, rights);
+	const refusal = refusalFor(action, rights, identity.ownsDataFolder && !identity.fromEnvironment);
 	if (refusal !== undefined) {
 		throw new NotAdminError(refusal);
 	}

@@ -16,7 +16,8 @@ type SettingName =
 	| 'sync-scope'
 	| 'match-federation-id'
 	| 'fill-on-map'
-	| 'safeguard-share';
+	| 'safeguard-share'
+	| 'write-wait';
 
 /** The Settings tab's settings as a script names and writes them. */
 const settingNames: Record<SettingName, {key: keyof SettingsShape; show: (value: never) => string; parse: (text: string) => SettingsShape[keyof SettingsShape]}> = {
@@ -90,6 +91,18 @@ const settingNames: Record<SettingName, {key: keyof SettingsShape; show: (value:
 			}
 
 			return share;
+		},
+	},
+	'write-wait': {
+		key: 'writeWaitSeconds',
+		show: (value: number) => String(value),
+		parse(text) {
+			const seconds = Number(text);
+			if (text.trim() === '' || !Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
+				throw new UsageError(`write-wait takes the seconds an import, sync or undo waits for another one to finish, from 0 to 86400, not "${text}".`);
+			}
+
+			return seconds;
 		},
 	},
 };

@@ -1,11 +1,11 @@
+import {offReport} from '../app/sync-users.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {resolveOperator} from '../operator-identity.js';
+import {storePorts} from '../run-ports.js';
 import {describeError, NoOrgConnectedError, openSession, type OrgTarget, type Session} from '../session.js';
 import {openSettings} from '../settings/settings.js';
 import {openStore} from '../store/database.js';
-import {recordFailedRun} from '../store/import-transaction.js';
-import {offReport, runSync} from '../sync/run-sync.js';
-import {requireAdminIn} from './require-admin.js';
+import {writeRunFailure} from './run-failure.js';
 import {writeSyncReport} from './sync-report.js';
 import {syncExitCodes} from './exit-codes.js';
 
@@ -18,26 +18,29 @@ export {syncExitCodes} from './exit-codes.js';
  * always; otherwise the failure is recorded as a failed automatic run (for the Settings tab and history)
  * and thrown. Returns undefined when it was not that failure.
  */
-function unconnectedSync(error: unknown, options: SyncCommandOptions, out: NodeJS.WritableStream): number | undefined {
+async function unconnectedSync(error: unknown, options: SyncCommandOptions, out: NodeJS.WritableStream): Promise<number | undefined> {
 	if (!(error instanceof NoOrgConnectedError) && !(error instanceof Error && error.name === 'ConnectionFileError')) {
 		return undefined;
 	}
 
 	const home = resolveAppHome();
 	ensureAppHome(home);
+	const settings = openSettings(home.home);
 	const store = openStore(home.databaseFile);
 	try {
+		const ports = storePorts(store, settings, resolveOperator(home.home), describeError);
 		if (!options.dryRun) {
-			requireAdminIn(store, home.home, 'sync');
+			await ports.guard.require(options.confirmHeld ? 'release-held' : 'sync');
 		}
 
-		if (!openSettings(home.home).get('autoSync')) {
+		if (!settings.get('autoSync')) {
 			writeSyncReport(offReport(), options.json, out);
 			return syncExitCodes.done;
 		}
 
 		if (!options.dryRun) {
-			recordFailedRun(store, {operator: resolveOperator(home.home).login, mode: 'auto', startedAt: new Date().toISOString(), selectedCount: 0}, describeError(error));
+			const at = ports.clock.now().toISOString();
+			await ports.store.recordFailedRun({operator: ports.operator.login, mode: 'auto', startedAt: at, selectedCount: 0}, describeError(error), at);
 		}
 	} finally {
 		store.close();
@@ -48,30 +51,37 @@ function unconnectedSync(error: unknown, options: SyncCommandOptions, out: NodeJ
 
 /**
  * `salesscreen sync`, for cron or a systemd timer: when Automatically sync users is on, one automatic sync
- * (see runSync). When it is off, it changes nothing and says so; that is not a failure. A run the safeguard
+ * (see syncUsers). When it is off, it changes nothing and says so; that is not a failure. A run the safeguard
  * holds exits 5, so that cron mail or a monitor notices; `--confirm-held` lets it through.
  */
-export async function syncCommand(options: SyncCommandOptions, out: NodeJS.WritableStream): Promise<number> {
+export async function syncCommand(options: SyncCommandOptions, out: NodeJS.WritableStream, errors: NodeJS.WritableStream = process.stderr): Promise<number> {
 	let session: Session;
 	try {
 		session = await openSession(options.target);
 	} catch (error: unknown) {
-		const code = unconnectedSync(error, options, out);
+		const code = await unconnectedSync(error, options, out);
 		if (code !== undefined) {
 			return code;
 		}
 
+		writeRunFailure(error, options.json, out);
 		throw error;
 	}
 
 	try {
-		if (!options.dryRun) {
-			requireAdminIn(session.store, session.home.home, 'sync');
-		}
-
-		const report = await runSync(session, {dryRun: options.dryRun, confirmHeld: options.confirmHeld, switchOrg: options.switchOrg});
+		const report = await session.app.syncUsers({
+			dryRun: options.dryRun,
+			confirmHeld: options.confirmHeld,
+			switchOrg: options.switchOrg,
+			onWait(message) {
+				errors.write(`salesscreen: ${message}\n`);
+			},
+		});
 		writeSyncReport(report, options.json, out);
 		return report.status === 'held' ? syncExitCodes.held : syncExitCodes.done;
+	} catch (error: unknown) {
+		writeRunFailure(error, options.json, out);
+		throw error;
 	} finally {
 		await session.close();
 	}

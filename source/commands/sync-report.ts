@@ -3,7 +3,7 @@ import {formatCount} from '../core/number-format.js';
 import {displayName} from '../core/salesforce-user.js';
 import type {StatusChange} from '../core/status-changes.js';
 import {toTerminalText} from '../core/terminal-text.js';
-import type {SyncReport} from '../sync/run-sync.js';
+import type {SyncReport} from '../app/sync-users.js';
 import {outcomeLine, outcomeRecord} from './import-report.js';
 
 function statusChangeRecord(change: StatusChange) {

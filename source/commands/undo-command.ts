@@ -1,9 +1,13 @@
+import {isAppError} from '../app/app-error.js';
+import {undoLastRun} from '../app/undo-last-run.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {formatCount} from '../core/number-format.js';
 import {resolveOperator} from '../operator-identity.js';
+import {storePorts} from '../run-ports.js';
+import {describeError} from '../session.js';
+import {openSettings} from '../settings/settings.js';
 import {openStore} from '../store/database.js';
-import {UndoError, undoLastRun} from '../store/undo-run.js';
-import {requireAdminIn} from './require-admin.js';
+import {writeRunFailure} from './run-failure.js';
 
 /** Exit codes of `salesscreen undo` besides 2 (wrong usage). */
 export const undoExitCodes = {done: 0, nothingToUndo: 1} as const;
@@ -12,17 +16,22 @@ export const undoExitCodes = {done: 0, nothingToUndo: 1} as const;
  * `salesscreen undo`: reverses the last completed import run (see undoLastRun for what is removed and what is
  * kept), recorded as a run of its own. Nothing to undo is exit 1 with the reason, as is a failure.
  */
-export function undoCommand(options: {json: boolean}, out: NodeJS.WritableStream, errors: NodeJS.WritableStream): number {
+export async function undoCommand(options: {json: boolean}, out: NodeJS.WritableStream, errors: NodeJS.WritableStream): Promise<number> {
 	const home = resolveAppHome();
 	ensureAppHome(home);
+	const settings = openSettings(home.home);
 	const store = openStore(home.databaseFile);
 	try {
-		requireAdminIn(store, home.home, 'undo');
 		let result;
 		try {
-			result = undoLastRun(store, resolveOperator(home.home).login);
+			result = await undoLastRun(storePorts(store, settings, resolveOperator(home.home), describeError), {
+				onWait(message) {
+					errors.write(`salesscreen: ${message}\n`);
+				},
+			});
 		} catch (error: unknown) {
-			if (!(error instanceof UndoError)) {
+			if (!isAppError(error, 'nothing-to-undo')) {
+				writeRunFailure(error, options.json, out);
 				throw error;
 			}
 

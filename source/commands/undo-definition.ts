@@ -24,6 +24,6 @@ export const undoDefinition = defineCommand({
 	async run({input, flags}) {
 		rejectInput(input);
 		const {undoCommand} = await import('./undo-command.js');
-		return undoCommand({json: flags.json}, process.stdout, process.stderr);
+		return await undoCommand({json: flags.json}, process.stdout, process.stderr);
 	},
 });

@@ -1,3 +1,5 @@
+import {UserFacingError} from './user-facing-error.js';
+
 /** A person who carries an OS login, as the admin rule sees them. */
 export type OperatorPerson = {
 	id: number;
@@ -23,11 +25,12 @@ export type OperatorRights = {
 };
 
 /** Every kind of change the admin rule guards, in the words a refusal uses. */
-export type AdminAction = 'import' | 'sync' | 'settings' | 'connect' | 'disconnect' | 'people' | 'teams' | 'admins' | 'undo';
+export type AdminAction = 'import' | 'sync' | 'release-held' | 'settings' | 'connect' | 'disconnect' | 'people' | 'teams' | 'admins' | 'undo';
 
 const actionWords: Record<AdminAction, string> = {
 	import: 'import users',
 	sync: 'run a sync by hand',
+	'release-held': 'release a held sync',
 	settings: 'change this setting',
 	connect: 'connect an org',
 	disconnect: 'disconnect the org',
@@ -66,13 +69,25 @@ export function assessOperator(login: string, person: OperatorPerson | undefined
 	return {login, isAdmin: false, bootstrap: false, reason: `${who}. ${whoCanHelp(admins)}`, ...(person ? {person} : {})};
 }
 
-/** What to say instead of doing `action`; undefined when the operator may. */
-export function refusalFor(action: AdminAction, rights: OperatorRights): string | undefined {
-	return rights.isAdmin ? undefined : `Only an admin may ${actionWords[action]}. ${rights.reason ?? ''}`.trim();
+/**
+ * What to say instead of doing `action`; undefined when the operator may.
+ *
+ * One exception: `sync` may also run for the account that owns the data folder (by its own OS login), without
+ * being an admin. Cron runs it as that account, which can write the database directly anyway, and sync only
+ * does what an admin switched on. Releasing a held sync is not covered: it lets through deactivations the
+ * safeguard stopped, which is a person's decision, so it needs an admin wherever it is asked (the app's
+ * History tab or `sync --confirm-held`).
+ */
+export function refusalFor(action: AdminAction, rights: OperatorRights, runsAsDataFolderOwner = false): string | undefined {
+	if (rights.isAdmin || (action === 'sync' && runsAsDataFolderOwner)) {
+		return undefined;
+	}
+
+	return `Only an admin may ${actionWords[action]}. ${rights.reason ?? ''}`.trim();
 }
 
 /** An action refused by the admin rule; its message says why and who can help. */
-export class NotAdminError extends Error {
+export class NotAdminError extends UserFacingError {
 	override name = 'NotAdminError';
 }
 
@@ -96,12 +111,4 @@ const viewSettings: ReadonlySet<string> = new Set(['pageSize', 'showAllUsers']);
 /** Whether changing the setting (by its key in the settings file) is for admins: all but the view's own. */
 export function settingNeedsAdmin(key: string): boolean {
 	return !viewSettings.has(key);
-}
-
-/**
- * `sync` may also run for the account that owns the data folder, without being an admin: cron runs it as
- * that account, which can write the database directly anyway, and sync only does what an admin switched on.
- */
-export function syncRefusal(rights: OperatorRights, runsAsDataFolderOwner: boolean): string | undefined {
-	return runsAsDataFolderOwner ? undefined : refusalFor('sync', rights);
 }

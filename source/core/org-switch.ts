@@ -1,10 +1,12 @@
+import {UserFacingError} from './user-facing-error.js';
+
 /** An org as the store remembers it and as a run meets it. */
 export type OrgIdentity = {orgId: string; isDemo: boolean; instanceUrl: string};
 
 export type RememberedOrg = OrgIdentity & {since: string};
 
 /** The run would bring another org's users into a store that holds people from a different one. */
-export class OrgSwitchError extends Error {
+export class OrgSwitchError extends UserFacingError {
 	override name = 'OrgSwitchError';
 }
 

@@ -22,6 +22,8 @@ export type SettingsShape = {
 	fillOnMap: FillOnMap;
 	/** The share (0–1) of linked people one automatic run may deactivate before it is held. */
 	safeguardShare: number;
+	/** How long an import, sync or undo waits for another one to finish before it gives up, in seconds. */
+	writeWaitSeconds: number;
 };
 
 export type AppSettings = {
@@ -66,6 +68,7 @@ const schema = {
 	matchFederationId: {type: 'boolean', default: false},
 	fillOnMap: {type: 'string', enum: fillOnMapValues, default: 'none'},
 	safeguardShare: {type: 'number', minimum: 0, maximum: 1, default: defaultSafeguardShare},
+	writeWaitSeconds: {type: 'integer', minimum: 0, maximum: 86_400, default: 300},
 } as const;
 
 export function openSettings(home: string): AppSettings {

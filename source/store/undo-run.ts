@@ -1,10 +1,5 @@
-import type {Store} from './database.js';
 import {formatCount} from '../core/number-format.js';
-
-/** There is nothing to undo, or the undo could not be done; nothing was changed. */
-export class UndoError extends Error {
-	override name = 'UndoError';
-}
+import type {Store} from './database.js';
 
 export type KeptPerson = {personId: number; name: string; reason: string};
 
@@ -27,9 +22,35 @@ type PersonRow = {id: number; name: string; role: string; teamId: number | null;
 const ownTables = new Set(['salesforce_links', 'manual_choices']);
 
 /**
- * Reverses the newest completed import run (manual or automatic) that changed something (runs that only
- * found everything imported already are passed over), in one transaction, and records the undo
- * as a run of its own (mode `undo`, `undoes_run_id`); the undone run's status becomes `undone`.
+ * The run undo reverses: the newest completed import run (manual or automatic) that changed something (runs
+ * that only found everything imported already are passed over), unless it was undone already, in which case
+ * there is nothing to undo, said in words.
+ */
+export function findUndoTarget(store: Store): {runId: number; finishedAt: string | null} | {nothing: string} {
+	const last = store.sqlite
+		.prepare(
+			`select r.id, r.mode, r.status, r.finished_at as finishedAt, (select u.id from import_runs u where u.undoes_run_id = r.id) as undoneBy
+			 from import_runs r where r.mode in ('manual', 'auto')
+			 and (r.status = 'undone' or (r.status = 'completed' and r.created_count + r.mapped_count + r.deactivated_count + r.reactivated_count > 0))
+			 order by r.id desc limit 1`,
+		)
+		.get() as RunRow | undefined;
+	if (last === undefined) {
+		return {nothing: 'There is nothing to undo: no import has changed anything yet.'};
+	}
+
+	if (last.status === 'undone') {
+		return {
+			nothing: `The last import, run #${last.id}, was already undone${last.undoneBy === null ? '' : ` by run #${last.undoneBy}`}; only the last run can be undone, and only once.`,
+		};
+	}
+
+	return {runId: last.id, finishedAt: last.finishedAt};
+}
+
+/**
+ * Reverses the run, inside the caller's transaction, and records the undo as a run of its own (mode `undo`,
+ * `undoes_run_id`); the undone run's status becomes `undone`.
  *
  * - Every link the run made is removed. A person it mapped stays, and gets back the fields the run filled
  *   (unless edited since).
@@ -37,140 +58,116 @@ const ownTables = new Set(['salesforce_links', 'manual_choices']);
  *   operating-system login, a team, a row of another table referring to them, or an edit after the run
  *   (updated_at later than the run's end). Such a person is kept, without the link, and reported.
  * - People it made inactive are active again, and people it reactivated inactive again, unless changed since.
- *
- * Only the last run can be undone, once: a second undo, or one with no completed run, throws UndoError.
  */
-export function undoLastRun(store: Store, operator: string): UndoResult {
+export function undoRunIn(store: Store, target: {runId: number; finishedAt: string | null}, operator: string, at: string): UndoResult {
 	const {sqlite} = store;
-	const undo = sqlite.transaction((): UndoResult => {
-		const last = sqlite
-			.prepare(
-				`select r.id, r.mode, r.status, r.finished_at as finishedAt, (select u.id from import_runs u where u.undoes_run_id = r.id) as undoneBy
-				 from import_runs r where r.mode in ('manual', 'auto')
-				 and (r.status = 'undone' or (r.status = 'completed' and r.created_count + r.mapped_count + r.deactivated_count + r.reactivated_count > 0))
-				 order by r.id desc limit 1`,
-			)
-			.get() as RunRow | undefined;
-		if (last === undefined) {
-			throw new UndoError('There is nothing to undo: no import has changed anything yet.');
-		}
+	const last = {id: target.runId};
+	const finishedAt = target.finishedAt ?? at;
+	const links = sqlite
+		.prepare('select salesforce_user_id as salesforceUserId, person_id as personId, matched_by as matchedBy, salesforce_name as salesforceName from salesforce_links where run_id = ?')
+		.all(last.id) as LinkRow[];
+	const outcomes = sqlite
+		.prepare(
+			"select salesforce_user_id as salesforceUserId, salesforce_name as salesforceName, email, outcome, person_id as personId, previous_values as previousValues from import_outcomes where run_id = ? and outcome in ('created', 'mapped', 'deactivated', 'reactivated') order by id",
+		)
+		.all(last.id) as OutcomeRow[];
+	const outcomeBySalesforceId = new Map(outcomes.filter((row) => row.outcome === 'created' || row.outcome === 'mapped').map((row) => [row.salesforceUserId, row]));
 
-		if (last.status === 'undone') {
-			throw new UndoError(
-				`The last import, run #${last.id}, was already undone${last.undoneBy === null ? '' : ` by run #${last.undoneBy}`}; only the last run can be undone, and only once.`,
-			);
-		}
+	const readPerson = sqlite.prepare(
+		'select id, name, role, team_id as teamId, os_login as osLogin, updated_at as updatedAt, active, deactivated_by_sync as deactivatedBySync from people where id = ?',
+	);
+	const laterLink = sqlite.prepare('select run_id as runId from salesforce_links where person_id = ? and (run_id is null or run_id != ?)');
+	const deleteLink = sqlite.prepare('delete from salesforce_links where salesforce_user_id = ?');
+	const deletePerson = sqlite.prepare('delete from people where id = ?');
+	const restoreFields = sqlite.prepare('update people set name = ?, title = ?, updated_at = ? where id = ?');
+	const setActive = sqlite.prepare('update people set active = ?, deactivated_by_sync = ?, updated_at = ? where id = ?');
+	const references = referencesToPeople(store);
 
-		const at = new Date().toISOString();
-		const finishedAt = last.finishedAt ?? at;
-		const links = sqlite
-			.prepare('select salesforce_user_id as salesforceUserId, person_id as personId, matched_by as matchedBy, salesforce_name as salesforceName from salesforce_links where run_id = ?')
-			.all(last.id) as LinkRow[];
-		const outcomes = sqlite
-			.prepare(
-				"select salesforce_user_id as salesforceUserId, salesforce_name as salesforceName, email, outcome, person_id as personId, previous_values as previousValues from import_outcomes where run_id = ? and outcome in ('created', 'mapped', 'deactivated', 'reactivated') order by id",
-			)
-			.all(last.id) as OutcomeRow[];
-		const outcomeBySalesforceId = new Map(outcomes.filter((row) => row.outcome === 'created' || row.outcome === 'mapped').map((row) => [row.salesforceUserId, row]));
-
-		const readPerson = sqlite.prepare(
-			'select id, name, role, team_id as teamId, os_login as osLogin, updated_at as updatedAt, active, deactivated_by_sync as deactivatedBySync from people where id = ?',
-		);
-		const laterLink = sqlite.prepare('select run_id as runId from salesforce_links where person_id = ? and (run_id is null or run_id != ?)');
-		const deleteLink = sqlite.prepare('delete from salesforce_links where salesforce_user_id = ?');
-		const deletePerson = sqlite.prepare('delete from people where id = ?');
-		const restoreFields = sqlite.prepare('update people set name = ?, title = ?, updated_at = ? where id = ?');
-		const setActive = sqlite.prepare('update people set active = ?, deactivated_by_sync = ?, updated_at = ? where id = ?');
-		const references = referencesToPeople(store);
-
-		const runId = Number(
-			sqlite
-				.prepare("insert into import_runs (operator, mode, status, started_at, selected_count, undoes_run_id, note) values (?, 'undo', 'completed', ?, ?, ?, ?)")
-				.run(operator, at, links.length, last.id, `undoes run #${last.id}`).lastInsertRowid,
-		);
-		const insertOutcome = sqlite.prepare(
-			'insert into import_outcomes (run_id, salesforce_user_id, salesforce_name, email, outcome, detail, person_id) values (?, ?, ?, ?, ?, ?, ?)',
-		);
-
-		let removedPeople = 0;
-		let removedLinks = 0;
-		const keptPeople: KeptPerson[] = [];
-		for (const link of links) {
-			const recorded = outcomeBySalesforceId.get(link.salesforceUserId);
-			const person = readPerson.get(link.personId) as PersonRow | undefined;
-			const name = recorded?.salesforceName ?? link.salesforceName ?? link.salesforceUserId;
-			const email = recorded?.email ?? null;
-			removedLinks += deleteLink.run(link.salesforceUserId).changes;
-			if (person === undefined) {
-				continue;
-			}
-
-			if (link.matchedBy === 'created') {
-				const reason = keepReason(person, finishedAt, references, laterLink.get(person.id, last.id) !== undefined);
-				if (reason === undefined) {
-					deletePerson.run(person.id);
-					removedPeople++;
-					insertOutcome.run(runId, link.salesforceUserId, name, email, 'removed', `${person.name} removed, with the link`, person.id);
-				} else {
-					keptPeople.push({personId: person.id, name: person.name, reason});
-					insertOutcome.run(runId, link.salesforceUserId, name, email, 'kept', `${person.name} kept (${reason}); the link is removed`, person.id);
-				}
-
-				continue;
-			}
-
-			let detail = `link to ${person.name} removed; the person stays`;
-			if (recorded?.previousValues) {
-				if (person.updatedAt > finishedAt) {
-					detail += '; the fields the import filled were edited since and stay as they are';
-				} else {
-					const previous = JSON.parse(recorded.previousValues) as {name: string; title: string | null};
-					restoreFields.run(previous.name, previous.title, at, person.id);
-					detail += '; the fields the import filled are put back';
-				}
-			}
-
-			insertOutcome.run(runId, link.salesforceUserId, name, email, 'unlinked', detail, person.id);
-		}
-
-		let deactivated = 0;
-		let reactivated = 0;
-		for (const change of outcomes) {
-			if ((change.outcome !== 'deactivated' && change.outcome !== 'reactivated') || change.personId === null) {
-				continue;
-			}
-
-			const person = readPerson.get(change.personId) as PersonRow | undefined;
-			// Changed since by someone else: their word stands.
-			if (person === undefined || person.updatedAt > finishedAt) {
-				continue;
-			}
-
-			if (change.outcome === 'deactivated' && person.active === 0) {
-				setActive.run(1, 0, at, person.id);
-				reactivated++;
-				insertOutcome.run(runId, change.salesforceUserId, change.salesforceName, change.email, 'reactivated', `${person.name} active again (the undone run made them inactive)`, person.id);
-			} else if (change.outcome === 'reactivated' && person.active === 1) {
-				setActive.run(0, 1, at, person.id);
-				deactivated++;
-				insertOutcome.run(runId, change.salesforceUserId, change.salesforceName, change.email, 'deactivated', `${person.name} inactive again (the undone run reactivated them)`, person.id);
-			}
-		}
-
+	const runId = Number(
 		sqlite
-			.prepare('update import_runs set finished_at = ?, deactivated_count = ?, reactivated_count = ?, note = ? where id = ?')
-			.run(
-				new Date().toISOString(),
-				deactivated,
-				reactivated,
-				`undoes run #${last.id}: ${formatCount(removedPeople)} people removed, ${formatCount(removedLinks)} links removed${keptPeople.length > 0 ? `, ${formatCount(keptPeople.length)} people kept` : ''}`,
-				runId,
-			);
-		sqlite.prepare("update import_runs set status = 'undone', note = ? where id = ?").run(`undone by run #${runId}`, last.id);
-		return {undoneRunId: last.id, recordRunId: runId, removedPeople, removedLinks, keptPeople};
-	});
+			.prepare("insert into import_runs (operator, mode, status, started_at, selected_count, undoes_run_id, note) values (?, 'undo', 'completed', ?, ?, ?, ?)")
+			.run(operator, at, links.length, last.id, `undoes run #${last.id}`).lastInsertRowid,
+	);
+	const insertOutcome = sqlite.prepare(
+		'insert into import_outcomes (run_id, salesforce_user_id, salesforce_name, email, outcome, detail, person_id) values (?, ?, ?, ?, ?, ?, ?)',
+	);
 
-	return undo.immediate();
+	let removedPeople = 0;
+	let removedLinks = 0;
+	const keptPeople: KeptPerson[] = [];
+	for (const link of links) {
+		const recorded = outcomeBySalesforceId.get(link.salesforceUserId);
+		const person = readPerson.get(link.personId) as PersonRow | undefined;
+		const name = recorded?.salesforceName ?? link.salesforceName ?? link.salesforceUserId;
+		const email = recorded?.email ?? null;
+		removedLinks += deleteLink.run(link.salesforceUserId).changes;
+		if (person === undefined) {
+			continue;
+		}
+
+		if (link.matchedBy === 'created') {
+			const reason = keepReason(person, finishedAt, references, laterLink.get(person.id, last.id) !== undefined);
+			if (reason === undefined) {
+				deletePerson.run(person.id);
+				removedPeople++;
+				insertOutcome.run(runId, link.salesforceUserId, name, email, 'removed', `${person.name} removed, with the link`, person.id);
+			} else {
+				keptPeople.push({personId: person.id, name: person.name, reason});
+				insertOutcome.run(runId, link.salesforceUserId, name, email, 'kept', `${person.name} kept (${reason}); the link is removed`, person.id);
+			}
+
+			continue;
+		}
+
+		let detail = `link to ${person.name} removed; the person stays`;
+		if (recorded?.previousValues) {
+			if (person.updatedAt > finishedAt) {
+				detail += '; the fields the import filled were edited since and stay as they are';
+			} else {
+				const previous = JSON.parse(recorded.previousValues) as {name: string; title: string | null};
+				restoreFields.run(previous.name, previous.title, at, person.id);
+				detail += '; the fields the import filled are put back';
+			}
+		}
+
+		insertOutcome.run(runId, link.salesforceUserId, name, email, 'unlinked', detail, person.id);
+	}
+
+	let deactivated = 0;
+	let reactivated = 0;
+	for (const change of outcomes) {
+		if ((change.outcome !== 'deactivated' && change.outcome !== 'reactivated') || change.personId === null) {
+			continue;
+		}
+
+		const person = readPerson.get(change.personId) as PersonRow | undefined;
+		// Changed since by someone else: their word stands.
+		if (person === undefined || person.updatedAt > finishedAt) {
+			continue;
+		}
+
+		if (change.outcome === 'deactivated' && person.active === 0) {
+			setActive.run(1, 0, at, person.id);
+			reactivated++;
+			insertOutcome.run(runId, change.salesforceUserId, change.salesforceName, change.email, 'reactivated', `${person.name} active again (the undone run made them inactive)`, person.id);
+		} else if (change.outcome === 'reactivated' && person.active === 1) {
+			setActive.run(0, 1, at, person.id);
+			deactivated++;
+			insertOutcome.run(runId, change.salesforceUserId, change.salesforceName, change.email, 'deactivated', `${person.name} inactive again (the undone run reactivated them)`, person.id);
+		}
+	}
+
+	sqlite
+		.prepare('update import_runs set finished_at = ?, deactivated_count = ?, reactivated_count = ?, note = ? where id = ?')
+		.run(
+			at,
+			deactivated,
+			reactivated,
+			`undoes run #${last.id}: ${formatCount(removedPeople)} people removed, ${formatCount(removedLinks)} links removed${keptPeople.length > 0 ? `, ${formatCount(keptPeople.length)} people kept` : ''}`,
+			runId,
+		);
+	sqlite.prepare("update import_runs set status = 'undone', note = ? where id = ?").run(`undone by run #${runId}`, last.id);
+	return {undoneRunId: last.id, recordRunId: runId, removedPeople, removedLinks, keptPeople};
 }
 
 type Reference = {table: string; column: string};

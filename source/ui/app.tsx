@@ -2,7 +2,7 @@ import {Box, useApp} from 'ink';
 import {Text} from './components/text.js';
 import {formatCount} from '../core/number-format.js';
 import React, {useCallback, useEffect, useState} from 'react';
-import type {AppServices, AppSettingsValues} from './app-services.js';
+import type {AppServices, AppSettingsValues} from '../app/app-services.js';
 import {Footer, useFooterRows} from './components/footer.js';
 import {Header} from './components/header.js';
 import {connectionHeadline, connectionState} from './connection-state.js';

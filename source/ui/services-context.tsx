@@ -1,5 +1,5 @@
 import {createContext, useContext} from 'react';
-import type {AppServices} from './app-services.js';
+import type {AppServices} from '../app/app-services.js';
 
 /**
  * The app's services for a component that a screen opens without handing them down: the import dialog,

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {assessOperator, lastAdminRefusal, refusalFor, syncRefusal, type OperatorPerson} from '../../source/core/admin-policy.js';
+import {assessOperator, lastAdminRefusal, refusalFor, type OperatorPerson} from '../../source/core/admin-policy.js';
 
 const alice = {id: 1, name: 'Alice Admin', login: 'alice'};
 const bobPerson: OperatorPerson = {id: 2, name: 'Bob Member', email: 'bob@acme.com', role: 'member', active: true};
@@ -35,7 +35,8 @@ describe('the admin rule', () => {
 
 	it('lets the data folder’s own account sync without being an admin', () => {
 		const member = assessOperator('bob', bobPerson, [alice]);
-		expect(syncRefusal(member, true)).toBeUndefined();
-		expect(syncRefusal(member, false)).toMatch(/^Only an admin may run a sync by hand/);
+		expect(refusalFor('sync', member, true)).toBeUndefined();
+		expect(refusalFor('release-held', member, true)).toMatch(/^Only an admin may release a held sync/);
+		expect(refusalFor('sync', member, false)).toMatch(/^Only an admin may run a sync by hand/);
 	});
 });

@@ -9,7 +9,7 @@ import {
 	ManualChoiceError,
 	searchPeople,
 } from '../../source/store/manual-choices.js';
-import {runImport} from '../../source/store/run-import.js';
+import {runImport} from '../support/app-ports.js';
 import {readSyncMemory} from '../../source/store/sync-state.js';
 import {salesforceUser} from '../support/salesforce-users.js';
 import {tempStoresPerTest} from '../support/temp-store.js';
@@ -22,7 +22,7 @@ function addPerson(store: Store, name: string, email: string): number {
 	);
 }
 
-const manual = {operator: 'alice', mode: 'manual'} as const;
+const manual = {operator: 'alice'} as const;
 
 describe('manual choices', () => {
 	it('maps a user to the chosen person on the next import, recorded as manual in the audit trail', async () => {

@@ -6,7 +6,7 @@ import {listAdmins, operatorRights} from '../../source/store/operator-rights.js'
 import {listPeople} from '../../source/store/people-query.js';
 import {addPerson, setPersonActive, setPersonRole, unlinkPerson, updatePerson} from '../../source/store/person-edits.js';
 import {personHistory} from '../../source/store/person-history-query.js';
-import {runImport} from '../../source/store/run-import.js';
+import {runImport} from '../support/app-ports.js';
 import {assignTeam} from '../../source/store/team-assignment.js';
 import {createTeam, deleteTeam, renameTeam} from '../../source/store/team-edits.js';
 import {applyTeamPlacement} from '../../source/store/team-placement-query.js';
@@ -69,7 +69,7 @@ describe('people in the store', () => {
 	it('unlinks a person from Salesforce, keeps them, and shows their import history', async () => {
 		const store = tempStore();
 		const user = salesforceUser({firstName: 'Sam', lastName: 'Seller', email: 'sam@acme.com'});
-		const run = await runImport(store, [user], {operator: 'alice', mode: 'manual'});
+		const run = await runImport(store, [user], {operator: 'alice'});
 		const [sam] = listPeople(store);
 		expect(sam).toMatchObject({name: 'Sam Seller', origin: 'salesforce', salesforceUserId: user.id, salesforceName: 'Sam Seller'});
 		expect(personHistory(store, sam!.id)).toEqual([
@@ -136,7 +136,7 @@ describe('placing imported people on teams from Salesforce', () => {
 			salesforceUser({email: 'other@acme.com', roleName: 'Manager'}),
 			salesforceUser({email: 'norole@acme.com', roleName: null}),
 		];
-		const run = await runImport(store, users, {operator: 'alice', mode: 'manual'});
+		const run = await runImport(store, users, {operator: 'alice'});
 		expect(applyTeamPlacement(store, run.runId, users, 'role')).toEqual({placed: 3, newTeams: ['Manager']});
 		const byEmail = new Map(listPeople(store).map((each) => [each.email.toLowerCase(), each.teamName]));
 		expect(byEmail.get('new@acme.com')).toBe('emea rep');

@@ -6,7 +6,6 @@ import {startDemoOrg} from '../../source/demo-org/demo-org.js';
 import {openSession, type Session} from '../../source/session.js';
 import {openSettings} from '../../source/settings/settings.js';
 import {grantAdmin} from '../../source/store/admin-grant.js';
-import {runSync} from '../../source/sync/run-sync.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
@@ -220,7 +219,7 @@ describe('a held automatic sync', () => {
 		// Two of five linked people leaving at once is more than the default 20%: the sync holds.
 		org.updateUser(imported[0]!.id, {isActive: false});
 		org.updateUser(imported[1]!.id, {isActive: false});
-		const held = await runSync(session, {dryRun: false, confirmHeld: false});
+		const held = await session.app.syncUsers({dryRun: false, confirmHeld: false});
 		expect(held.status).toBe('held');
 
 		const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);

@@ -1,5 +1,5 @@
 import React from 'react';
-import type {AppServices} from '../app-services.js';
+import type {AppServices} from '../../app/app-services.js';
 import {ConfirmDialog} from './confirm-dialog.js';
 import {PersonFormDialog} from './person-form-dialog.js';
 

@@ -6,7 +6,7 @@ import {conflictReasons, matchedByWords, personNamed, planImport, skipReasonLabe
 import {describeConflict} from '../../core/plan-entry-detail.js';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText} from '../../core/terminal-text.js';
-import type {AppServices, ImportProgress, ImportSummary} from '../app-services.js';
+import type {AppServices, ImportProgress, ImportSummary} from '../../app/app-services.js';
 import {DialogFrame, type DialogLine} from '../components/dialog-frame.js';
 import {TableCell} from '../components/checkbox-table.js';
 import {formatCount} from '../../core/number-format.js';
@@ -32,7 +32,7 @@ type Props = {
 
 type Phase =
 	| {kind: 'plan'}
-	| {kind: 'running'; progress: ImportProgress}
+	| {kind: 'running'; progress: ImportProgress; waiting?: string}
 	| {kind: 'done'; summary: ImportSummary}
 	| {kind: 'failed'; message: string}
 	// The store holds another org's people: importing needs the admin's word that this store switches orgs.
@@ -141,7 +141,12 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 				(progress) => {
 					setPhase({kind: 'running', progress});
 				},
-				{switchOrg},
+				{
+					switchOrg,
+					onWait(waiting) {
+						setPhase((previous) => (previous.kind === 'running' ? {...previous, waiting} : previous));
+					},
+				},
 			)
 			.then(
 				(summary) => {
@@ -238,7 +243,7 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 					: {text: `${refusal} Esc goes back.`, color: 'red'},
 			);
 		} else if (phase.kind === 'running') {
-			lines.push(`Importing… ${count(phase.progress.done)} of ${count(phase.progress.total)}`);
+			lines.push(phase.waiting === undefined ? `Importing… ${count(phase.progress.done)} of ${count(phase.progress.total)}` : {text: phase.waiting, color: 'yellow'});
 		} else if (phase.kind === 'failed') {
 			lines.push({text: `Import failed; nothing was written. ${phase.message}`, color: 'red'}, 'Press r to try again, Esc to close.');
 		} else if (phase.kind === 'switch-org') {

@@ -3,7 +3,7 @@ import {Text} from '../components/text.js';
 import React, {useMemo, useState} from 'react';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText, typeInto} from '../../core/terminal-text.js';
-import type {AppServices, PersonChoice} from '../app-services.js';
+import type {AppServices, PersonChoice} from '../../app/app-services.js';
 import {MenuList} from '../components/menu-list.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {useMenu} from '../hooks/use-menu.js';

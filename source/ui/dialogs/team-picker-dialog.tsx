@@ -3,7 +3,7 @@ import {Text} from '../components/text.js';
 import React, {useState} from 'react';
 import type {TeamListing} from '../../core/person.js';
 import {toTerminalText} from '../../core/terminal-text.js';
-import type {AppServices} from '../app-services.js';
+import type {AppServices} from '../../app/app-services.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import {TextPromptDialog} from './text-prompt-dialog.js';

@@ -1,5 +1,5 @@
 import {refusalFor, type AdminAction} from '../../core/admin-policy.js';
-import type {AppServices} from '../app-services.js';
+import type {AppServices} from '../../app/app-services.js';
 
 type GuardedChange = {
 	/** Whether the operator may take the action now; says why not when they may not. */

@@ -1,5 +1,5 @@
 import {useEffect, useState} from 'react';
-import type {AppServices} from '../app-services.js';
+import type {AppServices} from '../../app/app-services.js';
 
 /** Counts the times the app was switched to another org, so that what was loaded from the old one is loaded again. */
 export function useOrgGeneration(services: Pick<AppServices, 'onOrgChange'>): number {

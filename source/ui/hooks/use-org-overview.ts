@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useState} from 'react';
-import type {AppServices, OrgOverview, RetryNotice} from '../app-services.js';
+import type {AppServices, OrgOverview, RetryNotice} from '../../app/app-services.js';
 
 export type OverviewState =
 	| {status: 'loading'; retry?: RetryNotice}

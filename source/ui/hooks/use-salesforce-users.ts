@@ -1,8 +1,8 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
 import {mergeByName} from '../../core/user-order.js';
-import type {AppServices, RetryNotice} from '../app-services.js';
-import type {UserPart} from '../../salesforce/user-source.js';
+import type {AppServices, RetryNotice} from '../../app/app-services.js';
+import type {UserPart} from '../../app/ports/salesforce-directory.js';
 
 export type UsersLoad =
 	/** `retry` while a batch that failed for a passing reason is asked again. */
@@ -106,7 +106,9 @@ function combinedLoad(first: UsersLoad, second: UsersLoad): UsersLoad {
 		return {status: 'loading', loaded, total, ...(retry ? {retry} : {})};
 	}
 
-	return {status: 'done', loaded, total: loaded};
+	// Both parts are done here; the list is as old as the part that arrived last.
+	const at = first.status === 'done' && second.status === 'done' && second.at > first.at ? second.at : (first as {at: Date}).at;
+	return {status: 'done', loaded, total: loaded, at};
 }
 
 /**

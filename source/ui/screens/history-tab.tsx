@@ -8,7 +8,7 @@ import {refusalFor} from '../../core/admin-policy.js';
 import {formatCount} from '../../core/number-format.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import {cursorColumnWidth, TableCell} from '../components/checkbox-table.js';
-import type {AppServices, RunOutcome, RunSummary} from '../app-services.js';
+import type {AppServices, RunOutcome, RunSummary} from '../../app/app-services.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {useListCursor} from '../hooks/use-list-cursor.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
@@ -23,7 +23,7 @@ type Props = {
 	height: number;
 };
 
-type Overlay = 'none' | 'confirm-undo' | 'confirm-release' | 'working';
+type Overlay = 'none' | 'confirm-undo' | 'confirm-release' | 'working' | 'undoing';
 
 const statusColor: Record<string, string | undefined> = {completed: 'green', failed: 'red', held: 'yellow', released: 'gray', undone: 'gray'};
 const outcomeColor: Record<string, string | undefined> = {
@@ -180,7 +180,7 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 				} else if (command === 'nav.back') {
 					setOpenRun(undefined);
 				} else if (command === 'history.undo' || command === 'history.release') {
-					const refusal = refusalFor(command === 'history.undo' ? 'undo' : 'import', services.operatorRights());
+					const refusal = refusalFor(command === 'history.undo' ? 'undo' : 'release-held', services.operatorRights());
 					if (refusal) {
 						setMessage({text: refusal, color: 'yellow'});
 					} else {
@@ -197,17 +197,20 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 	);
 
 	const undo = () => {
-		try {
-			const result = history.undoLastRun();
-			const kept = result.keptPeople.length > 0 ? ` Kept ${formatCount(result.keptPeople.length)}: ${result.keptPeople.map((person) => `${person.name} (${person.reason})`).join(', ')}.` : '';
-			setMessage({text: `Undid run #${result.undoneRunId}: removed ${formatCount(result.removedPeople)} people and ${formatCount(result.removedLinks)} links.${kept}`, color: 'green'});
-			setOpenRun(undefined);
-			reload();
-		} catch (error: unknown) {
-			setMessage({text: `Nothing undone: ${services.describeError(error)}`, color: 'red'});
-		}
-
-		setOverlay('none');
+		setOverlay('undoing');
+		history.undoLastRun().then(
+			(result) => {
+				const kept = result.keptPeople.length > 0 ? ` Kept ${formatCount(result.keptPeople.length)}: ${result.keptPeople.map((person) => `${person.name} (${person.reason})`).join(', ')}.` : '';
+				setMessage({text: `Undid run #${result.undoneRunId}: removed ${formatCount(result.removedPeople)} people and ${formatCount(result.removedLinks)} links.${kept}`, color: 'green'});
+				setOverlay('none');
+				setOpenRun(undefined);
+				reload();
+			},
+			(error: unknown) => {
+				setMessage({text: `Nothing undone: ${services.describeError(error)}`, color: 'red'});
+				setOverlay('none');
+			},
+		);
 	};
 
 	const release = () => {
@@ -279,7 +282,7 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 				{page.map((outcome, index) => (
 					<OutcomeRow key={`${outcome.salesforceUserId}-${index}`} outcome={outcome} width={width - 2} highlighted={outcomeCursor.window.start + index === outcomeCursor.cursor} />
 				))}
-				{overlay === 'working' ? <Text color="yellow">Running the held sync…</Text> : footerLine}
+				{overlay === 'working' ? <Text color="yellow">Running the held sync…</Text> : overlay === 'undoing' ? <Text color="yellow">Undoing…</Text> : footerLine}
 			</Box>
 		);
 	}

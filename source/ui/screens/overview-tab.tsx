@@ -4,7 +4,7 @@ import {formatCount} from '../../core/number-format.js';
 import React, {useEffect, useState} from 'react';
 import {refusalFor} from '../../core/admin-policy.js';
 import {toTerminalText} from '../../core/terminal-text.js';
-import type {AppServices, OrgDescription} from '../app-services.js';
+import type {AppServices, OrgDescription} from '../../app/app-services.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {ConnectDialog} from '../dialogs/connect-dialog/connect-dialog.js';
 import type {ConnectForm} from '../dialogs/connect-dialog/connect-wizard-state.js';

@@ -6,7 +6,7 @@ import {FilterText} from '../components/filter-text.js';
 import type {PersonHistoryEntry, PersonListing} from '../../core/person.js';
 import {filterPeople} from '../../core/person-filter.js';
 import {Selection} from '../../core/selection.js';
-import type {AppServices} from '../app-services.js';
+import type {AppServices} from '../../app/app-services.js';
 import {CheckboxTable, CheckboxTableHeader} from '../components/checkbox-table.js';
 import {personColumns, personId} from '../components/person-columns.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import type {ImportContext} from '../../core/import-context.js';
 import {Selection} from '../../core/selection.js';
-import type {AppServices, AppSettingsValues} from '../app-services.js';
+import type {AppServices, AppSettingsValues} from '../../app/app-services.js';
 import {TabBar} from '../components/tab-bar.js';
 import type {OrgOverviewLoad} from '../hooks/use-org-overview.js';
 import type {ConnectionState} from '../connection-state.js';

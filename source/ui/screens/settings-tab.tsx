@@ -5,7 +5,7 @@ import React, {useMemo, useState} from 'react';
 import {fillOnMapValues, type FillOnMap} from '../../core/fill-on-map.js';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
 import {countInScope, describeSyncScope} from '../../core/sync-scope.js';
-import type {AppSettingsValues, AutomaticSyncSummary} from '../app-services.js';
+import type {AppSettingsValues, AutomaticSyncSummary} from '../../app/app-services.js';
 import {ScopeDialog} from '../dialogs/scope-dialog.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 

@@ -6,7 +6,7 @@ import type {PersonListing, TeamListing} from '../../core/person.js';
 import {Selection} from '../../core/selection.js';
 import {teamRules, type TeamRule} from '../../core/team-placement.js';
 import {toTerminalText} from '../../core/terminal-text.js';
-import type {AppServices} from '../app-services.js';
+import type {AppServices} from '../../app/app-services.js';
 import {CheckboxTable, CheckboxTableHeader, cursorColumnWidth, type TableColumn} from '../components/checkbox-table.js';
 import {personColumns, personId} from '../components/person-columns.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';

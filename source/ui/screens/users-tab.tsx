@@ -9,7 +9,7 @@ import {classifyUser, type SalesforceNameLookup} from '../../core/import-plan.js
 import type {Selection} from '../../core/selection.js';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {filterUsers} from '../../core/user-filter.js';
-import type {AppServices, RetryNotice} from '../app-services.js';
+import type {AppServices, RetryNotice} from '../../app/app-services.js';
 import {importStatusSentence} from '../components/import-status.js';
 import {UserTable, UserTableHeader} from '../components/user-table.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import {Text} from '../../components/text.js';
 import React, {useEffect, useReducer, useRef} from 'react';
 import {toTerminalText} from '../../../core/terminal-text.js';
-import type {AppServices} from '../../app-services.js';
+import type {AppServices} from '../../../app/app-services.js';
 import {DialogFrame} from '../../components/dialog-frame.js';
 import {MenuList} from '../../components/menu-list.js';
 import {TextField} from '../../components/text-field.js';

@@ -1,5 +1,5 @@
 import {defaultDeviceClientId, resolveLoginUrl, loginUrls} from '../../../core/login-url.js';
-import type {DeviceCode, OrgOverview} from '../../app-services.js';
+import type {DeviceCode, OrgOverview} from '../../../app/app-services.js';
 
 export type ConnectMethod = 'device' | 'jwt' | 'token';
 export type LoginChoice = 'production' | 'sandbox' | 'custom';

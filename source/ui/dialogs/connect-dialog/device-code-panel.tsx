@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import {Text} from '../../components/text.js';
 import QRCode from 'qrcode';
 import React, {useEffect, useState} from 'react';
-import type {DeviceCode} from '../../app-services.js';
+import type {DeviceCode} from '../../../app/app-services.js';
 
 type Props = {
 	code: DeviceCode;

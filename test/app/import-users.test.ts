@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {Store} from '../../source/store/database.js';
 import {loadImportContext} from '../../source/store/import-context-query.js';
-import {ImportFailedError, runImport} from '../../source/store/run-import.js';
+import {AppError} from '../../source/app/app-error.js';
+import {runImport} from '../support/app-ports.js';
 import {salesforceUser} from '../support/salesforce-users.js';
 import {tempStoresPerTest, rowCount} from '../support/temp-store.js';
 
@@ -15,7 +16,7 @@ function addPerson(store: Store, name: string, email: string): number {
 	);
 }
 
-const manual = {operator: 'alice', mode: 'manual'} as const;
+const manual = {operator: 'alice'} as const;
 
 describe('runImport into a real SQLite file', () => {
 	it('creates new people, maps existing ones by email without case, and records the run', async () => {
@@ -89,7 +90,7 @@ describe('runImport into a real SQLite file', () => {
 			`create temp trigger fail_tenth before insert on people when new.email_normalised = '${users[9]!.email!.toLowerCase()}' begin select raise(abort, 'disk says no'); end`,
 		);
 
-		await expect(runImport(store, users, {...manual, chunkSize: 3})).rejects.toThrow(ImportFailedError);
+		await expect(runImport(store, users, {...manual, chunkSize: 3})).rejects.toThrow(AppError);
 		await expect(runImport(store, users, {...manual, chunkSize: 3})).rejects.toThrow(/nothing of it was written: disk says no/);
 
 		expect(rowCount(store, 'people')).toBe(1);

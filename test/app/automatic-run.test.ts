@@ -2,22 +2,19 @@ import {describe, expect, it} from 'vitest';
 import type {SalesforceUser} from '../../source/core/salesforce-user.js';
 import type {Store} from '../../source/store/database.js';
 import {listImportRuns, listRunOutcomes} from '../../source/store/import-history-query.js';
-import {runAutomaticSync, type AutomaticRunOptions} from '../../source/store/run-automatic-sync.js';
-import {runImport} from '../../source/store/run-import.js';
+import {applyAutomaticRun, type AutomaticRunInput} from '../../source/app/sync-users.js';
+import {appPorts, runImport, undoLastRun} from '../support/app-ports.js';
 import {readSyncMemory} from '../../source/store/sync-state.js';
-import {undoLastRun} from '../../source/store/undo-run.js';
 import {salesforceUser} from '../support/salesforce-users.js';
 import {tempStoresPerTest} from '../support/temp-store.js';
 
 const tempStore = tempStoresPerTest();
 
-function sync(store: Store, users: SalesforceUser[], more: Partial<AutomaticRunOptions> = {}) {
-	return runAutomaticSync(store, {
-		operator: 'cron',
+function sync(store: Store, users: SalesforceUser[], more: Partial<AutomaticRunInput> = {}) {
+	return applyAutomaticRun(appPorts(store, {operator: 'cron', cron: true, settings: {safeguardShare: 0.2}}), {
 		rules: {},
 		candidates: users.filter((user) => user.isActive),
 		fetched: users,
-		safeguardShare: 0.2,
 		confirmHeld: false,
 		syncKind: 'full',
 		highWaterMark: '2026-01-01T00:00:00.000Z',
@@ -28,7 +25,7 @@ function sync(store: Store, users: SalesforceUser[], more: Partial<AutomaticRunO
 
 const activeFlags = (store: Store) => (store.sqlite.prepare('select active, deactivated_by_sync as bySync from people order by id').all() as Array<{active: number; bySync: number}>).map((row) => [row.active, row.bySync]);
 
-describe('runAutomaticSync', () => {
+describe('an automatic run (the sync use case once users are read)', () => {
 	it('makes people inactive when their Salesforce user is, and active again on return, recording each', async () => {
 		const store = tempStore();
 		const users = Array.from({length: 10}, () => salesforceUser());
@@ -74,9 +71,9 @@ describe('runAutomaticSync', () => {
 	it('undo makes the people it deactivated active again', async () => {
 		const store = tempStore();
 		const users = Array.from({length: 10}, () => salesforceUser());
-		await runImport(store, users, {operator: 'alice', mode: 'manual'});
+		await runImport(store, users, {operator: 'alice'});
 		await sync(store, [{...users[0]!, isActive: false}]);
-		expect(undoLastRun(store, 'alice')).toMatchObject({removedPeople: 0, removedLinks: 0});
+		expect(await undoLastRun(store, 'alice')).toMatchObject({removedPeople: 0, removedLinks: 0});
 		expect(activeFlags(store)[0]).toEqual([1, 0]);
 	});
 });

@@ -1,19 +1,13 @@
-import type {FillOnMap} from '../core/fill-on-map.js';
 import type {ImportContext} from '../core/import-context.js';
-import type {SyncScope} from '../core/sync-scope.js';
 import type {PlanCounts, PlanEntry} from '../core/import-plan.js';
 import type {SalesforceUser} from '../core/salesforce-user.js';
-import type {DeviceCode} from '../salesforce/device-login.js';
-import type {OrgOverview} from '../salesforce/org-overview.js';
-import type {RetryNotice} from '../salesforce/with-retries.js';
-import type {ConnectionMethod} from '../settings/saved-connection.js';
-import type {OperatorRightsQuery, PeopleActions, TeamActions, TeamPlacement, TeamRule} from './directory-actions.js';
-import type {LoadProgress, UserPart} from '../salesforce/user-source.js';
+import type {SettingsValues as AppSettingsValues} from './ports/settings-port.js';
+import type {ConnectionMethod, DeviceCode, OrgOverview} from './ports/org-connections.js';
+import type {LoadProgress, RetryNotice, UserPart} from './ports/salesforce-directory.js';
+import type {OperatorRightsQuery, PeopleActions, TeamActions, TeamPlacement} from './directory-actions.js';
 
-export type {OrgOverview} from '../salesforce/org-overview.js';
-export type {LoadProgress} from '../salesforce/user-source.js';
-export type {DeviceCode} from '../salesforce/device-login.js';
-export type {RetryNotice} from '../salesforce/with-retries.js';
+export type {ConnectionMethod, DeviceCode, OrgOverview} from './ports/org-connections.js';
+export type {LoadProgress, RetryNotice} from './ports/salesforce-directory.js';
 
 /** Which org the app talks to, and how it got there, as the header and Overview describe it. */
 export type OrgDescription = {
@@ -104,8 +98,8 @@ export type UndoSummary = {
 export type HistoryActions = {
 	listRuns: () => RunSummary[];
 	runOutcomes: (runId: number) => RunOutcome[];
-	/** Throws with a reason a person understands when there is nothing to undo. */
-	undoLastRun: () => UndoSummary;
+	/** Rejects with a reason a person understands when there is nothing to undo. */
+	undoLastRun: () => Promise<UndoSummary>;
 	/** Runs the held automatic sync after all; resolves to a one-line summary. */
 	releaseHeldSync: () => Promise<string>;
 };
@@ -122,18 +116,7 @@ export type MappingActions = {
 	clear: (salesforceUserId: string) => void;
 };
 
-export type AppSettingsValues = {
-	autoSync: boolean;
-	/** 0 fits the page to the terminal. */
-	pageSize: number;
-	showAllUsers: boolean;
-	syncScope: SyncScope;
-	matchFederationId: boolean;
-	fillOnMap: FillOnMap;
-	/** Share of the linked people (0 to 1) an automatic run may deactivate before it is held. */
-	safeguardShare: number;
-	teamFromSalesforce: TeamRule;
-};
+export type {SettingsValues as AppSettingsValues} from '../app/ports/settings-port.js';
 
 /**
  * Everything the screens may ask of the world outside them. The CLI builds it from the real adapters;
@@ -163,9 +146,14 @@ export type AppServices = {
 	loadImportContext: () => ImportContext;
 	/**
 	 * Throws an OrgSwitchError (its message says which orgs) when the store holds another org's people,
-	 * unless `switchOrg`: the admin confirmed that this store takes this org's users from now on.
+	 * unless `switchOrg`: the admin confirmed that this store takes this org's users from now on. onWait: the
+	 * import waits for another run holding the store, and says for whom.
 	 */
-	importUsers: (users: readonly SalesforceUser[], onProgress: (progress: ImportProgress) => void, options?: {switchOrg?: boolean}) => Promise<ImportSummary>;
+	importUsers: (
+		users: readonly SalesforceUser[],
+		onProgress: (progress: ImportProgress) => void,
+		options?: {switchOrg?: boolean; onWait?: (message: string) => void},
+	) => Promise<ImportSummary>;
 	lastAutomaticSync: () => AutomaticSyncSummary | undefined;
 	readSettings: () => AppSettingsValues;
 	writeSetting: <K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => void;

@@ -1,0 +1,97 @@
+import type {ImportContext, PlanRules} from '../../core/import-context.js';
+import type {PlanEntry} from '../../core/import-plan.js';
+import type {OrgIdentity} from '../../core/org-switch.js';
+import type {SalesforceUser} from '../../core/salesforce-user.js';
+import type {LinkedPerson, StatusChange} from '../../core/status-changes.js';
+import type {SyncMemory} from '../../core/sync-kind.js';
+import type {TeamPlacement, TeamRule} from '../../core/team-placement.js';
+
+export type RunMode = 'manual' | 'auto' | 'undo';
+
+/** Who holds (or asks for) the write lock, so that a writer that has to wait can say for whom. */
+export type RunHolder = {operator: string; mode: RunMode; startedAt: string};
+
+/** A run as it is recorded when it fails before or while writing. */
+export type FailedRun = RunHolder & {selectedCount: number};
+
+export type NewRun = RunHolder & {
+	status: 'completed' | 'held';
+	selectedCount: number;
+	syncKind?: 'full' | 'incremental';
+	note?: string | null;
+	releasesRunId?: number | null;
+};
+
+export type RunCounts = {created: number; mapped: number; alreadyImported: number; skipped: number; deactivated: number; reactivated: number};
+
+export type SyncProgress = {kind: 'full' | 'incremental'; highWaterMark: string | null; fingerprint: string; at: string};
+
+export type KeptPerson = {personId: number; name: string; reason: string};
+
+export type UndoneRun = {
+	undoneRunId: number;
+	/** The run that records the undo itself (mode `undo`). */
+	recordRunId: number;
+	removedPeople: number;
+	removedLinks: number;
+	keptPeople: KeptPerson[];
+};
+
+/** Why there is nothing to undo, in words; or the run that undo reverses. */
+export type UndoTarget = {runId: number; finishedAt: string | null} | {nothing: string};
+
+/** What the store holds that planning an import or a sync reads. */
+export type RunReads = {
+	importContext: (rules?: Partial<PlanRules>) => Promise<ImportContext>;
+	/** Linked people by their Salesforce user's id, with what deactivation needs to know. */
+	linkedPeople: () => Promise<Map<string, LinkedPerson>>;
+	syncMemory: () => Promise<SyncMemory>;
+	/** The names of the teams there are now. */
+	teamNames: () => Promise<string[]>;
+	/** Throws OrgSwitchError unless a run may write this org's users into the store (another org needs switchOrg). */
+	assertOrgMatches: (org: OrgIdentity, switchOrg: boolean) => Promise<void>;
+};
+
+/**
+ * The writes of a run, available only while it holds the write lock: they are one transaction, committed
+ * when the work resolves and rolled back, all of it, when it throws.
+ */
+export type RunWrites = RunReads & {
+	/** The same check under the lock, and the org remembered from now on when it is the first (or an admitted other). */
+	claimOrg: (org: OrgIdentity, switchOrg: boolean) => Promise<void>;
+	insertRun: (run: NewRun) => Promise<number>;
+	/** Creates people, links users, fills mapped people's fields, and records each outcome. */
+	writeEntries: (runId: number, entries: readonly PlanEntry[], at: string) => Promise<void>;
+	/** Records what the entries would have done, changing nothing else (a held run). */
+	recordEntries: (runId: number, entries: readonly PlanEntry[]) => Promise<void>;
+	writeStatusChanges: (runId: number, changes: readonly StatusChange[], at: string) => Promise<void>;
+	recordStatusChanges: (runId: number, changes: readonly StatusChange[]) => Promise<void>;
+	finishRun: (runId: number, counts: RunCounts, at: string) => Promise<void>;
+	/** The newest held automatic run no automatic run completed after: the one a confirmed sync releases. */
+	pendingHeldRun: () => Promise<number | undefined>;
+	markReleased: (heldRunId: number, note: string) => Promise<void>;
+	recordSyncProgress: (progress: SyncProgress) => Promise<void>;
+	/** The newest manual or automatic run that changed something, unless it was undone already. */
+	undoTarget: () => Promise<UndoTarget>;
+	/** Reverses that run (see the store for what is removed and what is kept), recorded as a run of its own. */
+	undoRun: (target: {runId: number; finishedAt: string | null}, operator: string, at: string) => Promise<UndoneRun>;
+};
+
+/** The outcome of asking for the write lock once: the work's result, or who holds the lock now. */
+export type LockAttempt<T> = {acquired: true; value: T} | {acquired: false; holder: RunHolder | undefined};
+
+/**
+ * The store as runs (import, sync, undo) use it. One writer at a time: `tryWriteLock` either runs the work
+ * in one transaction holding the store's write lock, or says at once who holds it (undefined when that is
+ * not known, e.g. another program). Waiting is the caller's policy, not the store's.
+ */
+export type RunStore = RunReads & {
+	tryWriteLock: <T>(holder: RunHolder, work: (writes: RunWrites) => Promise<T>) => Promise<LockAttempt<T>>;
+	/**
+	 * Records a run that wrote nothing, with why. Never throws: when the store cannot take it now (another
+	 * writer holds the lock), it is kept and written as soon as the store can.
+	 */
+	recordFailedRun: (run: FailedRun, error: string, at: string) => Promise<void>;
+	/** Puts the people a run created or mapped on the team the rule names, creating missing teams. */
+	placeOnTeams: (runId: number, users: readonly SalesforceUser[], rule: TeamRule) => Promise<TeamPlacement>;
+};

@@ -1,0 +1,33 @@
+import {AppError} from './app-error.js';
+import type {UndoneRun} from './ports/run-store.js';
+import {writeWait, type RunListeners, type RunPorts} from './run-context.js';
+import {withWriteLock} from './write-lock-wait.js';
+
+/**
+ * Undo the last run: reverses the newest import or sync that changed something, in one transaction, recorded
+ * as a run of its own (mode `undo`). Admins only. Nothing to undo is an AppError `nothing-to-undo` with the
+ * reason; another run writing is waited for, and a failure is recorded as a failed undo run.
+ */
+export async function undoLastRun(ports: Omit<RunPorts, 'directory'>, listeners: RunListeners = {}): Promise<UndoneRun> {
+	await ports.guard.require('undo');
+	const startedAt = ports.clock.now().toISOString();
+	const holder = {operator: ports.operator.login, mode: 'undo' as const, startedAt};
+	try {
+		return await withWriteLock(ports.store, ports.clock, holder, writeWait(ports, listeners), async (writes) => {
+			const target = await writes.undoTarget();
+			if ('nothing' in target) {
+				throw new AppError('nothing-to-undo', target.nothing);
+			}
+
+			return writes.undoRun(target, ports.operator.login, startedAt);
+		});
+	} catch (error: unknown) {
+		if (error instanceof AppError && error.code === 'nothing-to-undo') {
+			throw error;
+		}
+
+		const reason = error instanceof AppError ? error.message : ports.describeError(error);
+		await ports.store.recordFailedRun({...holder, selectedCount: 0}, reason, ports.clock.now().toISOString());
+		throw error instanceof AppError ? error : new AppError('run-failed', `The undo failed and nothing was changed: ${reason}`, {cause: error});
+	}
+}
