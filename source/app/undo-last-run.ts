@@ -1,3 +1,4 @@
+import {isUndoCandidate} from '../core/undo-target.js';
 import {AppError} from './app-error.js';
 import type {UndoneRun} from './ports/run-store.js';
 import {writeWait, type RunListeners, type RunPorts} from './run-context.js';
@@ -14,12 +15,19 @@ export async function undoLastRun(ports: Omit<RunPorts, 'directory'>, listeners:
 	const holder = {operator: ports.operator.login, mode: 'undo' as const, startedAt};
 	try {
 		return await withWriteLock(ports.store, ports.clock, holder, writeWait(ports, listeners), async (writes) => {
-			const target = await writes.undoTarget();
-			if ('nothing' in target) {
-				throw new AppError('nothing-to-undo', target.nothing);
+			const last = await writes.newestRunWhere(isUndoCandidate);
+			if (last === undefined) {
+				throw new AppError('nothing-to-undo', 'There is nothing to undo: no import has changed anything yet.');
 			}
 
-			return writes.undoRun(target, ports.operator.login, startedAt);
+			if (last.status === 'undone') {
+				throw new AppError(
+					'nothing-to-undo',
+					`The last import, run #${last.id}, was already undone${last.undoneBy === null ? '' : ` by run #${last.undoneBy}`}; only the last run can be undone, and only once.`,
+				);
+			}
+
+			return writes.undoRun({runId: last.id, finishedAt: last.finishedAt}, ports.operator.login, startedAt);
 		});
 	} catch (error: unknown) {
 		if (error instanceof AppError && error.code === 'nothing-to-undo') {

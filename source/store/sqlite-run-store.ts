@@ -12,7 +12,7 @@ import {planWriter} from './plan-writer.js';
 import {readSyncMemory, recordSyncProgress} from './sync-state.js';
 import {applyTeamPlacement} from './team-placement-query.js';
 import {listTeams} from './teams-query.js';
-import {findUndoTarget, undoRunIn} from './undo-run.js';
+import {newestRunWhere, undoRunIn, type UndoableRunRow} from './undo-run.js';
 import {sqliteWriteLock, type LockHolder} from './write-lock.js';
 
 type NewRunRow = LockHolder & {
@@ -93,7 +93,7 @@ export function sqliteRunStore(store: Store) {
 				sqlite.prepare("update import_runs set status = 'released', note = ? where id = ?").run(note, heldRunId);
 			},
 			recordSyncProgress: async (progress: {kind: 'full' | 'incremental'; highWaterMark: string | null; fingerprint: string; at: string}) => recordSyncProgress(store, progress),
-			undoTarget: async () => findUndoTarget(store),
+			newestRunWhere: async (matches: (run: UndoableRunRow) => boolean) => newestRunWhere(store, matches),
 			undoRun: async (target: {runId: number; finishedAt: string | null}, operator: string, at: string) => undoRunIn(store, target, operator, at),
 		};
 	};

@@ -13,7 +13,17 @@ export type UndoResult = {
 	keptPeople: KeptPerson[];
 };
 
-type RunRow = {id: number; mode: string; status: string; finishedAt: string | null; undoneBy: number | null};
+export type UndoableRunRow = {
+	id: number;
+	mode: string;
+	status: string;
+	finishedAt: string | null;
+	created: number;
+	mapped: number;
+	deactivated: number;
+	reactivated: number;
+	undoneBy: number | null;
+};
 type LinkRow = {salesforceUserId: string; personId: number; matchedBy: string; salesforceName: string | null};
 type OutcomeRow = {salesforceUserId: string; salesforceName: string; email: string | null; outcome: string; personId: number | null; previousValues: string | null};
 type PersonRow = {id: number; name: string; role: string; teamId: number | null; osLogin: string | null; updatedAt: string; active: number; deactivatedBySync: number};
@@ -22,30 +32,26 @@ type PersonRow = {id: number; name: string; role: string; teamId: number | null;
 const ownTables = new Set(['salesforce_links', 'manual_choices']);
 
 /**
- * The run undo reverses: the newest completed import run (manual or automatic) that changed something (runs
- * that only found everything imported already are passed over), unless it was undone already, in which case
- * there is nothing to undo, said in words.
+ * The newest manual or automatic run, completed or undone, that `matches`, read one at a time (the one
+ * asked for is usually the first or second).
  */
-export function findUndoTarget(store: Store): {runId: number; finishedAt: string | null} | {nothing: string} {
-	const last = store.sqlite
+export function newestRunWhere(store: Store, matches: (run: UndoableRunRow) => boolean): UndoableRunRow | undefined {
+	const rows = store.sqlite
 		.prepare(
-			`select r.id, r.mode, r.status, r.finished_at as finishedAt, (select u.id from import_runs u where u.undoes_run_id = r.id) as undoneBy
-			 from import_runs r where r.mode in ('manual', 'auto')
-			 and (r.status = 'undone' or (r.status = 'completed' and r.created_count + r.mapped_count + r.deactivated_count + r.reactivated_count > 0))
-			 order by r.id desc limit 1`,
+			`select r.id, r.mode, r.status, r.finished_at as finishedAt, r.created_count as created, r.mapped_count as mapped,
+			   r.deactivated_count as deactivated, r.reactivated_count as reactivated,
+			   (select u.id from import_runs u where u.undoes_run_id = r.id) as undoneBy
+			 from import_runs r where r.mode in ('manual', 'auto') and r.status in ('completed', 'undone') order by r.id desc`,
 		)
-		.get() as RunRow | undefined;
-	if (last === undefined) {
-		return {nothing: 'There is nothing to undo: no import has changed anything yet.'};
+		.iterate() as IterableIterator<UndoableRunRow>;
+	for (const row of rows) {
+		if (matches(row)) {
+			// Leaving the loop closes the statement, so the connection may run others.
+			return row;
+		}
 	}
 
-	if (last.status === 'undone') {
-		return {
-			nothing: `The last import, run #${last.id}, was already undone${last.undoneBy === null ? '' : ` by run #${last.undoneBy}`}; only the last run can be undone, and only once.`,
-		};
-	}
-
-	return {runId: last.id, finishedAt: last.finishedAt};
+	return undefined;
 }
 
 /**

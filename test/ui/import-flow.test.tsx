@@ -1,8 +1,10 @@
 import {render} from 'ink-testing-library';
 import React from 'react';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {openSession, type Session} from '../../source/session.js';
 import {openSettings} from '../../source/settings/settings.js';
+import {openStore} from '../../source/store/database.js';
+import {sqliteRunStore} from '../../source/store/sqlite-run-store.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
@@ -42,6 +44,9 @@ function countPeople(session: Session): number {
 	return (session.store.sqlite.prepare('select count(*) as n from people').get() as {n: number}).n;
 }
 
+/** "0 selected" standing alone: after a space or a line's start, never the tail of "270 selected". */
+const noneSelected = /(?:^|[^\d,])0 selected/m;
+
 describe('the Users tab', () => {
 	it('walks the path, checks users across pages, imports them and shows the result', async () => {
 		const {session, driver} = await startApp();
@@ -77,8 +82,40 @@ describe('the Users tab', () => {
 		expect(links).toBe(2 + pageRows);
 		expect(imported).toBeLessThanOrEqual(links);
 		await driver.press(keys.escape);
-		await driver.waitFor('0 selected');
+		// The dialog gone and the selection cleared: "0 selected" as a number of its own, not the end of "270 selected".
+		await driver.waitFor((frame) => !frame.includes('Done. Run #') && noneSelected.test(frame));
 		expect(driver.frame()).toContain('already imported');
+	});
+
+	it('waits for another run holding the store, saying whose it is, then imports', async () => {
+		const {driver, session} = await startApp();
+		await openUsersTab(driver);
+		await driver.waitFor(/\d+ users/);
+		await driver.press(' ');
+		await driver.waitFor(/(?:^|[^\d,])1 selected/m);
+
+		// Another salesscreen process's import, on a connection of its own, holding the write lock.
+		const other = openStore(session.store.file);
+		let release!: () => void;
+		let holding = false;
+		const otherRun = sqliteRunStore(other).tryWriteLock({operator: 'bob', mode: 'manual', startedAt: '2026-05-04T14:02:00.000'}, async () => {
+			holding = true;
+			await new Promise<void>((resolve) => {
+				release = resolve;
+			});
+		});
+		cleanups.push(() => other.close());
+		await vi.waitUntil(() => holding);
+
+		await driver.press('i');
+		await driver.waitFor('What Import users will do');
+		await driver.press(keys.enter);
+		await driver.waitFor('Waiting for another import to finish (started by bob at 14:02)…');
+		expect(driver.frame()).not.toMatch(/Done\. Run #/);
+
+		release();
+		await otherRun;
+		await driver.waitFor((frame) => /Done\. Run #\d+ is recorded/.test(frame) && !frame.includes('Waiting for another import'));
 	});
 
 	it('previews email mapping to people who already exist', async () => {
@@ -101,7 +138,8 @@ describe('the Users tab', () => {
 		await driver.press('A');
 		await driver.waitFor(`Check all ${listed} listed users`);
 		await driver.press('n');
-		await driver.waitFor('0 selected');
+		await driver.waitFor((frame) => !frame.includes(`Check all ${listed} listed users`) && noneSelected.test(frame));
+		expect(driver.frame()).not.toMatch(/[1-9][\d,]* selected/);
 		await driver.press('A');
 		await driver.waitFor('Check all');
 		await driver.press('y');

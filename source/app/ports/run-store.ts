@@ -5,6 +5,7 @@ import type {SalesforceUser} from '../../core/salesforce-user.js';
 import type {LinkedPerson, StatusChange} from '../../core/status-changes.js';
 import type {SyncMemory} from '../../core/sync-kind.js';
 import type {TeamPlacement, TeamRule} from '../../core/team-placement.js';
+import type {UndoableRun} from '../../core/undo-target.js';
 
 export type RunMode = 'manual' | 'auto' | 'undo';
 
@@ -37,8 +38,8 @@ export type UndoneRun = {
 	keptPeople: KeptPerson[];
 };
 
-/** Why there is nothing to undo, in words; or the run that undo reverses. */
-export type UndoTarget = {runId: number; finishedAt: string | null} | {nothing: string};
+/** A manual or automatic run, completed or undone, as undo looks for the one it reverses. */
+export type PastRun = UndoableRun & {id: number; finishedAt: string | null; undoneBy: number | null};
 
 /** What the store holds that planning an import or a sync reads. */
 export type RunReads = {
@@ -71,8 +72,8 @@ export type RunWrites = RunReads & {
 	pendingHeldRun: () => Promise<number | undefined>;
 	markReleased: (heldRunId: number, note: string) => Promise<void>;
 	recordSyncProgress: (progress: SyncProgress) => Promise<void>;
-	/** The newest manual or automatic run that changed something, unless it was undone already. */
-	undoTarget: () => Promise<UndoTarget>;
+	/** The newest manual or automatic run, completed or undone, that `matches`. */
+	newestRunWhere: (matches: (run: PastRun) => boolean) => Promise<PastRun | undefined>;
 	/** Reverses that run (see the store for what is removed and what is kept), recorded as a run of its own. */
 	undoRun: (target: {runId: number; finishedAt: string | null}, operator: string, at: string) => Promise<UndoneRun>;
 };

@@ -1,3 +1,4 @@
+import {isUndoCandidate} from '../../core/undo-target.js';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import React, {useCallback, useEffect, useState} from 'react';
@@ -129,12 +130,8 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 		onStoreChanged();
 	}, [history, onStoreChanged]);
 
-	// The store undoes the newest import that changed something; runs that changed nothing are passed over.
-	const lastUndoable = runs.find(
-		(run) =>
-			(run.mode === 'manual' || run.mode === 'auto') &&
-			(run.status === 'undone' || (run.status === 'completed' && run.created + run.mapped + run.deactivated + run.reactivated > 0)),
-	);
+	// The run undo would reverse (newest first): the same rule the undo itself follows.
+	const lastUndoable = runs.find((run) => isUndoCandidate(run));
 	const cursorFor = openRun ? outcomeCursor : runCursor;
 	const navigation: Partial<Record<Command, () => void>> = {
 		'nav.up': cursorFor.up,
