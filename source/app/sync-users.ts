@@ -8,6 +8,7 @@ import {chooseSyncKind, nextHighWaterMark} from '../core/sync-kind.js';
 import {safeguardVerdict, type SafeguardVerdict} from '../core/sync-safeguard.js';
 import {inSyncScope} from '../core/sync-scope.js';
 import type {TeamPlacement} from '../core/team-placement.js';
+import {UserFacingError} from '../core/user-facing-error.js';
 import {AppError} from './app-error.js';
 import {placeOnTeams, rulesFrom} from './import-users.js';
 import type {RunReads, RunWrites} from './ports/run-store.js';
@@ -161,9 +162,10 @@ export async function applyAutomaticRun(ports: RunPorts, input: AutomaticRunInpu
 }
 
 async function recordSyncFailure(ports: RunPorts, startedAt: string, selectedCount: number, error: unknown): Promise<never> {
-	const reason = error instanceof AppError ? error.message : ports.describeError(error);
+	const reason = error instanceof UserFacingError ? error.message : ports.describeError(error);
 	await ports.store.recordFailedRun({operator: ports.operator.login, mode: 'auto', startedAt, selectedCount}, reason, ports.clock.now().toISOString());
-	if (error instanceof AppError) {
+	// Words written for people already (another org, the wait given up) are said as they are.
+	if (error instanceof UserFacingError) {
 		throw error;
 	}
 

@@ -19,6 +19,7 @@ function sync(store: Store, users: SalesforceUser[], more: Partial<AutomaticRunI
 		syncKind: 'full',
 		highWaterMark: '2026-01-01T00:00:00.000Z',
 		fingerprint: 'org',
+		org: {orgId: '00D000000000001AAA', isDemo: false, instanceUrl: 'https://acme.my.salesforce.com'},
 		...more,
 	});
 }
