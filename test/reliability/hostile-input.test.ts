@@ -8,7 +8,7 @@ import {tempHomesPerTest} from '../support/temp-home.js';
 const tempHome = tempHomesPerTest();
 
 let counter = 0;
-function user(email: string, lastName: string): DemoUserRecord {
+function user(email: string, lastName: string, profileName = 'Standard User'): DemoUserRecord {
 	counter++;
 	return {
 		id: `005Hx0000000${String(counter).padStart(3, '0')}`,
@@ -20,7 +20,7 @@ function user(email: string, lastName: string): DemoUserRecord {
 		userType: 'Standard',
 		title: null,
 		department: null,
-		profileName: 'Standard User',
+		profileName,
 	};
 }
 
@@ -28,7 +28,8 @@ let org: DemoOrg;
 beforeAll(async () => {
 	org = await startDemoOrg({
 		records: [
-			user('zw@hostile.test', 'Aplain'),
+			// The connected user: an import needs a Salesforce admin on the other side.
+			user('zw@hostile.test', 'Aplain', 'System Administrator'),
 			user('z\u200Bw@hostile.test', 'Binside'),
 			user('zw@hostile.test\u200B', 'Cafter'),
 			user('ri\u202Egh@hostile.test', 'Dbidi'),
