@@ -259,6 +259,11 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 				signal,
 			});
 		},
+		async fetchActivityOwners(activity, signal) {
+			const owners = await fetchActivityOwners(current.connection, activity, {signal});
+			succeeded();
+			return new Set(owners.map((user) => user.id));
+		},
 		async fetchOverview(onRetry) {
 			const overview = await fetchOrgOverview(current.connection, {onRetry});
 			succeeded();

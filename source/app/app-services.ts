@@ -1,4 +1,5 @@
 import type {ImportContext} from '../core/import-context.js';
+import type {ActivityOwners, ActivityScope} from '../core/sync-scope.js';
 import type {PlanCounts, PlanEntry} from '../core/import-plan.js';
 import type {SalesforceUser} from '../core/salesforce-user.js';
 import type {SettingsValues as AppSettingsValues} from './ports/settings-port.js';
@@ -132,6 +133,8 @@ export type AppServices = {
 	/** Streams a part of the org's users (default the importable ones: active Standard users). */
 	fetchUsers: (onBatch: (batch: SalesforceUser[], progress: LoadProgress) => void, signal: AbortSignal, onRetry?: (notice: RetryNotice) => void, part?: UserPart) => Promise<void>;
 	fetchOverview: (onRetry?: (notice: RetryNotice) => void) => Promise<OrgOverview>;
+	/** The ids of the users who own recent activity in the objects the activity scope names. */
+	fetchActivityOwners: (activity: ActivityScope, signal: AbortSignal) => Promise<ActivityOwners>;
 	/** When a call to the org last succeeded in this run. */
 	lastSuccessfulCall: () => Date | undefined;
 	/** Called when the app is switched to another org; returns the unsubscribe. */

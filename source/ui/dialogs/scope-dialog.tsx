@@ -3,7 +3,7 @@ import {Text} from '../components/text.js';
 import {formatCount} from '../../core/number-format.js';
 import React, {useMemo, useState} from 'react';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
-import {countInScope, type SyncScope} from '../../core/sync-scope.js';
+import {countInScope, type ActivityOwners, type SyncScope} from '../../core/sync-scope.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {useListCursor} from '../hooks/use-list-cursor.js';
@@ -15,6 +15,8 @@ type Props = {
 	scope: SyncScope;
 	/** The org's users as loaded now: the values to choose from, and the live count. */
 	users: readonly SalesforceUser[];
+	/** The owners of recent sales activity when the scope asks about it, once read. */
+	owners?: ActivityOwners;
 	/** Whether every user has arrived; the count says "so far" otherwise. */
 	complete: boolean;
 	width: number;
@@ -62,12 +64,12 @@ function rowsFor(users: readonly SalesforceUser[], scope: SyncScope): Row[] {
  * Which Salesforce users automatic sync takes, with the count of those in scope updated at every change:
  * a spot check before anything is saved. Nothing checked in a section means any value.
  */
-export function ScopeDialog({scope: initial, users, complete, width, height, onSave, onCancel}: Props) {
+export function ScopeDialog({scope: initial, users, owners, complete, width, height, onSave, onCancel}: Props) {
 	const [scope, setScope] = useState<SyncScope>(initial);
 	const rows = useMemo(() => rowsFor(users, initial), [users, initial]);
 	const listHeight = Math.max(3, height - 6);
 	const cursor = useListCursor(rows.length, listHeight);
-	const inScope = useMemo(() => countInScope(users, scope), [users, scope]);
+	const inScope = useMemo(() => countInScope(users, scope, owners), [users, scope, owners]);
 
 	const toggle = () => {
 		const row = rows[cursor.cursor];
@@ -129,7 +131,7 @@ export function ScopeDialog({scope: initial, users, complete, width, height, onS
 	return (
 		<DialogFrame title="Automatic sync scope" width={width}>
 			<Text wrap="truncate">
-				<Text bold color="green">{inScope === null ? 'Owners of recent activity not counted yet' : `${formatCount(inScope)} of ${formatCount(users.length)} users in scope`}</Text>
+				<Text bold color="green">{inScope === null ? 'Reading the owners of recent sales activity…' : `${formatCount(inScope)} of ${formatCount(users.length)} users in scope`}</Text>
 				{complete ? '' : ' (so far: users are still loading)'}
 				<Text dimColor>{' · nothing checked in a section means any'}</Text>
 			</Text>

@@ -138,6 +138,8 @@ export function SalesforceDashboard(props: Props) {
 					onChange={props.onChangeSetting}
 					users={salesforce.users}
 					usersComplete={salesforce.load.status === 'done'}
+					fetchActivityOwners={services.fetchActivityOwners}
+					describeError={services.describeError}
 					isFocused={isFocused}
 					width={width}
 					height={contentHeight}

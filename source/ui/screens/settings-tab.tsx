@@ -4,7 +4,8 @@ import {formatCount} from '../../core/number-format.js';
 import React, {useMemo, useState} from 'react';
 import {fillOnMapValues, type FillOnMap} from '../../core/fill-on-map.js';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
-import {countInScope, describeSyncScope} from '../../core/sync-scope.js';
+import {countInScope, describeSyncScope, type ActivityOwners, type ActivityScope} from '../../core/sync-scope.js';
+import {ownersOf, useActivityOwners, type ActivityOwnersState} from '../hooks/use-activity-owners.js';
 import type {AppSettingsValues, AutomaticSyncSummary} from '../../app/app-services.js';
 import {ScopeDialog} from '../dialogs/scope-dialog.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
@@ -17,6 +18,9 @@ type Props = {
 	/** The org's users as loaded now, for the live count of the sync scope. */
 	users: readonly SalesforceUser[];
 	usersComplete: boolean;
+	/** The owners of recent sales activity, for the count when the scope asks about activity. */
+	fetchActivityOwners: (activity: ActivityScope, signal: AbortSignal) => Promise<ActivityOwners>;
+	describeError: (error: unknown) => string;
 	isFocused: boolean;
 	width: number;
 	height: number;
@@ -39,7 +43,20 @@ function cycle<T>(values: readonly T[], current: T): T {
 	return values[(values.indexOf(current) + 1) % values.length] ?? values[0]!;
 }
 
-function rowsFor(inScope: number | null, users: readonly SalesforceUser[], usersComplete: boolean): SettingRow[] {
+/** The live count beside the scope: a number once everything it needs is read. */
+function scopeCount(inScope: number | null, owners: ActivityOwnersState, users: readonly SalesforceUser[], usersComplete: boolean): string {
+	if (owners.status === 'failed') {
+		return `Owners of recent sales activity could not be read: ${owners.reason}`;
+	}
+
+	if (inScope === null) {
+		return 'Reading the owners of recent sales activity…';
+	}
+
+	return `${formatCount(inScope)} of ${formatCount(users.length)} users in scope${usersComplete ? '' : ' so far'}`;
+}
+
+function rowsFor(countText: string): SettingRow[] {
 	return [
 		{
 			key: 'autoSync',
@@ -56,7 +73,7 @@ function rowsFor(inScope: number | null, users: readonly SalesforceUser[], users
 			title: 'Users automatic sync takes',
 			value: (settings) => describeSyncScope(settings.syncScope),
 			explain: () =>
-				`${inScope === null ? 'Owners of recent activity not counted yet' : `${formatCount(inScope)} of ${formatCount(users.length)} users in scope${usersComplete ? '' : ' so far'}`}. Enter chooses profiles, roles, departments, user types.`,
+				`${countText}. Enter chooses profiles, roles, departments, user types.`,
 		},
 		{
 			key: 'safeguardShare',
@@ -107,13 +124,15 @@ function describeLastSync(run: AutomaticSyncSummary | undefined): string {
 		: `Last automatic sync: ${when} UTC, ${run.status === 'held' ? 'held by the safeguard, ' : ''}created ${formatCount(run.created)}, mapped ${formatCount(run.mapped)}, skipped ${formatCount(run.skipped)}.`;
 }
 
-export function SettingsTab({settings, readLastAutomaticSync, onChange, users, usersComplete, isFocused, width, height}: Props) {
+export function SettingsTab({settings, readLastAutomaticSync, onChange, users, usersComplete, fetchActivityOwners, describeError, isFocused, width, height}: Props) {
 	const [cursor, setCursor] = useState(0);
 	const [editingScope, setEditingScope] = useState(false);
 	const [lastAutomaticSync] = useState(readLastAutomaticSync);
 	// Counted when the scope or the list changes, not on every move of the cursor over 100,000 users.
-	const inScope = useMemo(() => countInScope(users, settings.syncScope), [users, users.length, settings.syncScope]);
-	const rows = rowsFor(inScope, users, usersComplete);
+	const activityOwners = useActivityOwners(settings.syncScope.activity, fetchActivityOwners, describeError);
+	const owners = ownersOf(activityOwners);
+	const inScope = useMemo(() => countInScope(users, settings.syncScope, owners), [users, users.length, settings.syncScope, owners]);
+	const rows = rowsFor(scopeCount(inScope, activityOwners, users, usersComplete));
 	// Two lines a setting; on a short terminal the explanations give way first.
 	const explain = rows.length * 2 + 3 <= height;
 
@@ -154,6 +173,7 @@ export function SettingsTab({settings, readLastAutomaticSync, onChange, users, u
 			<ScopeDialog
 				scope={settings.syncScope}
 				users={users}
+				owners={owners}
 				complete={usersComplete}
 				width={Math.min(width, 90)}
 				height={height}

@@ -1,0 +1,56 @@
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {SalesforceUser} from '../../source/core/salesforce-user.js';
+import {defaultSyncScope, inSyncScope} from '../../source/core/sync-scope.js';
+import {openSession, type Session} from '../../source/session.js';
+import {App} from '../../source/ui/app.js';
+import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
+import {keys} from '../support/keys.js';
+import {makeTempHome} from '../support/temp-home.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) {
+		// eslint-disable-next-line no-await-in-loop
+		await cleanup();
+	}
+});
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Owners of opportunities changed in the last 30 days, from every record rather than a semi-join. */
+async function recentOpportunityOwners(session: Session): Promise<Set<string>> {
+	const now = new Date();
+	const since = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 30 * dayMs;
+	const {records} = await session.connection.query<{OwnerId: string; LastModifiedDate: string}>('SELECT OwnerId, LastModifiedDate FROM Opportunity', {autoFetch: true, maxFetch: 100_000});
+	return new Set(records.filter((record) => Date.parse(record.LastModifiedDate.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) >= since).map((record) => record.OwnerId));
+}
+
+describe('the Settings tab with the sales activity scope', () => {
+	it('counts only the users who own recent activity', async () => {
+		const temp = makeTempHome();
+		const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env);
+		cleanups.push(temp.remove, async () => session.close());
+		const scope = {...defaultSyncScope, activity: {objects: ['Opportunity' as const], days: 30}};
+		session.settings.set('syncScope', scope);
+		const users: SalesforceUser[] = [];
+		await session.services.fetchUsers((batch) => {
+			users.push(...batch);
+		}, new AbortController().signal);
+		const owners = await recentOpportunityOwners(session);
+		const expected = users.filter((user) => inSyncScope(user, scope, owners)).length;
+		expect(expected).toBeGreaterThan(0);
+		expect(expected).toBeLessThan(users.filter((user) => inSyncScope(user, defaultSyncScope)).length);
+
+		const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
+		cleanups.push(() => {
+			rendered.unmount();
+		});
+		const driver = inkDriver(rendered);
+		await openSalesforceDashboard(driver);
+		await driver.press(keys.shiftTab);
+		const frame = await driver.waitFor(new RegExp(`(^|\\s)${expected} of ${users.length} users in scope\\.`));
+		expect(frame).toContain('active only; owners of opportunities');
+	});
+});
