@@ -54,13 +54,13 @@ async function openTab(tab: 'Users' | 'History' | 'Settings', prepare?: (session
 		await driver.press(key);
 	}
 
-	return {driver, session, home: temp.home};
+	return {driver, session, rendered, home: temp.home};
 }
 
 describe('the History tab', () => {
 	it('lists runs, opens one to its outcomes, and undoes the last run once', async () => {
 		let imported: SalesforceUser[] = [];
-		const {driver, session} = await openTab('History', async (session) => {
+		const {driver, session, rendered} = await openTab('History', async (session) => {
 			imported = (await listedUsers(session)).slice(0, 3);
 			await session.services.importUsers(imported, () => undefined);
 		});
@@ -79,6 +79,10 @@ describe('the History tab', () => {
 		await driver.waitFor('Undo the last run');
 		await driver.press('y');
 		const undone = await driver.waitFor('Undid run #1: removed 3 people and 3 links.');
+		// The store holds the process while it undoes: the frame before says it is working, with the counts.
+		const working = rendered.frames.findIndex((frame) => frame.includes('Undoing run #1: removing 3 links and up to 3 people…'));
+		expect(working).toBeGreaterThan(-1);
+		expect(working).toBeLessThan(rendered.frames.findIndex((frame) => frame.includes('Undid run #1')));
 		expect(undone).toMatch(/#2 .*undo/);
 		expect(undone).toMatch(/#1 .*manual +undone/);
 		expect(undone).not.toContain('u undo last run');

@@ -11,6 +11,7 @@ import {toTerminalText} from '../../core/terminal-text.js';
 import {cursorColumnWidth, TableCell} from '../components/checkbox-table.js';
 import type {AppServices, RunOutcome, RunSummary} from '../../app/app-services.js';
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
+import {DialogFrame} from '../components/dialog-frame.js';
 import {useListCursor} from '../hooks/use-list-cursor.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
@@ -243,6 +244,20 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 				onCancel={() => {
 					setOverlay('none');
 				}}
+			/>
+		);
+	}
+
+	if (overlay === 'undoing' && lastUndoable) {
+		return (
+			<DialogFrame
+				title="Undo the last run"
+				width={Math.min(width, 90)}
+				height={height}
+				lines={[
+					{text: `Undoing run #${lastUndoable.id}: removing ${formatCount(lastUndoable.created + lastUndoable.mapped)} links and up to ${formatCount(lastUndoable.created)} people…`, color: 'yellow'},
+					'A large run takes some seconds. It is undone all at once or not at all, so it cannot be stopped half-way; keys wait until it is done.',
+				]}
 			/>
 		);
 	}
