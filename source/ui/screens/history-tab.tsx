@@ -27,6 +27,9 @@ type Props = {
 
 type Overlay = 'none' | 'confirm-undo' | 'confirm-release' | 'working' | 'undoing';
 
+/** Long enough for the terminal to get the "undoing" frame before the store holds the process. */
+const paintBeforeBlockingMs = 50;
+
 const statusColor: Record<string, string | undefined> = {completed: 'green', failed: 'red', held: 'yellow', released: 'gray', undone: 'gray'};
 const outcomeColor: Record<string, string | undefined> = {
 	created: 'green',
@@ -194,8 +197,18 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 		isFocused && overlay === 'none',
 	);
 
+	// The undo holds the process while the store works: the frame that says it is working goes out first.
+	// Cancelling half-way is not offered: the undo is all or nothing.
+	useEffect(() => {
+		if (overlay !== 'undoing') {
+			return;
+		}
+
+		// Not cleared on unmount: once confirmed, leaving the tab does not call the undo off.
+		setTimeout(undo, paintBeforeBlockingMs);
+	}, [overlay]); // eslint-disable-line react-hooks/exhaustive-deps
+
 	const undo = () => {
-		setOverlay('undoing');
 		history.undoLastRun().then(
 			(result) => {
 				const kept = result.keptPeople.length > 0 ? ` Kept ${formatCount(result.keptPeople.length)}: ${result.keptPeople.map((person) => `${person.name} (${person.reason})`).join(', ')}.` : '';
@@ -240,7 +253,9 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 				question={`Undo run #${lastUndoable.id} (${counts(lastUndoable)})? The people it created are removed unless something refers to them now, and the links it made are undone. The undo is recorded too.`}
 				width={Math.min(width, 90)}
 				height={height}
-				onConfirm={undo}
+				onConfirm={() => {
+					setOverlay('undoing');
+				}}
 				onCancel={() => {
 					setOverlay('none');
 				}}
