@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 
-	const {command, args} = splitCommandLine(argv);
+	const {command, args} = splitCommandLine(takeDatabaseFlag(argv));
 	try {
 		return await runCommand(command, args);
 	} catch (error: unknown) {
@@ -44,6 +44,38 @@ async function main(argv: string[]): Promise<number> {
 		throw error;
 	}
 }
+
+/**
+ * `--database URL` works on every command, before or after its name: it is taken out here and given to
+ * the rest of the program as SALESSCREEN_DATABASE_URL, which a flag overrides.
+ */
+function takeDatabaseFlag(argv: string[]): string[] {
+	const rest: string[] = [];
+	for (let index = 0; index < argv.length; index++) {
+		const arg = argv[index]!;
+		if (arg === '--') {
+			rest.push(...argv.slice(index));
+			break;
+		}
+
+		if (arg === '--database' || arg.startsWith('--database=')) {
+			const value = arg === '--database' ? argv[++index] : arg.slice('--database='.length);
+			if (value === undefined || value.trim() === '' || value.startsWith('--')) {
+				throw new UsageError('--database needs a PostgreSQL URL, as in --database postgres://user@host/salesscreen.', {hint: true});
+			}
+
+			process.env.SALESSCREEN_DATABASE_URL = value;
+			continue;
+		}
+
+		rest.push(arg);
+	}
+
+	return rest;
+}
+
+/** Commands that work on the PostgreSQL store today; the others still read and write the SQLite file only. */
+const commandsOnPostgres = new Set(['db', 'demo-org']);
 
 async function runCommand(command: CommandDefinition, args: string[]): Promise<number> {
 	const parsed = parseFlags(args, command.flags);
@@ -64,6 +96,11 @@ async function runCommand(command: CommandDefinition, args: string[]): Promise<n
 	// Everything this program creates (database, its -wal and -shm files, settings) is its owner's alone,
 	// or, in a data folder an admin shared with a group (setgid, group rwx), its group's too.
 	process.umask(isSharedFolder(resolveAppHome().home) ? 0o007 : 0o077);
+	if (!commandsOnPostgres.has(command.name)) {
+		const {refuseUntilOnPostgres} = await import('./store-selection.js');
+		refuseUntilOnPostgres(command === defaultCommand ? 'the app' : command.name);
+	}
+
 	return command.run(parsed);
 }
 

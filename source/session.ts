@@ -10,7 +10,7 @@ import {fetchOrgOverview} from './salesforce/org-overview.js';
 import {describeSalesforceError, reconnectCodes} from './salesforce/salesforce-error.js';
 import {fetchActivityOwners, fetchSalesforceUsers} from './salesforce/user-source.js';
 import {openConnectionFile, type ConnectionFile} from './settings/saved-connection.js';
-import {openSettings, type AppSettings} from './settings/settings.js';
+import {openSettings, type AppSettings, type SettingsShape} from './settings/settings.js';
 import {openStore, type Store} from './store/database.js';
 import {seedDemoPeople} from './store/demo-seed.js';
 import {markCreatedOnDemo, readStoreOrigin} from './store/store-origin.js';
@@ -333,7 +333,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 				requireAdmin('settings');
 			}
 
-			settings.set(key, value);
+			settings.set(key, value as SettingsShape[typeof key]);
 		},
 		describeError(error) {
 			const message = describeError(error);

@@ -2,6 +2,7 @@ import {adminDefinition} from './admin-definition.js';
 import {appDefinition} from './app-definition.js';
 import type {CommandDefinition} from './command-definition.js';
 import {connectDefinition} from './connect-definition.js';
+import {dbDefinition} from './db-definition.js';
 import {demoOrgDefinition} from './demo-org-definition.js';
 import {disconnectDefinition} from './disconnect-definition.js';
 import {historyDefinition} from './history-definition.js';
@@ -25,6 +26,7 @@ export const commands: readonly CommandDefinition[] = [
 	undoDefinition,
 	settingsDefinition,
 	adminDefinition,
+	dbDefinition,
 	demoOrgDefinition,
 ];
 
@@ -43,7 +45,8 @@ ${orgFlagsHelp}
 	                        box drawing, a line of text for each change (also SALESSCREEN_PLAIN=1, TERM=dumb)
 	  NO_COLOR=1 turns colour off, FORCE_COLOR=1 on.
 
-	Data lives in $SALESSCREEN_HOME, or your platform's data folder when it is not set.
+	Data lives in $SALESSCREEN_HOME, or your platform's data folder when it is not set; --database URL
+	(or SALESSCREEN_DATABASE_URL) on any command uses a PostgreSQL database instead (salesscreen db --help).
 `;
 
 /**

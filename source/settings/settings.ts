@@ -24,6 +24,8 @@ export type SettingsShape = {
 	safeguardShare: number;
 	/** How long an import, sync or undo waits for another one to finish before it gives up, in seconds. */
 	writeWaitSeconds: number;
+	/** A PostgreSQL URL (without its password) every command uses instead of the SQLite file; '' for the file. */
+	databaseUrl: string;
 };
 
 export type AppSettings = {
@@ -69,6 +71,7 @@ const schema = {
 	fillOnMap: {type: 'string', enum: fillOnMapValues, default: 'none'},
 	safeguardShare: {type: 'number', minimum: 0, maximum: 1, default: defaultSafeguardShare},
 	writeWaitSeconds: {type: 'integer', minimum: 0, maximum: 86_400, default: 300},
+	databaseUrl: {type: 'string', default: ''},
 } as const;
 
 export function openSettings(home: string): AppSettings {

@@ -4,11 +4,11 @@ import Database from 'better-sqlite3';
 import {is} from 'drizzle-orm';
 import {drizzle, type BetterSQLite3Database} from 'drizzle-orm/better-sqlite3';
 import {migrate} from 'drizzle-orm/better-sqlite3/migrator';
-import {readMigrationFiles} from 'drizzle-orm/migrator';
 import {getTableConfig, SQLiteTable} from 'drizzle-orm/sqlite-core';
 import path from 'node:path';
 import {fileModeFor} from '../app-home.js';
 import * as schema from './schema.js';
+import {judgeSchemaVersion, knownMigrations, newerSchemaMessage, type AppliedMigration, type SchemaVersion} from './schema-version.js';
 
 export type Store = {
 	db: BetterSQLite3Database<typeof schema>;
@@ -125,26 +125,21 @@ export function storeOpenFailure(file: string, error: unknown): StoreOpenError {
 	return new StoreOpenError(`The SalesScreen database ${file} cannot be opened (${reason}). It was left as it is.`, 'other');
 }
 
+/** The schema version of an open SQLite store (no migrations table: none applied). Reads only. */
+export function sqliteSchemaVersion(sqlite: Database.Database): SchemaVersion {
+	const exists = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(migrationsTable);
+	const applied = exists === undefined ? [] : (sqlite.prepare(`select hash, created_at as createdAt from ${migrationsTable} order by created_at`).all() as AppliedMigration[]);
+	return judgeSchemaVersion(knownMigrations(migrationsFolder), applied);
+}
+
 /**
  * Refuses a store some other salesscreen migrated further (or differently): its schema is not one this
  * version knows, so neither reading nor writing it can be trusted. Reads only.
  */
 function refuseUnknownMigrations(sqlite: Database.Database): void {
-	const exists = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(migrationsTable);
-	if (exists === undefined) {
-		return;
-	}
-
-	const known = new Set(readMigrationFiles({migrationsFolder}).map((migration) => Number(migration.folderMillis)));
-	const applied = sqlite.prepare(`select hash, created_at as createdAt from ${migrationsTable} order by created_at`).all() as Array<{hash: string; createdAt: number | string}>;
-	const unknown = applied.filter((row) => !known.has(Number(row.createdAt)));
+	const {unknown} = sqliteSchemaVersion(sqlite);
 	if (unknown.length > 0) {
-		const newest = unknown.at(-1)!;
-		const when = Number.isFinite(Number(newest.createdAt)) ? new Date(Number(newest.createdAt)).toISOString().slice(0, 10) : String(newest.createdAt);
-		throw new StoreOpenError(
-			`The SalesScreen database was made by a newer salesscreen (migration ${String(newest.hash).slice(0, 12)} of ${when}, which this one does not know); it was not opened, and nothing was changed. Upgrade salesscreen.`,
-			'newer-version',
-		);
+		throw new StoreOpenError(newerSchemaMessage('The SalesScreen database', unknown), 'newer-version');
 	}
 }
 

@@ -104,3 +104,15 @@ export const syncState = pgTable('sync_state', {
 	fullSyncRequestedAt: text('full_sync_requested_at'),
 	updatedAt: text('updated_at').notNull().default(now),
 });
+
+export const storeOrigin = pgTable('store_origin', {
+	id: integer('id').primaryKey(),
+	createdOnDemo: boolean('created_on_demo').notNull().default(false),
+	demoUsers: integer('demo_users'),
+	demoSeed: integer('demo_seed'),
+	orgId: text('org_id'),
+	orgIsDemo: boolean('org_is_demo'),
+	orgInstanceUrl: text('org_instance_url'),
+	orgSince: text('org_since'),
+	updatedAt: text('updated_at').notNull().default(now),
+});
