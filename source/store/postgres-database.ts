@@ -31,7 +31,9 @@ class PasswordMissingError extends Error {}
 
 /** Where the URL points, with libpq's defaults (PGHOST, PGPORT, PGUSER, then localhost, 5432, the OS account). */
 function targetOf(url: string, env: NodeJS.ProcessEnv): PasswordTarget & {config: ReturnType<typeof parseConnectionString>} {
-	const config = parseConnectionString(url, {useLibpqCompat: true});
+	// PGSSLMODE, as libpq reads it, when the URL does not say; node-postgres alone would treat require as verify-full.
+	const withMode = env.PGSSLMODE?.trim() && !/[?&]sslmode=/i.test(url) ? `${url}${url.includes('?') ? '&' : '?'}sslmode=${encodeURIComponent(env.PGSSLMODE.trim())}` : url;
+	const config = parseConnectionString(withMode, {useLibpqCompat: true});
 	return {
 		config,
 		host: config.host || env.PGHOST || 'localhost',

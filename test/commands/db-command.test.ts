@@ -103,6 +103,24 @@ describeOnPostgres('salesscreen db', () => {
 		}
 	});
 
+	it('honours sslmode: require against a server without TLS is refused, not sent in plain text', async () => {
+		const {env} = tempHome();
+		const url = await freshPostgresDatabase();
+		const withSslmode = (mode: string) => {
+			const parsed = new URL(url);
+			parsed.searchParams.set('sslmode', mode);
+			return parsed.href;
+		};
+
+		for (const withMode of [{...env, SALESSCREEN_DATABASE_URL: withSslmode('require')}, {...env, SALESSCREEN_DATABASE_URL: url, PGSSLMODE: 'require'}]) {
+			// eslint-disable-next-line no-await-in-loop
+			const result = await runCli(['db', 'status'], withMode);
+			expect([result.code, result.stderr]).toEqual([1, expect.stringMatching(/could not be reached over TLS as sslmode asks \(The server does not support SSL connections\)/)]);
+		}
+
+		expect((await runCli(['db', 'status'], {...env, SALESSCREEN_DATABASE_URL: withSslmode('disable')})).code).toBe(4);
+	});
+
 	it('refuses a database a newer salesscreen migrated, and writes nothing to it', async () => {
 		const {env} = tempHome();
 		const url = await freshPostgresDatabase();
