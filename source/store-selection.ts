@@ -1,28 +1,27 @@
 import fs from 'node:fs';
 import {resolveAppHome, type AppHome} from './app-home.js';
-import {StoreOpenError} from './store/database.js';
-import {openSettings, SettingsFileError} from './settings/settings.js';
-import {describeStoreLocation, resolveStoreLocation, type StoreLocation} from './store/store-location.js';
+import {DatabaseUrlError, describeStoreLocation, resolveStoreLocation, type StoreLocation} from './store/store-location.js';
+
+/**
+ * The URL an admin saved with `salesscreen db use`, read straight from the settings file: this runs before
+ * every command, and before the app's first frame, so it loads neither conf nor the store. A file that
+ * cannot be read is reported, with what to do, by whatever reads the settings next.
+ */
+function savedDatabaseUrl(home: AppHome): string {
+	try {
+		const saved = (JSON.parse(fs.readFileSync(home.settingsFile, 'utf8')) as {databaseUrl?: unknown}).databaseUrl;
+		return typeof saved === 'string' ? saved : '';
+	} catch {
+		return '';
+	}
+}
 
 /**
  * The store this run uses: --database / SALESSCREEN_DATABASE_URL, else the URL an admin saved with
  * `salesscreen db use`, else the SQLite file in the data folder.
  */
 export function selectStore(home: AppHome, env: NodeJS.ProcessEnv = process.env): StoreLocation {
-	let savedUrl = '';
-	// Only an existing settings file is read: opening one with conf would create it.
-	if (!env.SALESSCREEN_DATABASE_URL?.trim() && fs.existsSync(home.settingsFile)) {
-		try {
-			savedUrl = openSettings(home.home).get('databaseUrl');
-		} catch (error: unknown) {
-			// An unreadable settings file is reported, with what to do, by whatever reads settings next.
-			if (!(error instanceof SettingsFileError)) {
-				throw error;
-			}
-		}
-	}
-
-	return resolveStoreLocation({databaseFile: home.databaseFile, env, savedUrl});
+	return resolveStoreLocation({databaseFile: home.databaseFile, env, savedUrl: env.SALESSCREEN_DATABASE_URL?.trim() ? '' : savedDatabaseUrl(home)});
 }
 
 /**
@@ -32,9 +31,8 @@ export function selectStore(home: AppHome, env: NodeJS.ProcessEnv = process.env)
 export function refuseUntilOnPostgres(what: string, env: NodeJS.ProcessEnv = process.env): void {
 	const location = selectStore(resolveAppHome(env), env);
 	if (location.engine === 'postgres') {
-		throw new StoreOpenError(
-			`The ${describeStoreLocation(location)} is chosen, but ${what} works only on the SQLite store in this version of salesscreen; salesscreen db status and db migrate work on both. Unset SALESSCREEN_DATABASE_URL (or run salesscreen db use sqlite) to use the SQLite file.`,
-			'other',
+		throw new DatabaseUrlError(
+			`The ${describeStoreLocation(location)} is chosen, but ${what} works only on the SQLite store in this version of salesscreen; salesscreen db status, db migrate and db copy work with PostgreSQL. Unset SALESSCREEN_DATABASE_URL (or run salesscreen db use sqlite) to use the SQLite file.`,
 		);
 	}
 }

@@ -8,7 +8,8 @@ import {openPostgresStore, postgresFailure, postgresPool, postgresSchemaVersion}
 import type {SchemaVersion} from '../store/schema-version.js';
 import {newerSchemaMessage} from '../store/schema-version.js';
 import {checkDatabaseUrl, describeStoreLocation, type StoreLocation} from '../store/store-location.js';
-import {requireAdmin} from './require-admin.js';
+import {copyToPostgres} from '../store/copy-to-postgres.js';
+import {requireAdmin, requireAdminIn} from './require-admin.js';
 import {UsageError} from './usage-error.js';
 
 export const dbStatusExitCodes = {upToDate: 0, failed: 1, behind: 4} as const;
@@ -144,5 +145,35 @@ export async function dbUseCommand(target: string, out: NodeJS.WritableStream): 
 	settings.set('databaseUrl', url);
 	const location: StoreLocation = {engine: 'postgres', url, source: 'setting'};
 	out.write(`Every command now uses the ${describeStoreLocation(location)} (unless --database or SALESSCREEN_DATABASE_URL says otherwise). Run salesscreen db migrate to prepare it.\n`);
+	return 0;
+}
+
+/**
+ * `salesscreen db copy --to URL`: the SQLite store of this data folder into an empty PostgreSQL database,
+ * all of it in one transaction. The SQLite file is left as it is.
+ */
+export async function dbCopyCommand(to: string, out: NodeJS.WritableStream): Promise<number> {
+	const url = checkDatabaseUrl(to, '--to');
+	const home = resolveAppHome();
+	ensureAppHome(home);
+	const source = openStore(home.databaseFile);
+	try {
+		requireAdminIn(source, home.home, 'settings');
+		const target = await openPostgresStore(url);
+		try {
+			const counts = await copyToPostgres(source, target).catch((error: unknown) => {
+				throw postgresFailure(target.name, error);
+			});
+			const plain = url.replace(/^([^:]+:\/\/[^/@:]*):[^@/]*@/, '$1@').replace(/([?&])password=[^&]*&?/i, '$1');
+			out.write(
+				`Copied ${counts.people} people, ${counts.teams} teams, ${counts.salesforceLinks} Salesforce links, ${counts.manualChoices} manual choices, ${counts.importRuns} runs with ${counts.importOutcomes} outcomes and the sync state from ${home.databaseFile} to the ${target.name}, in one transaction.\nUse it from now on with: salesscreen db use ${plain}   (or SALESSCREEN_DATABASE_URL)\n`,
+			);
+		} finally {
+			await target.close();
+		}
+	} finally {
+		source.close();
+	}
+
 	return 0;
 }

@@ -14,6 +14,9 @@ export const dbDefinition = defineCommand({
 	  $ salesscreen db migrate [--json]    Apply the migrations this salesscreen has (the app does at start-up)
 	  $ salesscreen db use URL             Save a PostgreSQL URL (without its password) for every command
 	  $ salesscreen db use sqlite          Go back to the SQLite file
+	  $ salesscreen db copy --to URL       Copy the SQLite store (people, teams, links, manual choices,
+	                                       runs and outcomes, sync state) into an EMPTY PostgreSQL
+	                                       database, in one transaction; a database with rows is refused
 
 	The password comes from the URL, PGPASSWORD, or ~/.pgpass (as for psql); sslmode in the URL works as
 	in libpq (require: encrypted; verify-full: the certificate and host are checked too). A URL is never
@@ -25,10 +28,18 @@ export const dbDefinition = defineCommand({
 	Exit codes: 0 done (status: up to date), 1 failed or refused (status: a newer salesscreen's store),
 	2 wrong usage, 3 not an admin, 4 status: migrations to apply.
 `,
-	flags: {json: {type: 'boolean', default: false}},
+	flags: {json: {type: 'boolean', default: false}, to: {type: 'string', takes: 'the PostgreSQL URL to copy into'}},
 	async run({input, flags}) {
 		const [action, ...rest] = input;
-		const {dbStatusCommand, dbMigrateCommand, dbUseCommand} = await import('./db-command.js');
+		const {dbStatusCommand, dbMigrateCommand, dbUseCommand, dbCopyCommand} = await import('./db-command.js');
+		if (action === 'copy' && rest.length === 0) {
+			if (flags.to === undefined) {
+				throw new UsageError('db copy needs --to postgres://user@host/database: the empty database to copy into.', {hint: true});
+			}
+
+			return dbCopyCommand(flags.to, process.stdout);
+		}
+
 		if (action === 'status' && rest.length === 0) {
 			return dbStatusCommand(flags.json, process.stdout);
 		}
@@ -41,6 +52,6 @@ export const dbDefinition = defineCommand({
 			return dbUseCommand(rest[0]!, process.stdout);
 		}
 
-		throw new UsageError(action === undefined ? 'db needs an action: status, migrate or use.' : `db ${action}${rest.length > 0 ? ' …' : ''} is not a db command.`, {hint: true});
+		throw new UsageError(action === undefined ? 'db needs an action: status, migrate, use or copy.' : `db ${action}${rest.length > 0 ? ' …' : ''} is not a db command.`, {hint: true});
 	},
 });

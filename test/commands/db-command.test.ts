@@ -144,4 +144,43 @@ describeOnPostgres('salesscreen db', () => {
 			await client.end();
 		}
 	});
+
+	async function rowsOf(url: string, query: string): Promise<unknown[]> {
+		const client = new pg.Client({connectionString: url});
+		await client.connect();
+		try {
+			return (await client.query(query)).rows;
+		} finally {
+			await client.end();
+		}
+	}
+
+	it('copies the SQLite store into an empty database in one transaction, and refuses one with rows', async () => {
+		const {home, env} = tempHome();
+		const imported = await runCli(['import', '--all', '--demo-users', '40'], env);
+		expect(imported.code, imported.stderr).toBe(0);
+		const sqlite = new Database(path.join(home, 'salesscreen.db'), {readonly: true});
+		const people = sqlite.prepare('select id, email_normalised as email, active, deactivated_by_sync as bySync from people order by id').all() as Array<{id: number; email: string; active: number; bySync: number}>;
+		const links = sqlite.prepare('select count(*) as n from salesforce_links').get() as {n: number};
+		const outcomes = sqlite.prepare('select count(*) as n from import_outcomes').get() as {n: number};
+		sqlite.close();
+		expect(links.n).toBeGreaterThan(30);
+
+		const url = await freshPostgresDatabase();
+		const copied = await runCli(['db', 'copy', '--to', url], env);
+		expect([copied.code, copied.stderr]).toEqual([0, '']);
+		expect(copied.stdout).toMatch(new RegExp(`^Copied ${people.length} people, 0 teams, ${links.n} Salesforce links, 0 manual choices, 1 runs with ${outcomes.n} outcomes and the sync state from `));
+		expect(await rowsOf(url, 'select id, email_normalised as email, active, deactivated_by_sync as "bySync" from people order by id')).toEqual(
+			people.map((person) => ({...person, active: person.active === 1, bySync: person.bySync === 1})),
+		);
+		expect(await rowsOf(url, 'select count(*)::int as n from salesforce_links')).toEqual([{n: links.n}]);
+		expect(await rowsOf(url, "select org_is_demo as demo from store_origin")).toEqual([{demo: true}]);
+		// A person made on PostgreSQL later gets an id after the copied ones.
+		expect(await rowsOf(url, "insert into people (name, email, email_normalised, origin) values ('New', 'new@example.com', 'new@example.com', 'manual') returning id")).toEqual([{id: people.at(-1)!.id + 1}]);
+
+		const again = await runCli(['db', 'copy', '--to', url], env);
+		expect([again.code, again.stdout]).toEqual([1, '']);
+		expect(again.stderr).toMatch(/is not empty \(\d+ in people, \d+ in import_runs, .*\); db copy fills only an empty database, so nothing was copied/);
+		expect(await rowsOf(url, 'select count(*)::int as n from people')).toEqual([{n: people.length + 1}]);
+	});
 });
