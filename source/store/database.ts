@@ -6,6 +6,7 @@ import {drizzle, type BetterSQLite3Database} from 'drizzle-orm/better-sqlite3';
 import {migrate} from 'drizzle-orm/better-sqlite3/migrator';
 import {getTableConfig, SQLiteTable} from 'drizzle-orm/sqlite-core';
 import path from 'node:path';
+import {UserFacingError} from '../core/user-facing-error.js';
 import {fileModeFor} from '../app-home.js';
 import * as schema from './schema.js';
 import {judgeSchemaVersion, knownMigrations, newerSchemaMessage, type AppliedMigration, type SchemaVersion} from './schema-version.js';
@@ -21,7 +22,7 @@ export type Store = {
 export type StoreProblem = 'newer-version' | 'unexpected-schema' | 'disk-full' | 'read-only' | 'permission-denied' | 'locked' | 'corrupt' | 'other';
 
 /** The database cannot be opened or migrated; the file is left exactly as it is. */
-export class StoreOpenError extends Error {
+export class StoreOpenError extends UserFacingError {
 	override name = 'StoreOpenError';
 	constructor(
 		message: string,
