@@ -28,7 +28,7 @@ describe('salesscreen --plain', () => {
 		await waitForOutput(/page 1 of \d+/);
 		await waitForOutput(/\n›\[ \] \S/);
 		// The whole list is in: no "loaded N of M" line to come.
-		await waitForOutput(/· 60 users/);
+		await waitForOutput(/· \d+ users/);
 
 		// Space checks the highlighted user: that row and the count are written again, nothing else of the screen.
 		const before = written().length;

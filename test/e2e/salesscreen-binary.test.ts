@@ -114,7 +114,7 @@ describe('the salesscreen binary in a terminal', () => {
 		await again.waitFor('Enter Manage');
 		await again.press(keys.enter);
 		await again.waitFor(`Device login via ${org.instanceUrl}`);
-		await again.waitFor('25 loaded');
+		await again.waitFor(/Salesforce users\s+\d+ loaded/);
 		await again.press('q');
 		expect(await again.exited).toBe(0);
 	});

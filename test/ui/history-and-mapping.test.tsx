@@ -188,8 +188,8 @@ describe('manual choices on the Users tab', () => {
 describe('the sync scope in the Settings tab', () => {
 	it('counts the users in scope as the admin checks values, and saves the scope', async () => {
 		const {driver, home} = await openTab('Settings');
-		const before = await driver.waitFor(/(\d+) of 120 users in scope/);
-		const total = Number(/(\d+) of 120 users in scope/.exec(before)![1]);
+		const before = await driver.waitFor(/(\d+) of \d+ users in scope/);
+		const total = Number(/(\d+) of \d+ users in scope/.exec(before)![1]);
 		await driver.press(keys.down, keys.enter);
 		await driver.waitFor('Automatic sync scope');
 		// Active only, the "User types" heading, then the user types; the first profile comes after them.
@@ -200,7 +200,7 @@ describe('the sync scope in the Settings tab', () => {
 		await driver.press(...Array.from({length: rowsDown}, () => keys.down));
 		await driver.press(keys.space);
 		const narrowed = await driver.waitFor((frame) => {
-			const count = /(\d+) of 120 users in scope/.exec(frame);
+			const count = /(\d+) of \d+ users in scope/.exec(frame);
 			return count !== null && Number(count[1]) < total;
 		});
 		expect(narrowed).toContain(`[x] ${firstProfile![1]!}`);
