@@ -54,3 +54,67 @@ describe('the Settings tab with the sales activity scope', () => {
 		expect(frame).toContain('active only; owners of opportunities');
 	});
 });
+
+/** Owners of records of these objects changed in the last `days` days, from every record rather than a semi-join. */
+async function recentOwners(session: Session, objects: readonly string[], days: number): Promise<Set<string>> {
+	const now = new Date();
+	const since = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * dayMs;
+	const owners = new Set<string>();
+	for (const object of objects) {
+		// eslint-disable-next-line no-await-in-loop
+		const {records} = await session.connection.query<{OwnerId: string; LastModifiedDate: string}>(`SELECT OwnerId, LastModifiedDate FROM ${object}`, {autoFetch: true, maxFetch: 100_000});
+		for (const record of records) {
+			if (Date.parse(record.LastModifiedDate.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) >= since) {
+				owners.add(record.OwnerId);
+			}
+		}
+	}
+
+	return owners;
+}
+
+describe('the scope editor', () => {
+	it('turns the sales activity rule on, picks its objects and days, and the count follows each change', async () => {
+		const temp = makeTempHome();
+		const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env);
+		cleanups.push(temp.remove, async () => session.close());
+		const users: SalesforceUser[] = [];
+		await session.services.fetchUsers((batch) => {
+			users.push(...batch);
+		}, new AbortController().signal);
+		// The owners decide only under a scope that asks about activity; which objects and days, they already say.
+		const count = (owners?: Set<string>) =>
+			users.filter((user) => inSyncScope(user, owners ? {...defaultSyncScope, activity: {objects: ['Opportunity'], days: 1}} : defaultSyncScope, owners)).length;
+		const everyObject = count(await recentOwners(session, ['Opportunity', 'Task', 'Event'], 30));
+		const opportunities30 = count(await recentOwners(session, ['Opportunity'], 30));
+		const opportunities60 = count(await recentOwners(session, ['Opportunity'], 60));
+		// The three steps must each change the count, or the test could not tell them apart.
+		expect(new Set([count(), everyObject, opportunities30, opportunities60]).size).toBe(4);
+
+		const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
+		cleanups.push(() => {
+			rendered.unmount();
+		});
+		const driver = inkDriver(rendered);
+		await openSalesforceDashboard(driver);
+		await driver.press(keys.shiftTab);
+		await driver.waitFor(`${count()} of ${users.length} users in scope.`);
+		await driver.press(keys.down, keys.enter);
+		await driver.waitFor('[ ] Only users who own recent sales activity');
+		// Active only, the heading, then the rule itself.
+		await driver.press(keys.down, keys.down, keys.space);
+		await driver.waitFor(`${everyObject} of ${users.length} users in scope`);
+		expect(driver.frame()).toContain('[x] Only users who own recent sales activity');
+		// Tasks and Events off: owners of opportunities only.
+		await driver.press(keys.down, keys.down, keys.space, keys.down, keys.space);
+		await driver.waitFor(`${opportunities30} of ${users.length} users in scope`);
+		await driver.press(keys.down, keys.space);
+		await driver.waitFor('created or changed in the last 60 days');
+		await driver.waitFor(`${opportunities60} of ${users.length} users in scope`);
+		await driver.press(keys.enter);
+		// The saved scope's own count, on the Settings tab again.
+		await driver.waitFor(`active only; owners of opportunities create`);
+		await driver.waitFor(`${opportunities60} of ${users.length} users in scope.`);
+		expect(session.settings.get('syncScope').activity).toEqual({objects: ['Opportunity'], days: 60});
+	});
+});

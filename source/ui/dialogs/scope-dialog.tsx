@@ -3,9 +3,10 @@ import {Text} from '../components/text.js';
 import {formatCount} from '../../core/number-format.js';
 import React, {useMemo, useState} from 'react';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
-import {countInScope, type ActivityOwners, type SyncScope} from '../../core/sync-scope.js';
+import {countInScope, defaultActivityScope, salesObjects, type ActivityOwners, type ActivityScope, type SalesObject, type SyncScope} from '../../core/sync-scope.js';
 import {toTerminalText} from '../../core/terminal-text.js';
 import {DialogFrame} from '../components/dialog-frame.js';
+import {ownersOf, useActivityOwners} from '../hooks/use-activity-owners.js';
 import {useListCursor} from '../hooks/use-list-cursor.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
@@ -15,8 +16,9 @@ type Props = {
 	scope: SyncScope;
 	/** The org's users as loaded now: the values to choose from, and the live count. */
 	users: readonly SalesforceUser[];
-	/** The owners of recent sales activity when the scope asks about it, once read. */
-	owners?: ActivityOwners;
+	/** The owners of recent sales activity for the activity scope being edited, asked again at each change of it. */
+	fetchActivityOwners: (activity: ActivityScope, signal: AbortSignal) => Promise<ActivityOwners>;
+	describeError: (error: unknown) => string;
 	/** Whether every user has arrived; the count says "so far" otherwise. */
 	complete: boolean;
 	width: number;
@@ -25,7 +27,59 @@ type Props = {
 	onCancel: () => void;
 };
 
-type Row = {kind: 'heading'; title: string} | {kind: 'value'; list: ListKey; value: string; users: number} | {kind: 'active-only'};
+type Row =
+	| {kind: 'heading'; title: string}
+	| {kind: 'value'; list: ListKey; value: string; users: number}
+	| {kind: 'active-only'}
+	| {kind: 'activity'}
+	| {kind: 'activity-object'; object: SalesObject}
+	| {kind: 'activity-days'};
+
+const objectLabels: Record<SalesObject, string> = {Opportunity: 'Opportunities', Task: 'Tasks', Event: 'Events'};
+
+/** The choices Space steps through on the days row; a number set from the command line is kept among them. */
+const dayChoices = [1, 7, 14, 30, 60, 90, 180, 365];
+
+function nextDays(days: number): number {
+	return dayChoices.find((choice) => choice > days) ?? dayChoices[0]!;
+}
+
+/**
+ * The scope being edited, and the activity part kept while it is switched off, so that switching it on
+ * again brings back the objects and days chosen before.
+ */
+type Draft = {scope: SyncScope; activity: ActivityScope};
+
+function withActivity(draft: Draft, enabled: boolean, activity: ActivityScope = draft.activity): Draft {
+	return {activity, scope: {...draft.scope, activity: enabled ? activity : null}};
+}
+
+/** What Space does on a row of the activity section. */
+function toggleActivity(draft: Draft, row: Row): Draft {
+	const enabled = Boolean(draft.scope.activity);
+	if (row.kind === 'activity') {
+		return withActivity(draft, !enabled);
+	}
+
+	if (row.kind === 'activity-days') {
+		return withActivity(draft, true, {...draft.activity, days: nextDays(draft.activity.days)});
+	}
+
+	if (row.kind !== 'activity-object') {
+		return draft;
+	}
+
+	// Checking an object while the rule is off turns it on for that object alone.
+	if (!enabled) {
+		return withActivity(draft, true, {...draft.activity, objects: [row.object]});
+	}
+
+	const has = draft.activity.objects.includes(row.object);
+	const objects = salesObjects.filter((object) => (object === row.object ? !has : draft.activity.objects.includes(object)));
+	// No object left means no activity asked about: the rule goes off, the objects chosen before are kept for later.
+	return objects.length === 0 ? withActivity(draft, false) : withActivity(draft, true, {...draft.activity, objects});
+}
+
 
 const sections: ReadonlyArray<{list: ListKey; title: string; valueOf: (user: SalesforceUser) => string | null}> = [
 	{list: 'userTypes', title: 'User types', valueOf: (user) => user.userType},
@@ -36,7 +90,13 @@ const sections: ReadonlyArray<{list: ListKey; title: string; valueOf: (user: Sal
 
 /** The values present in the org, most common first, with how many users carry each. */
 function rowsFor(users: readonly SalesforceUser[], scope: SyncScope): Row[] {
-	const rows: Row[] = [{kind: 'active-only'}];
+	const rows: Row[] = [
+		{kind: 'active-only'},
+		{kind: 'heading', title: "Sales activity (SalesScreen's rule)"},
+		{kind: 'activity'},
+		...salesObjects.map((object): Row => ({kind: 'activity-object', object})),
+		{kind: 'activity-days'},
+	];
 	for (const section of sections) {
 		const counts = new Map<string, number>();
 		for (const user of users) {
@@ -64,22 +124,28 @@ function rowsFor(users: readonly SalesforceUser[], scope: SyncScope): Row[] {
  * Which Salesforce users automatic sync takes, with the count of those in scope updated at every change:
  * a spot check before anything is saved. Nothing checked in a section means any value.
  */
-export function ScopeDialog({scope: initial, users, owners, complete, width, height, onSave, onCancel}: Props) {
-	const [scope, setScope] = useState<SyncScope>(initial);
+export function ScopeDialog({scope: initial, users, fetchActivityOwners, describeError, complete, width, height, onSave, onCancel}: Props) {
+	const [draft, setDraft] = useState<Draft>(() => ({scope: initial, activity: initial.activity ?? {...defaultActivityScope, objects: [...defaultActivityScope.objects]}}));
+	const {scope} = draft;
 	const rows = useMemo(() => rowsFor(users, initial), [users, initial]);
 	const listHeight = Math.max(3, height - 6);
 	const cursor = useListCursor(rows.length, listHeight);
+	// Read again for each change of objects or days, so the count follows the activity rule as it is edited.
+	const ownersState = useActivityOwners(scope.activity, fetchActivityOwners, describeError);
+	const owners = ownersOf(ownersState);
 	const inScope = useMemo(() => countInScope(users, scope, owners), [users, scope, owners]);
 
 	const toggle = () => {
 		const row = rows[cursor.cursor];
 		if (row?.kind === 'active-only') {
-			setScope((current) => ({...current, activeOnly: !current.activeOnly}));
+			setDraft((current) => ({...current, scope: {...current.scope, activeOnly: !current.scope.activeOnly}}));
 		} else if (row?.kind === 'value') {
-			setScope((current) => {
-				const list = current[row.list];
-				return {...current, [row.list]: list.includes(row.value) ? list.filter((value) => value !== row.value) : [...list, row.value]};
+			setDraft((current) => {
+				const list = current.scope[row.list];
+				return {...current, scope: {...current.scope, [row.list]: list.includes(row.value) ? list.filter((value) => value !== row.value) : [...list, row.value]}};
 			});
+		} else if (row) {
+			setDraft((current) => toggleActivity(current, row));
 		}
 	};
 
@@ -131,7 +197,13 @@ export function ScopeDialog({scope: initial, users, owners, complete, width, hei
 	return (
 		<DialogFrame title="Automatic sync scope" width={width}>
 			<Text wrap="truncate">
-				<Text bold color="green">{inScope === null ? 'Reading the owners of recent sales activity…' : `${formatCount(inScope)} of ${formatCount(users.length)} users in scope`}</Text>
+				<Text bold color={ownersState.status === 'failed' ? 'red' : 'green'}>
+					{ownersState.status === 'failed'
+						? `Owners of recent sales activity could not be read: ${ownersState.reason}`
+						: inScope === null
+							? 'Reading the owners of recent sales activity…'
+							: `${formatCount(inScope)} of ${formatCount(users.length)} users in scope`}
+				</Text>
 				{complete ? '' : ' (so far: users are still loading)'}
 				<Text dimColor>{' · nothing checked in a section means any'}</Text>
 			</Text>
@@ -140,16 +212,31 @@ export function ScopeDialog({scope: initial, users, owners, complete, width, hei
 				const mark = highlighted ? '›' : ' ';
 				if (row.kind === 'heading') {
 					return (
-						<Text key={`h-${row.title}`} bold dimColor>
+						<Text key={`h-${row.title}`} bold dimColor wrap="truncate">
 							{`  ${row.title}`}
 						</Text>
 					);
 				}
 
-				const checked = row.kind === 'active-only' ? scope.activeOnly : scope[row.list].includes(row.value);
-				const label = row.kind === 'active-only' ? 'Active in Salesforce only' : `${toTerminalText(row.value)}  (${formatCount(row.users)})`;
+				const activityOn = Boolean(scope.activity);
+				if (row.kind === 'activity-days') {
+					return (
+						<Text key="activity-days" wrap="truncate" inverse={highlighted} dimColor={!activityOn && !highlighted}>
+							{`${mark}     created or changed in the last ${draft.activity.days === 1 ? 'day' : `${formatCount(draft.activity.days)} days`} (Space: ${formatCount(nextDays(draft.activity.days))})`}
+						</Text>
+					);
+				}
+
+				const {checked, label, key} =
+					row.kind === 'active-only'
+						? {checked: scope.activeOnly, label: 'Active in Salesforce only', key: 'active'}
+						: row.kind === 'activity'
+							? {checked: activityOn, label: 'Only users who own recent sales activity', key: 'activity'}
+							: row.kind === 'activity-object'
+								? {checked: activityOn && draft.activity.objects.includes(row.object), label: `  ${objectLabels[row.object]}`, key: `activity-${row.object}`}
+								: {checked: scope[row.list].includes(row.value), label: `${toTerminalText(row.value)}  (${formatCount(row.users)})`, key: `${row.list}-${row.value}`};
 				return (
-					<Text key={row.kind === 'value' ? `${row.list}-${row.value}` : 'active'} wrap="truncate" inverse={highlighted}>
+					<Text key={key} wrap="truncate" inverse={highlighted} dimColor={row.kind === 'activity-object' && !activityOn && !highlighted}>
 						{`${mark} [${checked ? 'x' : ' '}] ${label}`}
 					</Text>
 				);

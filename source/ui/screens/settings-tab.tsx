@@ -73,7 +73,7 @@ function rowsFor(countText: string): SettingRow[] {
 			title: 'Users automatic sync takes',
 			value: (settings) => describeSyncScope(settings.syncScope),
 			explain: () =>
-				`${countText}. Enter chooses profiles, roles, departments, user types.`,
+				`${countText}. Enter chooses sales activity, profiles, roles, departments, user types.`,
 		},
 		{
 			key: 'safeguardShare',
@@ -173,7 +173,8 @@ export function SettingsTab({settings, readLastAutomaticSync, onChange, users, u
 			<ScopeDialog
 				scope={settings.syncScope}
 				users={users}
-				owners={owners}
+				fetchActivityOwners={fetchActivityOwners}
+				describeError={describeError}
 				complete={usersComplete}
 				width={Math.min(width, 90)}
 				height={height}
