@@ -211,6 +211,9 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 	// Keys wait here, in order, while the one before them is still being drawn: each key is handled
 	// only after React has committed what the previous one changed (new state, a dialog's layer put in
 	// place), so it meets the screen the previous key left, however many arrived in one read.
+	// A key that arrives when nothing is being drawn waits for one commit too: a screen that changed on
+	// its own (an import that finished) may be on screen before its layers are put in place, since
+	// React runs effects after drawing; the commit of that wait runs them first.
 	const queue = useRef<Keypress[]>([]);
 	const drawing = useRef(false);
 	const [handledCount, setHandledCount] = useState(0);
@@ -251,7 +254,10 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 	useInput(
 		(input, key) => {
 			queue.current.push(...splitKeys(input, key));
-			handleNext();
+			if (!drawing.current) {
+				drawing.current = true;
+				setHandledCount((count) => count + 1);
+			}
 		},
 		{isActive},
 	);
