@@ -226,7 +226,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			return overview.adminRights;
 		},
 	};
-	const app = runUseCases({...storePorts(store, settings, identity, describeError), directory});
+	const app = runUseCases({...storePorts(store, settings, identity, describeError), salesforce: directory});
 
 	const connectAndSave = async (request: ConnectRequest) => {
 		requireAdmin('connect');

@@ -30,7 +30,7 @@ export function rulesFrom(settings: SettingsReader, orgIsSandbox: boolean): Plan
 
 /** The same, asking the org whether it is a sandbox. */
 export async function planRules(ports: RunPorts): Promise<PlanRules> {
-	return rulesFrom(ports.settings, (await ports.directory.organizationFacts()).isSandbox);
+	return rulesFrom(ports.settings, (await ports.salesforce.organizationFacts()).isSandbox);
 }
 
 /** What the team-from-Salesforce setting would do to these users, with the teams there are now. */
@@ -60,13 +60,13 @@ export async function placeOnTeams(ports: RunPorts, runId: number, users: readon
 export function importUsers(ports: RunPorts) {
 	const mayImport = async (switchOrg: boolean) => {
 		await ports.guard.require('import');
-		const rights = await ports.directory.connectedUserRights();
+		const rights = await ports.salesforce.connectedUserRights();
 		if (!rights.authorized) {
 			throw new AppError('salesforce-rights', `Import is blocked. ${rights.reason ?? ''}`.trim());
 		}
 
 		// Before listing anyone: another org's users are refused unless the admin said so; the run checks again.
-		await ports.store.assertOrgMatches((await ports.directory.organizationFacts()).identity, switchOrg);
+		await ports.store.assertOrgMatches((await ports.salesforce.organizationFacts()).identity, switchOrg);
 	};
 
 	const failed = async (startedAt: string, selectedCount: number, error: unknown): Promise<never> => {
@@ -88,7 +88,7 @@ export function importUsers(ports: RunPorts) {
 		const holder = {operator: ports.operator.login, mode: 'manual' as const, startedAt};
 		let result;
 		try {
-			const facts = await ports.directory.organizationFacts();
+			const facts = await ports.salesforce.organizationFacts();
 			const rules = rulesFrom(ports.settings, facts.isSandbox);
 			result = await withWriteLock(ports.store, ports.clock, holder, writeWait(ports, listeners), async (writes) => {
 				await writes.claimOrg(facts.identity, listeners.switchOrg === true);
@@ -112,7 +112,7 @@ export function importUsers(ports: RunPorts) {
 
 	const list = async (options: {dryRun: boolean; part?: UserPart; onRetry?: (notice: RetryNotice) => void; signal?: AbortSignal}, startedAt: string) => {
 		try {
-			return await ports.directory.listUsers({part: options.part, onRetry: options.onRetry, signal: options.signal});
+			return await ports.salesforce.listUsers({part: options.part, onRetry: options.onRetry, signal: options.signal});
 		} catch (error: unknown) {
 			// A dry run writes nothing, not even a failed run.
 			return options.dryRun ? Promise.reject(error) : failed(startedAt, 0, error);

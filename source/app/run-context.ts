@@ -8,7 +8,8 @@ import type {SettingsReader} from './ports/settings-port.js';
 /** What the run use cases (import, sync, undo) are given: ports only. */
 export type RunPorts = {
 	store: RunStore;
-	directory: SalesforceDirectory;
+	/** The connected org. */
+	salesforce: SalesforceDirectory;
 	settings: SettingsReader;
 	clock: Clock;
 	operator: Operator;

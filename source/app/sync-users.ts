@@ -239,7 +239,7 @@ export async function syncUsers(ports: RunPorts, options: SyncOptions): Promise<
 
 	let read;
 	try {
-		const facts = await ports.directory.organizationFacts();
+		const facts = await ports.salesforce.organizationFacts();
 		if (!options.dryRun) {
 			await ports.store.assertOrgMatches(facts.identity, options.switchOrg === true);
 		}
@@ -250,9 +250,9 @@ export async function syncUsers(ports: RunPorts, options: SyncOptions): Promise<
 		const choice = chooseSyncKind(memory, fingerprint, ports.clock.now());
 		const since = choice.kind === 'incremental' ? choice.since : undefined;
 		// Standard users, active or not: an inactive one is how sync learns to deactivate their person.
-		const users = await ports.directory.listUsers({modifiedSince: since, part: 'standard', signal: options.signal});
+		const users = await ports.salesforce.listUsers({modifiedSince: since, part: 'standard', signal: options.signal});
 		// Asked on every run, incremental too: a user gains activity without their User record changing.
-		const owners = scope.activity ? await ports.directory.activityOwners(scope.activity, {signal: options.signal}) : undefined;
+		const owners = scope.activity ? await ports.salesforce.activityOwners(scope.activity, {signal: options.signal}) : undefined;
 		read = {rules, fingerprint, choice, since, users, owners, org: facts.identity};
 	} catch (error: unknown) {
 		if (options.dryRun) {

@@ -1,3 +1,4 @@
+import {undoKeepReason} from '../core/undo-keep.js';
 import {isUndoCandidate} from '../core/undo-target.js';
 import {AppError} from './app-error.js';
 import type {UndoneRun} from './ports/run-store.js';
@@ -9,7 +10,7 @@ import {withWriteLock} from './write-lock-wait.js';
  * as a run of its own (mode `undo`). Admins only. Nothing to undo is an AppError `nothing-to-undo` with the
  * reason; another run writing is waited for, and a failure is recorded as a failed undo run.
  */
-export async function undoLastRun(ports: Omit<RunPorts, 'directory'>, listeners: RunListeners = {}): Promise<UndoneRun> {
+export async function undoLastRun(ports: Omit<RunPorts, 'salesforce'>, listeners: RunListeners = {}): Promise<UndoneRun> {
 	await ports.guard.require('undo');
 	const startedAt = ports.clock.now().toISOString();
 	const holder = {operator: ports.operator.login, mode: 'undo' as const, startedAt};
@@ -27,7 +28,7 @@ export async function undoLastRun(ports: Omit<RunPorts, 'directory'>, listeners:
 				);
 			}
 
-			return writes.undoRun({runId: last.id, finishedAt: last.finishedAt}, ports.operator.login, startedAt);
+			return writes.undoRun({runId: last.id, finishedAt: last.finishedAt}, ports.operator.login, startedAt, undoKeepReason);
 		});
 	} catch (error: unknown) {
 		if (error instanceof AppError && error.code === 'nothing-to-undo') {

@@ -102,7 +102,7 @@ export async function measureRunImport(): Promise<ImportMeasurement> {
 		const planMs = milliseconds(planStart);
 
 		const identity = {login: 'bench', ownsDataFolder: true, fromEnvironment: false};
-		const ports = {...storePorts(store, openSettings(home), identity, String), directory: listedOrg};
+		const ports = {...storePorts(store, openSettings(home), identity, String), salesforce: listedOrg};
 		const start = process.hrtime.bigint();
 		const result = await importUsers(ports).run(users);
 		const totalMs = milliseconds(start);

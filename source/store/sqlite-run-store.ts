@@ -4,6 +4,7 @@ import type {SalesforceUser} from '../core/salesforce-user.js';
 import type {LinkedPerson, StatusChange} from '../core/status-changes.js';
 import type {TeamRule} from '../core/team-placement.js';
 import type {OrgIdentity} from '../core/org-switch.js';
+import type {CreatedPersonFacts} from '../core/undo-keep.js';
 import type {Store} from './database.js';
 import {assertOrgMatches, claimOrg} from './store-origin.js';
 import {failedRunQueue, type FailedRunRecord} from './failed-run-queue.js';
@@ -94,7 +95,12 @@ export function sqliteRunStore(store: Store) {
 			},
 			recordSyncProgress: async (progress: {kind: 'full' | 'incremental'; highWaterMark: string | null; fingerprint: string; at: string}) => recordSyncProgress(store, progress),
 			newestRunWhere: async (matches: (run: UndoableRunRow) => boolean) => newestRunWhere(store, matches),
-			undoRun: async (target: {runId: number; finishedAt: string | null}, operator: string, at: string) => undoRunIn(store, target, operator, at),
+			undoRun: async (
+				target: {runId: number; finishedAt: string | null},
+				operator: string,
+				at: string,
+				keepReason: (person: CreatedPersonFacts, runFinishedAt: string) => string | undefined,
+			) => undoRunIn(store, target, operator, at, keepReason),
 		};
 	};
 

@@ -1,4 +1,5 @@
 import {formatCount} from '../core/number-format.js';
+import type {CreatedPersonFacts} from '../core/undo-keep.js';
 import type {Store} from './database.js';
 
 export type KeptPerson = {personId: number; name: string; reason: string};
@@ -60,12 +61,17 @@ export function newestRunWhere(store: Store, matches: (run: UndoableRunRow) => b
  *
  * - Every link the run made is removed. A person it mapped stays, and gets back the fields the run filled
  *   (unless edited since).
- * - A person it created is removed, unless something came to depend on them: an admin role or an
- *   operating-system login, a team, a row of another table referring to them, or an edit after the run
- *   (updated_at later than the run's end). Such a person is kept, without the link, and reported.
+ * - A person it created is removed, unless `keepReason` (the undo use case's rule, given the person's facts)
+ *   names a reason to keep them: then they stay, without the link, and are reported with that reason.
  * - People it made inactive are active again, and people it reactivated inactive again, unless changed since.
  */
-export function undoRunIn(store: Store, target: {runId: number; finishedAt: string | null}, operator: string, at: string): UndoResult {
+export function undoRunIn(
+	store: Store,
+	target: {runId: number; finishedAt: string | null},
+	operator: string,
+	at: string,
+	keepReason: (person: CreatedPersonFacts, runFinishedAt: string) => string | undefined,
+): UndoResult {
 	const {sqlite} = store;
 	const last = {id: target.runId};
 	const finishedAt = target.finishedAt ?? at;
@@ -112,7 +118,15 @@ export function undoRunIn(store: Store, target: {runId: number; finishedAt: stri
 		}
 
 		if (link.matchedBy === 'created') {
-			const reason = keepReason(person, finishedAt, references, laterLink.get(person.id, last.id) !== undefined);
+			const facts: CreatedPersonFacts = {
+				role: person.role === 'admin' ? 'admin' : 'member',
+				osLogin: person.osLogin,
+				teamId: person.teamId,
+				updatedAt: person.updatedAt,
+				linkedByLaterRun: laterLink.get(person.id, last.id) !== undefined,
+				referencedBy: references(person.id),
+			};
+			const reason = keepReason(facts, finishedAt);
 			if (reason === undefined) {
 				deletePerson.run(person.id);
 				removedPeople++;
@@ -190,25 +204,4 @@ function referencesToPeople(store: Store): (personId: number) => string | undefi
 		.filter((reference) => !ownTables.has(reference.table))
 		.map((reference) => ({table: reference.table, statement: store.sqlite.prepare(`select 1 from "${reference.table}" where "${reference.column}" = ? limit 1`)}));
 	return (personId) => checks.find((check) => check.statement.get(personId) !== undefined)?.table;
-}
-
-function keepReason(person: PersonRow, finishedAt: string, referencedBy: (personId: number) => string | undefined, linkedElsewhere: boolean): string | undefined {
-	if (person.osLogin !== null || person.role === 'admin') {
-		return 'administers SalesScreen';
-	}
-
-	if (person.teamId !== null) {
-		return 'is on a team';
-	}
-
-	if (linkedElsewhere) {
-		return 'linked to Salesforce by a later run';
-	}
-
-	if (person.updatedAt > finishedAt) {
-		return 'edited after the import';
-	}
-
-	const table = referencedBy(person.id);
-	return table === undefined ? undefined : `referred to by ${table}`;
 }

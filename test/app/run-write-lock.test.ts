@@ -130,7 +130,7 @@ describe('import users, whoever calls it', () => {
 	it('records a listing that fails as a failed run, as sync does', async () => {
 		const store = tempStore();
 		const ports = appPorts(store, {settings: {autoSync: true}});
-		const unreachable = {...ports, directory: {...ports.directory, listUsers: async () => Promise.reject(new Error('Salesforce answered 503 Service Unavailable'))}};
+		const unreachable = {...ports, salesforce: {...ports.salesforce, listUsers: async () => Promise.reject(new Error('Salesforce answered 503 Service Unavailable'))}};
 		await expect(importUsers(unreachable).listAndImport((users) => users, {dryRun: false})).rejects.toThrow(/^The import failed and nothing of it was written: /);
 		await expect(syncUsers(unreachable, {dryRun: false, confirmHeld: false})).rejects.toThrow(/^The sync failed and nothing of it was written: /);
 		expect(listImportRuns(store).map((run) => [run.mode, run.status])).toEqual([

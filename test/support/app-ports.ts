@@ -39,7 +39,7 @@ export function appPorts(store: Store, options: PortOptions = {}): RunPorts {
 	}
 
 	const identity = {login: options.operator ?? 'alice', ownsDataFolder: options.cron === true, fromEnvironment: false};
-	return {...storePorts(store, settings, identity, describeError), directory: listedOrg(options.org)};
+	return {...storePorts(store, settings, identity, describeError), salesforce: listedOrg(options.org)};
 }
 
 export type ImportOptions = {operator?: string; rules?: {orgIsSandbox?: boolean; matchFederationId?: boolean; fillOnMap?: SettingsValues['fillOnMap']}} & RunListeners;

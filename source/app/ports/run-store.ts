@@ -5,6 +5,7 @@ import type {SalesforceUser} from '../../core/salesforce-user.js';
 import type {LinkedPerson, StatusChange} from '../../core/status-changes.js';
 import type {SyncMemory} from '../../core/sync-kind.js';
 import type {TeamPlacement, TeamRule} from '../../core/team-placement.js';
+import type {CreatedPersonFacts} from '../../core/undo-keep.js';
 import type {UndoableRun} from '../../core/undo-target.js';
 
 export type RunMode = 'manual' | 'auto' | 'undo';
@@ -74,8 +75,20 @@ export type RunWrites = RunReads & {
 	recordSyncProgress: (progress: SyncProgress) => Promise<void>;
 	/** The newest manual or automatic run, completed or undone, that `matches`. */
 	newestRunWhere: (matches: (run: PastRun) => boolean) => Promise<PastRun | undefined>;
-	/** Reverses that run (see the store for what is removed and what is kept), recorded as a run of its own. */
-	undoRun: (target: {runId: number; finishedAt: string | null}, operator: string, at: string) => Promise<UndoneRun>;
+	/**
+	 * Reverses that run, recorded as a run of its own (mode `undo`, undoes_run_id, note), the target's status
+	 * becoming `undone`: every link it made is removed; a person it mapped stays and gets back the fields it
+	 * filled (unless edited since); a person it created is removed unless `keepReason` (the use case's rule,
+	 * core/undo-keep.ts, asked with that person's facts) gives a reason, and then kept, without the link, and
+	 * reported; people it made inactive are active again and people it reactivated inactive again, unless
+	 * changed since. The store gathers the facts and executes; it decides nothing itself.
+	 */
+	undoRun: (
+		target: {runId: number; finishedAt: string | null},
+		operator: string,
+		at: string,
+		keepReason: (person: CreatedPersonFacts, runFinishedAt: string) => string | undefined,
+	) => Promise<UndoneRun>;
 };
 
 /** The outcome of asking for the write lock once: the work's result, or who holds the lock now. */
