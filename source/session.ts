@@ -18,7 +18,8 @@ import type {OrgIdentity} from './core/org-switch.js';
 import {loadImportContext} from './store/import-context-query.js';
 import {fetchOrganizationFacts} from './salesforce/organization-query.js';
 import {listImportRuns} from './store/import-history-query.js';
-import {settingNeedsAdmin, type AdminAction} from './core/admin-policy.js';
+import type {AdminAction} from './core/admin-policy.js';
+import {appSettingKeys, settingNeedsAdmin} from './core/setting-definitions.js';
 import {directoryServices} from './directory-services.js';
 import {resolveOperator} from './operator-identity.js';
 import {assertAdmin} from './store/operator-rights.js';
@@ -317,17 +318,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 				? {startedAt: run.startedAt, status: run.status, created: run.createdCount, mapped: run.mappedCount, skipped: run.skippedCount, error: run.error}
 				: undefined;
 		},
-		readSettings: (): AppSettingsValues => ({
-			autoSync: settings.get('autoSync'),
-			pageSize: settings.get('pageSize'),
-			showAllUsers: settings.get('showAllUsers'),
-			teamFromSalesforce: settings.get('teamFromSalesforce'),
-			syncScope: settings.get('syncScope'),
-			matchFederationId: settings.get('matchFederationId'),
-			fillOnMap: settings.get('fillOnMap'),
-			safeguardShare: settings.get('safeguardShare'),
-			writeWaitSeconds: settings.get('writeWaitSeconds'),
-		}),
+		readSettings: (): AppSettingsValues => Object.fromEntries(appSettingKeys.map((key) => [key, settings.get(key)])) as AppSettingsValues,
 		writeSetting(key, value) {
 			if (settingNeedsAdmin(key)) {
 				requireAdmin('settings');

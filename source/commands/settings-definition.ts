@@ -1,4 +1,41 @@
+import {settingDefinition, settingKeys} from '../core/setting-definitions.js';
 import {defineCommand} from './command-definition.js';
+
+// Words wrapped greedily; a word longer than the line (the default scope's JSON) stays whole.
+function wrapWords(text: string, width: number): string[] {
+	const lines: string[] = [];
+	for (const word of text.split(' ')) {
+		const last = lines.at(-1);
+		if (last !== undefined && last.length + 1 + word.length <= width) {
+			lines[lines.length - 1] = `${last} ${word}`;
+		} else {
+			lines.push(word);
+		}
+	}
+
+	return lines;
+}
+
+/** The Settings section of the help, one entry per setting a script may set, from the settings' definitions. */
+function settingsHelp(): string {
+	const nameWidth = 17;
+	const valuesWidth = 13;
+	const indent = ' '.repeat(nameWidth + valuesWidth);
+	return settingKeys
+		.flatMap((key) => {
+			const cli = settingDefinition(key).cli;
+			if (cli === undefined) {
+				return [];
+			}
+
+			const [first = '', ...rest] = wrapWords(cli.help, 64);
+			const fits = cli.name.length < nameWidth && cli.values.length < valuesWidth;
+			const head = fits ? [`${cli.name.padEnd(nameWidth)}${cli.values.padEnd(valuesWidth)}${first}`] : [`${cli.name}  ${cli.values}`, `${indent}${first}`];
+			return [...head, ...rest.map((line) => `${indent}${line}`)];
+		})
+		.map((line) => `\t  ${line}`)
+		.join('\n');
+}
 
 export const settingsDefinition = defineCommand({
 	name: 'settings',
@@ -12,24 +49,9 @@ export const settingsDefinition = defineCommand({
 	  $ salesscreen settings set KEY VALUE
 
 	Settings
-	  auto-sync        on | off     Automatically sync users (default off)
-	  page-size        auto | 1–500 Users per page (default auto: fit the terminal)
-	  show-all-users   on | off     List inactive and non-Standard users too (default off)
-	  team-from-salesforce  off | role | department
-	                                Put imported people on a team named after their
-	                                Salesforce role or department, creating it (default off)
+${settingsHelp()}
 
-	  sync-scope       JSON         Which users automatic sync takes; keys left out take their
-	                                defaults; an empty list means any (default
-	                                {"profiles":[],"roles":[],"departments":[],"userTypes":["Standard"],"activeOnly":true})
-	  match-federation-id  on | off When the email finds nobody, map to the person whose federation id
-	                                is the user's FederationIdentifier (default off)
-	  fill-on-map      none | name | title | name-title
-	                                A mapped person's fields overwritten from Salesforce (default none)
-	  safeguard-share  0–1 or N%    Hold an automatic run that would make more than this share of the
-	                                linked people inactive (default 0.2)
-
-	page-size and show-all-users change only what is listed, so anyone may set them; the others
+	${settingKeys.filter((key) => settingDefinition(key).viewOnly).map((key) => settingDefinition(key).cli!.name).join(' and ')} change only what is listed, so anyone may set them; the others
 	change what SalesScreen does, and only an admin may set them.
 
 	Example

@@ -104,11 +104,3 @@ export function lastAdminRefusal(admins: readonly AdminEntry[], personId: number
 		? 'You are the last admin: make someone else an admin first, then you may give up your own rights.'
 		: `${admins[0]!.name} is the last admin: make someone else an admin first.`;
 }
-
-// Settings that only change what is listed; every other setting changes what SalesScreen does.
-const viewSettings: ReadonlySet<string> = new Set(['pageSize', 'showAllUsers']);
-
-/** Whether changing the setting (by its key in the settings file) is for admins: all but the view's own. */
-export function settingNeedsAdmin(key: string): boolean {
-	return !viewSettings.has(key);
-}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {openSettings, SettingsFileError} from '../../source/settings/settings.js';
+import {appSettingKeys, settingDefinition, settingKeys} from '../../source/core/setting-definitions.js';
 import {makeTempHome} from '../support/temp-home.js';
 
 const disposers: Array<() => void> = [];
@@ -61,5 +62,29 @@ describe('settings', () => {
 		expect(failure).toBeInstanceOf(SettingsFileError);
 		expect((failure as Error).message).toContain(file);
 		expect(fs.readFileSync(file, 'utf8')).toBe(content);
+	});
+});
+
+describe('each setting, defined once', () => {
+	it('reads back what `settings get` prints, and the file takes every value the tab steps through', () => {
+		const settings = openSettings(home());
+		for (const key of settingKeys) {
+			const {cli, tab} = settingDefinition(key);
+			if (cli) {
+				expect(cli.parse(cli.show(settings.get(key) as never)), cli.name).toEqual(settings.get(key));
+			}
+
+			for (const choice of tab?.choices ?? []) {
+				settings.set(key, choice as never);
+				expect(settings.get(key), `${key} ${String(choice)}`).toEqual(choice);
+			}
+		}
+	});
+
+	it('names every setting a script may set once, and keeps where the store lives out of the app', () => {
+		const names = settingKeys.flatMap((key) => settingDefinition(key).cli?.name ?? []);
+		expect(new Set(names).size).toBe(names.length);
+		expect(names).toContain('write-wait');
+		expect(appSettingKeys).not.toContain('databaseUrl');
 	});
 });

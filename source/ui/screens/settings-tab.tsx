@@ -2,9 +2,9 @@ import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import {formatCount} from '../../core/number-format.js';
 import React, {useMemo, useState} from 'react';
-import {fillOnMapValues, type FillOnMap} from '../../core/fill-on-map.js';
+import {settingDefinition, type SettingDefinition} from '../../core/setting-definitions.js';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
-import {countInScope, describeSyncScope, type ActivityOwners, type ActivityScope} from '../../core/sync-scope.js';
+import {countInScope, type ActivityOwners, type ActivityScope} from '../../core/sync-scope.js';
 import {ownersOf, useActivityOwners, type ActivityOwnersState} from '../hooks/use-activity-owners.js';
 import type {AppSettingsValues, AutomaticSyncSummary} from '../../app/app-services.js';
 import {ScopeDialog} from '../dialogs/scope-dialog.js';
@@ -26,10 +26,6 @@ type Props = {
 	height: number;
 };
 
-const pageSizes = [0, 10, 25, 50, 100];
-const safeguardShares = [0.05, 0.1, 0.2, 0.3, 0.5, 1];
-const fillWords: Record<FillOnMap, string> = {none: 'nothing', name: 'name', title: 'title', 'name-title': 'name and title'};
-
 type SettingRow = {
 	key: keyof AppSettingsValues;
 	title: string;
@@ -39,8 +35,24 @@ type SettingRow = {
 	next?: (settings: AppSettingsValues) => AppSettingsValues[keyof AppSettingsValues];
 };
 
+// The tab's order: what sync does first, then how it matches, then what only changes the listing.
+const tabOrder: ReadonlyArray<keyof AppSettingsValues> = ['autoSync', 'syncScope', 'safeguardShare', 'matchFederationId', 'fillOnMap', 'pageSize', 'showAllUsers'];
+
 function cycle<T>(values: readonly T[], current: T): T {
 	return values[(values.indexOf(current) + 1) % values.length] ?? values[0]!;
+}
+
+function rowOf<K extends keyof AppSettingsValues>(key: K, liveNote: string): SettingRow {
+	const tab = settingDefinition(key).tab! as NonNullable<SettingDefinition<AppSettingsValues[K]>['tab']>;
+	const {choices} = tab;
+	return {
+		key,
+		title: tab.title,
+		value: (settings) => tab.show(settings[key]),
+		// A row with an editor of its own says what the editor would change, counted live.
+		explain: (settings) => (choices ? tab.explain(settings[key]) : `${liveNote}. ${tab.explain(settings[key])}`),
+		...(choices ? {next: (settings: AppSettingsValues) => cycle(choices, settings[key])} : {}),
+	};
 }
 
 /** The live count beside the scope: a number once everything it needs is read. */
@@ -57,60 +69,7 @@ function scopeCount(inScope: number | null, owners: ActivityOwnersState, users: 
 }
 
 function rowsFor(countText: string): SettingRow[] {
-	return [
-		{
-			key: 'autoSync',
-			title: 'Automatically sync users',
-			value: (settings) => (settings.autoSync ? 'on' : 'off'),
-			explain: (settings) =>
-				settings.autoSync
-					? 'The sync command (cron or a systemd timer) imports eligible Salesforce users.'
-					: 'Nothing is imported unless an admin runs Import users.',
-			next: (settings) => !settings.autoSync,
-		},
-		{
-			key: 'syncScope',
-			title: 'Users automatic sync takes',
-			value: (settings) => describeSyncScope(settings.syncScope),
-			explain: () =>
-				`${countText}. Enter chooses sales activity, profiles, roles, departments, user types.`,
-		},
-		{
-			key: 'safeguardShare',
-			title: 'Hold a sync that would deactivate more than',
-			value: (settings) => `${Math.round(settings.safeguardShare * 100)}% of linked people`,
-			explain: () => 'Such a run changes nothing until an admin releases it (History tab, R).',
-			next: (settings) => cycle(safeguardShares, settings.safeguardShare),
-		},
-		{
-			key: 'matchFederationId',
-			title: 'Also match by FederationIdentifier',
-			value: (settings) => (settings.matchFederationId ? 'on' : 'off'),
-			explain: () => 'When no person has the email, map to the person whose federation id matches.',
-			next: (settings) => !settings.matchFederationId,
-		},
-		{
-			key: 'fillOnMap',
-			title: 'When mapping, overwrite from Salesforce',
-			value: (settings) => fillWords[settings.fillOnMap],
-			explain: () => "A mapped person's other data is never touched.",
-			next: (settings) => cycle(fillOnMapValues, settings.fillOnMap),
-		},
-		{
-			key: 'pageSize',
-			title: 'Users per page',
-			value: (settings) => (settings.pageSize === 0 ? 'fit the terminal' : String(settings.pageSize)),
-			explain: () => 'How many users the Users tab shows on one page.',
-			next: (settings) => cycle(pageSizes, settings.pageSize),
-		},
-		{
-			key: 'showAllUsers',
-			title: 'List inactive and non-Standard users',
-			value: (settings) => (settings.showAllUsers ? 'yes' : 'no'),
-			explain: () => 'Off lists only active Standard users, the ones Import users can bring in.',
-			next: (settings) => !settings.showAllUsers,
-		},
-	];
+	return tabOrder.map((key) => rowOf(key, countText));
 }
 
 function describeLastSync(run: AutomaticSyncSummary | undefined): string {
