@@ -47,10 +47,10 @@ describe('the footer on an 80×24 terminal', () => {
 });
 
 describe('the help (?)', () => {
-	async function startOnUsersTab() {
+	async function startOnUsersTab(size = {columns: 100, rows: 30}) {
 		const temp = makeTempHome();
 		const session = await openSession({kind: 'demo', users: 50, seed: 7}, temp.env);
-		const rendered = render(<App services={session.services} size={{columns: 100, rows: 30}} />);
+		const rendered = render(<App services={session.services} size={size} />);
 		cleanups.push(temp.remove, async () => session.close(), () => {
 			rendered.unmount();
 		});
@@ -59,7 +59,7 @@ describe('the help (?)', () => {
 		await driver.press(keys.enter);
 		await driver.waitFor('Enter Manage');
 		await driver.press(keys.enter);
-		await driver.waitFor('Test connection');
+		await driver.waitFor('r test connection');
 		await driver.press(keys.tab);
 		await driver.waitFor('Space check');
 		return driver;
@@ -75,7 +75,7 @@ describe('the help (?)', () => {
 		await driver.press('?');
 		const help = await driver.waitFor('Keys here');
 		const section = (title: string) => {
-			const lines = help.split('\n').map((line) => line.replace(/^.*│ ?/, ''));
+			const lines = help.split('\n').map((line) => line.replace(/\s*│\s*$/, '').replace(/^.*│ ?/, ''));
 			const start = lines.findIndex((line) => line.trim() === title);
 			expect(start, `no ${title} group in:\n${help}`).toBeGreaterThan(-1);
 			const end = lines.findIndex((line, index) => index > start && line.trim() === '');
@@ -96,6 +96,33 @@ describe('the help (?)', () => {
 		await driver.press(keys.space, 'q');
 		const after = await driver.waitFor((frame) => !frame.includes('Keys here'));
 		expect(after).toBe(before);
+	});
+
+	it('scrolls with ↑/↓, PgUp/PgDn and Home/End when it is longer than the screen, and says which lines it shows', async () => {
+		const driver = await startOnUsersTab({columns: 60, rows: 18});
+		await driver.press('?');
+		const top = await driver.waitFor((frame) => /lines 1–\d+ of \d+/.test(frame) && / Help {2}↑↓ scroll .*Esc close help/.test(frame));
+		expect(top).toContain('Keys here');
+		expect(top).not.toContain('Ctrl+C quit');
+		const [, shown, total] = /lines 1–(\d+) of (\d+)/.exec(top)!;
+		const startOf = (frame: string) => Number(/lines (\d+)–\d+ of/.exec(frame)?.[1] ?? 0);
+
+		await driver.press(keys.down);
+		await driver.waitFor((frame) => startOf(frame) === 2);
+		await driver.press(keys.pageDown);
+		await driver.waitFor((frame) => startOf(frame) === Math.min(2 + Number(shown), Number(total) - Number(shown) + 1));
+		await driver.press('G');
+		const end = await driver.waitFor(new RegExp(`lines \\d+–${total} of ${total}`));
+		expect(end).toContain('Ctrl+C quit');
+		await driver.press(keys.pageUp, 'g');
+		await driver.waitFor((frame) => startOf(frame) === 1);
+		expect(driver.frame().split('\n').every((row) => row.length <= 60)).toBe(true);
+
+		// The keys scroll the help, not the list behind it.
+		await driver.press(keys.escape);
+		const after = await driver.waitFor((frame) => !frame.includes('Keys here'));
+		expect(after).toMatch(/^ ›\[ \] \S/m);
+		expect(after).toContain('page 1 of');
 	});
 
 	it('is a question mark like any other letter while typing a filter', async () => {

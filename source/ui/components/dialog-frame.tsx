@@ -35,6 +35,8 @@ type Props = {
 	isActive?: boolean;
 	/** Back to the top when this changes (a new phase, another filter). */
 	resetKey?: string | number;
+	/** The key level of its scroll keys: just in front of a dialog's own keys unless told (the help's). */
+	keyLevel?: number;
 };
 
 /** Border (2), padding (2): what the text has of the dialog's width. */
@@ -75,7 +77,7 @@ function LineText({line}: {line: Line}) {
  * it has and, when longer than the screen, scrolls, so no sentence of a question, plan or result is cut.
  * Each drawn row stays one terminal line, and only the rows in view are drawn.
  */
-export function DialogFrame({title, width, height, lines = [], rows, footer = [], children, childRows = 0, isActive = true, resetKey}: Props) {
+export function DialogFrame({title, width, height, lines = [], rows, footer = [], children, childRows = 0, isActive = true, resetKey, keyLevel = keyPriority.dialog + 1}: Props) {
 	const look = useLook();
 	const textWidth = dialogTextWidth(width);
 	const body = useMemo(() => wrapLines(lines, textWidth), [lines, textWidth]);
@@ -96,7 +98,7 @@ export function DialogFrame({title, width, height, lines = [], rows, footer = []
 	useKeyLayer(
 		{
 			// Just in front of the dialog's own keys (answer, close), which it lets through.
-			priority: keyPriority.dialog + 1,
+			priority: keyLevel,
 			commands: scrollCommands,
 			labels: {'nav.up': 'scroll', 'page.previous': 'page'},
 			onCommand(command) {

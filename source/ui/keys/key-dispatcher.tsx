@@ -18,6 +18,8 @@ export const keyPriority = {
 	dialog: 100,
 	/** A text field: every printable key is a letter, so "q" never quits. */
 	textEntry: 200,
+	/** The `?` help, in front of everything while it is open: only its own layers hear keys then. */
+	help: 300,
 } as const;
 
 export type KeyLayer = {
@@ -140,9 +142,11 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 
 	const refreshHints = useCallback(() => {
 		const sorted = sortedLayers(layers.current);
-		const front = sorted[0];
+		const front = sorted.find((layer) => layer.priority < keyPriority.help);
 		setPane(front ? paneName(front) : undefined);
-		const next = helpOpen.current ? closeHelpHints : visibleHints(sorted);
+		const next = helpOpen.current
+			? [...visibleHints(sorted.filter((layer) => layer.priority >= keyPriority.help)).filter((hint) => hint !== helpHint), ...closeHelpHints]
+			: visibleHints(sorted.filter((layer) => layer.priority < keyPriority.help));
 		setHints((previous) =>
 			previous.length === next.length && previous.every((hint, index) => hint.keys === next[index]?.keys && hint.label === next[index]?.label)
 				? previous
@@ -176,15 +180,24 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 	const deliver = useCallback((keypress: Keypress) => {
 		const {input, key} = keypress;
 		const commands = commandsFor(input, key);
-		const sorted = sortedLayers(layers.current);
+		const all = sortedLayers(layers.current);
 		if (helpOpen.current) {
 			// The help is in front of everything; the screen behind keeps its state and gets no keys.
 			if (key.escape || key.return || input === '?' || input === 'q') {
 				showHelp(false);
+				return;
+			}
+
+			for (const layer of all.filter((layer) => layer.priority >= keyPriority.help)) {
+				if (commands.some((command) => layer.commands.includes(command) && layer.onCommand(command) !== false)) {
+					return;
+				}
 			}
 
 			return;
 		}
+
+		const sorted = all.filter((layer) => layer.priority < keyPriority.help);
 
 		if (commands.includes('help.open') && !sorted[0]?.onText) {
 			showHelp(true);
