@@ -310,7 +310,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		loadImportContext: () => loadImportContext(store, rulesFrom(settings, knownSandbox === true)),
 		async importUsers(users, onProgress, options = {}) {
 			const report = await app.importUsers.run(users, {onProgress, onWait: options.onWait, switchOrg: options.switchOrg});
-			return {runId: report.runId!, counts: countEntries(report.entries), outcomes: report.entries, teams: report.teams};
+			return {runId: report.runId!, counts: countEntries(report.entries), outcomes: report.entries, teams: report.teams, onNoTeam: report.onNoTeam};
 		},
 		lastAutomaticSync() {
 			const [run] = listImportRuns(store, {limit: 1, mode: 'auto'});

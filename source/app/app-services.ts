@@ -46,6 +46,8 @@ export type ImportSummary = {
 	outcomes: readonly PlanEntry[];
 	/** What the team-from-Salesforce setting did afterwards; error when that failed (the import itself stands). */
 	teams?: TeamPlacement & {error?: string};
+	/** Of the people the run created or mapped, those on no team afterwards: their sales activity is not counted. */
+	onNoTeam?: number;
 };
 
 /** The newest automatic run, as the Settings tab reports it. */

@@ -19,6 +19,8 @@ export type ImportReport = {
 	mode: 'manual';
 	/** What the team-from-Salesforce setting did after the run; error when that failed (the import itself stands). */
 	teams?: TeamPlacement & {error?: string};
+	/** Of the people the run created or mapped, those on no team once it is written (their sales activity is not counted). */
+	onNoTeam?: number;
 	/** A plan only, with the team rule on: where the rule would put people. */
 	teamsPreview?: Pick<TeamPlacementPreview, 'teams' | 'unplaced'>;
 };
@@ -46,6 +48,15 @@ export async function placeOnTeams(ports: RunPorts, runId: number, users: readon
 		return await ports.store.placeOnTeams(runId, users, ports.settings.get('teamFromSalesforce'));
 	} catch (error: unknown) {
 		return {placed: 0, newTeams: [], error: ports.describeError(error)};
+	}
+}
+
+/** Of a written run's created and mapped people, how many are on no team; undefined when the store cannot say (the run stands). */
+export async function peopleOnNoTeam(ports: RunPorts, runId: number): Promise<number | undefined> {
+	try {
+		return await ports.store.peopleOnNoTeam(runId);
+	} catch {
+		return undefined;
 	}
 }
 
@@ -107,7 +118,8 @@ export function importUsers(ports: RunPorts) {
 			return failed(startedAt, users.length, error);
 		}
 
-		return {entries: result.entries, runId: result.runId, selected: users.length, mode: 'manual', teams: await placeOnTeams(ports, result.runId, users)};
+		const teams = await placeOnTeams(ports, result.runId, users);
+		return {entries: result.entries, runId: result.runId, selected: users.length, mode: 'manual', teams, onNoTeam: await peopleOnNoTeam(ports, result.runId)};
 	};
 
 	const list = async (options: {dryRun: boolean; part?: UserPart; onRetry?: (notice: RetryNotice) => void; signal?: AbortSignal}, startedAt: string) => {

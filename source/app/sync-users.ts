@@ -10,7 +10,7 @@ import {inSyncScope} from '../core/sync-scope.js';
 import type {TeamPlacement} from '../core/team-placement.js';
 import {UserFacingError} from '../core/user-facing-error.js';
 import {AppError} from './app-error.js';
-import {placeOnTeams, rulesFrom} from './import-users.js';
+import {peopleOnNoTeam, placeOnTeams, rulesFrom} from './import-users.js';
 import type {RunReads, RunWrites} from './ports/run-store.js';
 import {writeWait, type RunListeners, type RunPorts} from './run-context.js';
 import {withWriteLock} from './write-lock-wait.js';
@@ -66,6 +66,8 @@ export type SyncReport = {
 	highWaterMark: string | null;
 	/** What the team-from-Salesforce setting did after a completed run (absent otherwise). */
 	teams?: TeamPlacement & {error?: string};
+	/** Of the people a completed run created or mapped, those on no team once it is placed (absent otherwise). */
+	onNoTeam?: number;
 };
 
 export type AutomaticPlan = {
@@ -304,6 +306,7 @@ export async function syncUsers(ports: RunPorts, options: SyncOptions): Promise<
 	if (result.status === 'completed') {
 		// As after Import users: the team-from-Salesforce setting, applied once the run is written.
 		report.teams = await placeOnTeams(ports, result.runId, candidates);
+		report.onNoTeam = await peopleOnNoTeam(ports, result.runId);
 	}
 
 	return report;

@@ -1,3 +1,4 @@
+import {placeFromCommandLine, runNoTeamLine} from '../core/no-team.js';
 import {countEntries, type PlanEntry} from '../core/import-plan.js';
 import {formatCount} from '../core/number-format.js';
 import {describeEntry} from '../core/plan-entry-detail.js';
@@ -74,7 +75,7 @@ export function writeImportReport(report: ImportReport, json: boolean, out: Node
 	const dryRun = report.runId === null;
 	if (json) {
 		out.write(
-			`${JSON.stringify({dryRun, mode: report.mode, runId: report.runId, selected: report.selected, counts, outcomes: report.entries.map((entry) => outcomeRecord(entry)), ...(report.teams ? {teams: report.teams} : {}), ...(report.teamsPreview ? {teamsPreview: report.teamsPreview} : {})})}\n`,
+			`${JSON.stringify({dryRun, mode: report.mode, runId: report.runId, selected: report.selected, counts, outcomes: report.entries.map((entry) => outcomeRecord(entry)), ...(report.teams ? {teams: report.teams} : {}), ...(report.onNoTeam === undefined ? {} : {onNoTeam: report.onNoTeam}), ...(report.teamsPreview ? {teamsPreview: report.teamsPreview} : {})})}\n`,
 		);
 		return;
 	}
@@ -95,5 +96,9 @@ export function writeImportReport(report: ImportReport, json: boolean, out: Node
 		out.write(`Imported people were not put on teams: ${report.teams.error}\n`);
 	} else if (report.teams && report.teams.placed > 0) {
 		out.write(`${formatCount(report.teams.placed)} put on teams from Salesforce${report.teams.newTeams.length > 0 ? `; new teams: ${report.teams.newTeams.join(', ')}` : ''}.\n`);
+	}
+
+	if (report.onNoTeam) {
+		out.write(`${runNoTeamLine(report.onNoTeam, placeFromCommandLine)}\n`);
 	}
 }

@@ -1,13 +1,38 @@
+import {existsSync} from 'node:fs';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {connectionFromSaved, revokeSavedConnection} from '../org-connection.js';
 import {fetchOrgOverview} from '../salesforce/org-overview.js';
 import {ConnectionFileError, openConnectionFile, setAsideConnectionFile, type ConnectionFile, type SavedConnection} from '../settings/saved-connection.js';
 import {describeError} from '../session.js';
+import {openStore} from '../store/database.js';
+import {countPeopleOnNoTeam} from '../store/no-team-query.js';
+import {noTeamSentence, placeFromCommandLine} from '../core/no-team.js';
 import {describeOrgOverview} from './org-report.js';
 import {requireAdmin} from './require-admin.js';
 import {statusExitCodes} from './exit-codes.js';
 
 export {statusExitCodes} from './exit-codes.js';
+
+/**
+ * Active people on no team in the store, whose sales activity SalesScreen does not count; undefined when
+ * there is no store yet or it cannot be read (status is about the connection, and says that much anyway).
+ */
+function peopleOnNoTeam(databaseFile: string): number | undefined {
+	if (!existsSync(databaseFile)) {
+		return undefined;
+	}
+
+	try {
+		const store = openStore(databaseFile);
+		try {
+			return countPeopleOnNoTeam(store);
+		} finally {
+			store.close();
+		}
+	} catch {
+		return undefined;
+	}
+}
 
 /** `salesscreen status`: whether the saved connection works now, and may import. */
 export async function statusCommand(json: boolean, out: NodeJS.WritableStream): Promise<number> {
@@ -15,8 +40,14 @@ export async function statusCommand(json: boolean, out: NodeJS.WritableStream): 
 	ensureAppHome(home);
 	const file = openConnectionFile(home.home);
 	const saved = file.read();
+	const onNoTeam = peopleOnNoTeam(home.databaseFile);
 	const report = (code: number, facts: Record<string, unknown>, text: string) => {
-		out.write(json ? `${JSON.stringify({status: Object.keys(statusExitCodes).find((key) => statusExitCodes[key as keyof typeof statusExitCodes] === code), ...facts})}\n` : text);
+		const reminder = onNoTeam ? `${noTeamSentence(onNoTeam)}; ${placeFromCommandLine}.\n` : '';
+		out.write(
+			json
+				? `${JSON.stringify({status: Object.keys(statusExitCodes).find((key) => statusExitCodes[key as keyof typeof statusExitCodes] === code), ...facts, ...(onNoTeam === undefined ? {} : {peopleOnNoTeam: onNoTeam})})}\n`
+				: `${text}${reminder}`,
+		);
 		return code;
 	};
 

@@ -1,3 +1,4 @@
+import {placeFromCommandLine, runNoTeamLine} from '../core/no-team.js';
 import {describeStatusChange} from '../core/plan-entry-detail.js';
 import {formatCount} from '../core/number-format.js';
 import {displayName} from '../core/salesforce-user.js';
@@ -50,7 +51,7 @@ export function writeSyncReport(report: SyncReport, json: boolean, out: NodeJS.W
 				highWaterMark: report.highWaterMark,
 				message: report.message,
 				outcomes: [...report.entries.map((entry) => outcomeRecord(entry)), ...report.statusChanges.map((change) => statusChangeRecord(change))],
-				...(report.teams ? {teams: report.teams} : {}),
+				...(report.teams ? {teams: report.teams} : {}), ...(report.onNoTeam === undefined ? {} : {onNoTeam: report.onNoTeam}),
 			})}\n`,
 		);
 		return;
@@ -72,5 +73,9 @@ export function writeSyncReport(report: SyncReport, json: boolean, out: NodeJS.W
 		out.write(`Imported people were not put on teams: ${report.teams.error}\n`);
 	} else if (report.teams && report.teams.placed > 0) {
 		out.write(`${formatCount(report.teams.placed)} put on teams from Salesforce${report.teams.newTeams.length > 0 ? `; new teams: ${report.teams.newTeams.join(', ')}` : ''}.\n`);
+	}
+
+	if (report.onNoTeam) {
+		out.write(`${runNoTeamLine(report.onNoTeam, placeFromCommandLine)}\n`);
 	}
 }

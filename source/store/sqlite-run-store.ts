@@ -11,6 +11,7 @@ import {failedRunQueue, type FailedRunRecord} from './failed-run-queue.js';
 import {loadImportContext} from './import-context-query.js';
 import {planWriter} from './plan-writer.js';
 import {readSyncMemory, recordSyncProgress} from './sync-state.js';
+import {countPeopleOnNoTeam} from './no-team-query.js';
 import {applyTeamPlacement} from './team-placement-query.js';
 import {listTeams} from './teams-query.js';
 import {newestRunWhere, undoRunIn, type UndoableRunRow} from './undo-run.js';
@@ -150,5 +151,6 @@ export function sqliteRunStore(store: Store) {
 			}
 		},
 		placeOnTeams: async (runId: number, users: readonly SalesforceUser[], rule: TeamRule) => applyTeamPlacement(store, runId, users, rule),
+		peopleOnNoTeam: async (runId?: number) => countPeopleOnNoTeam(store, runId),
 	};
 }

@@ -95,6 +95,21 @@ async function typeSeparately(driver: Driver, text: string) {
 	await driver.type(text);
 }
 
+describe('people on no team', () => {
+	it('are shown as such on People, with the key that places them', async () => {
+		const {driver, session} = await startApp();
+		await driver.press('n');
+		await openSection(driver, 'People');
+		const listed = query<{name: string}>(session, 'select name from people where active = 1 and team_id is null');
+		expect(listed.length).toBeGreaterThan(0);
+		const frame = await driver.waitFor(`${listed.length} on no team`);
+		expect(frame).toMatch(/no team/);
+		expect(flat(frame)).toMatch(/ is on no team: their sales activity is not counted\. t puts them on a team\./);
+		await driver.press('t');
+		await driver.waitFor('Put 1 person');
+	});
+});
+
 describe('teams', () => {
 	it('creates a team, puts imported people on it, shows them, renames it and deletes it', async () => {
 		const {driver, session} = await startApp();
@@ -120,10 +135,12 @@ describe('teams', () => {
 		await driver.press(keys.enter);
 		await driver.waitFor(/Done\. Run #\d+ is recorded/);
 		await driver.waitFor('t puts the 2 imported people on a team; Enter closes.');
+		expect(flat(driver.frame())).toContain('2 of the people this run created or mapped are on no team: their sales activity is not counted; t puts them on a team.');
 		await driver.press('t');
 		await driver.waitFor('Put the 2 imported people on:');
 		await driver.press(keys.enter);
 		await driver.waitFor('2 people put on Closers.');
+		expect(driver.frame()).not.toContain('on no team');
 		await driver.press(keys.enter);
 		const imported = query<{name: string}>(session, "select p.name from people p join teams t on t.id = p.team_id where t.name = 'Closers' order by p.name");
 		expect(imported).toHaveLength(2);

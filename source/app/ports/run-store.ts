@@ -108,4 +108,6 @@ export type RunStore = RunReads & {
 	recordFailedRun: (run: FailedRun, error: string, at: string) => Promise<void>;
 	/** Puts the people a run created or mapped on the team the rule names, creating missing teams. */
 	placeOnTeams: (runId: number, users: readonly SalesforceUser[], rule: TeamRule) => Promise<TeamPlacement>;
+	/** Active people on no team, whose sales activity SalesScreen does not count: of one run's created and mapped people, or of the whole store. */
+	peopleOnNoTeam: (runId?: number) => Promise<number>;
 };

@@ -32,7 +32,13 @@ export function personColumns(width: number, options: {team?: boolean} = {}): Ar
 	const rest = Math.max(0, width - checkColumnWidth);
 	const name: TableColumn<PersonListing> = {title: 'Name', width: 0, followsCursor: true, text: (person) => person.name, color: (person) => (person.active ? undefined : 'gray')};
 	const email: TableColumn<PersonListing> = {title: 'Email', width: 0, text: (person) => person.email, color: (person) => (person.active ? undefined : 'gray')};
-	const team: TableColumn<PersonListing> = {title: 'Team', width: 0, text: (person) => person.teamName ?? '—'};
+	// Said in words where it matters: an active person on no team has their sales activity left uncounted.
+	const team: TableColumn<PersonListing> = {
+		title: 'Team',
+		width: 0,
+		text: (person) => person.teamName ?? (person.active ? 'no team' : '—'),
+		color: (person) => (person.teamName === null && person.active ? 'yellow' : undefined),
+	};
 	if (width < 90) {
 		const flags = 13;
 		const flexible = rest - flags;

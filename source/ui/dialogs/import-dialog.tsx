@@ -15,6 +15,7 @@ import {OutcomeViewLine} from '../components/outcome-view-line.js';
 import {useOutcomeNarrowing} from '../hooks/use-outcome-narrowing.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import {refusalFor} from '../../core/admin-policy.js';
+import {runNoTeamLine} from '../../core/no-team.js';
 import {teamRuleWords, type TeamPlacementPreview, type TeamRule} from '../../core/team-placement.js';
 import {useOptionalServices} from '../services-context.js';
 import {TeamPickerDialog} from './team-picker-dialog.js';
@@ -260,6 +261,11 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 
 			if (summary.teams && summary.teams.placed > 0) {
 				lines.push(`  ${count(summary.teams.placed)} put on teams from Salesforce${summary.teams.newTeams.length > 0 ? `; new: ${summary.teams.newTeams.join(', ')}` : ''}`);
+			}
+
+			// Until t placed them: a person on no team sells for nothing as far as SalesScreen counts.
+			if (summary.onNoTeam && !teamNote) {
+				lines.push({text: `  ${runNoTeamLine(summary.onNoTeam, app ? 't puts them on a team' : 'Manage › People puts them on one (t)')}`, color: 'yellow'});
 			}
 
 			if (app && importedIds.length > 0) {

@@ -5,6 +5,7 @@ import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {FilterText} from '../components/filter-text.js';
 import type {PersonHistoryEntry, PersonListing} from '../../core/person.js';
 import {filterPeople} from '../../core/person-filter.js';
+import {noTeamConsequence} from '../../core/no-team.js';
 import {Selection} from '../../core/selection.js';
 import type {AppServices} from '../../app/app-services.js';
 import {CheckboxTable, CheckboxTableHeader} from '../components/checkbox-table.js';
@@ -79,6 +80,7 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 	const [message, setMessage] = useState<string | undefined>();
 
 	const listed = useMemo(() => filterPeople(everyone, {showInactive, query}), [everyone, showInactive, query]);
+	const onNoTeam = useMemo(() => everyone.filter((person) => person.active && person.teamId === null).length, [everyone]);
 	const columns = useMemo(() => personColumns(width), [width]);
 	// Two or three lines at the foot say what a key did, or why it may not: a refusal names who can help.
 	const footnoteLines = width < 90 ? 3 : 2;
@@ -199,6 +201,8 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 	const you = `${rights.login}: ${rights.bootstrap ? 'no admin yet' : rights.isAdmin ? 'admin' : 'read only'}`;
 	const footnote =
 		message ??
+		// The highlighted person's missing team first: the top line and the footer already say there is no admin.
+		(highlighted?.active && highlighted.teamId === null ? `${highlighted.name} is ${noTeamConsequence}. t puts them on a team.` : undefined) ??
 		(rights.bootstrap ? 'No one is an admin yet, so anyone may change things: b makes you the first admin.' : undefined);
 
 	return (
@@ -207,7 +211,9 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 				<Text wrap="truncate">
 					<FilterText query={query} editing={editingFilter} width={width} />
 					<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${count(paged.selectedCount)} selected`}</Text>
-					{` · ${people(listed.length)}${showInactive ? ' (all)' : ''} · page ${paged.window.page + 1} of ${paged.window.pageCount} · `}
+					{` · ${people(listed.length)}${showInactive ? ' (all)' : ''} · `}
+					{onNoTeam > 0 ? <Text color="yellow">{`${count(onNoTeam)} on no team · `}</Text> : null}
+					{`page ${paged.window.page + 1} of ${paged.window.pageCount} · `}
 					<Text color={rights.isAdmin ? undefined : 'yellow'}>{you}</Text>
 				</Text>
 			</Box>
