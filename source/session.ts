@@ -2,7 +2,7 @@ import type {Connection} from 'jsforce';
 import {formatCount} from './core/number-format.js';
 import {ensureAppHome, resolveAppHome, type AppHome} from './app-home.js';
 import {auditServices} from './audit-services.js';
-import type {DemoOrg} from './demo-org/demo-org.js';
+import {startDemoOrgProcess, type DemoOrgProcess} from './demo-org-process.js';
 import {connectionFromSaved, establishConnection, revokeSavedConnection, type ConnectRequest} from './org-connection.js';
 import {openConnection} from './salesforce/connection.js';
 import {pollDeviceToken, requestDeviceCode} from './salesforce/device-login.js';
@@ -76,16 +76,15 @@ export function describeError(error: unknown): string {
 	return describeSalesforceError(error).message;
 }
 
-type ActiveOrg = {connection: Connection; description: OrgDescription; demoOrg?: DemoOrg};
+type ActiveOrg = {connection: Connection; description: OrgDescription; demoOrg?: DemoOrgProcess};
 
 async function startDemo(store: Store, users?: number, seed?: number): Promise<ActiveOrg & {demoPeopleSeeded: number}> {
-	// Loaded only when used: its fake-data generator is a quarter of the app's memory before any user.
-	const {demoOrgDefaults, startDemoOrg} = await import('./demo-org/demo-org.js');
-	const demoOrg = await startDemoOrg({users: users ?? demoOrgDefaults.users, seed: seed ?? demoOrgDefaults.seed});
+	// In a process of its own: its fake-data generator and SOQL engine never load into the app.
+	const demoOrg = await startDemoOrgProcess({users, seed});
 	try {
 		const connection = openConnection({instanceUrl: demoOrg.instanceUrl, accessToken: demoOrg.accessToken, refreshToken: demoOrg.refreshToken, clientId: demoOrg.clientId});
 		// The demo org's default seed is fixed, so people seeded on a first run keep matching it on the next.
-		const demoPeopleSeeded = seedDemoPeople(store, demoOrg.users);
+		const demoPeopleSeeded = seedDemoPeople(store, demoOrg.seedUsers);
 		// An empty store the demo starts says so: then, and only then, a headless command may use the demo unasked.
 		markCreatedOnDemo(store, {users, seed});
 		return {connection, demoOrg, demoPeopleSeeded, description: {instanceUrl: demoOrg.instanceUrl, isDemo: true, source: 'demo'}};
@@ -117,7 +116,7 @@ function savedOrg(file: ConnectionFile): ActiveOrg | undefined {
 
 /**
  * Opens everything a run of the app or of a command needs, in the data folder: settings, the store
- * (migrated), and the org connection (starting the demo org in this process when it is the target).
+ * (migrated), and the org connection (starting the demo org, in a process of its own, when it is the target).
  */
 export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = process.env): Promise<Session> {
 	const home = resolveAppHome(env);
