@@ -15,12 +15,21 @@ const tick = async () =>
  */
 export function inkDriver(rendered: Rendered) {
 	const frame = () => rendered.lastFrame() ?? '';
+	let beforeKeys: string | undefined;
 
 	async function waitFor(expected: string | RegExp | ((frame: string) => boolean), timeout = 10_000): Promise<string> {
 		const matches =
 			typeof expected === 'function'
 				? expected
 				: (text: string) => (typeof expected === 'string' ? text.includes(expected) : expected.test(text));
+		// SALESSCREEN_AUDIT_WAITS=1 names each wait the screen met before the keys it follows were pressed:
+		// such a wait cannot fail, whatever the keys did.
+		if (process.env.SALESSCREEN_AUDIT_WAITS && beforeKeys !== undefined && matches(beforeKeys)) {
+			const where = new Error('wait').stack!.split('\n').find((line) => line.includes('.test.'));
+			console.error(`A wait met before its keys: ${String(expected)} ${where?.trim() ?? ''}\nBefore the keys:\n${beforeKeys}\nNow:\n${frame()}`);
+		}
+
+		beforeKeys = undefined;
 		const deadline = Date.now() + timeout;
 		while (Date.now() < deadline) {
 			if (matches(frame())) {
@@ -37,6 +46,7 @@ export function inkDriver(rendered: Rendered) {
 	}
 
 	async function press(...sequence: string[]): Promise<void> {
+		beforeKeys ??= frame();
 		for (const key of sequence) {
 			rendered.stdin.write(key);
 			// eslint-disable-next-line no-await-in-loop

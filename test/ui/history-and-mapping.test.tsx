@@ -106,7 +106,8 @@ describe('manual choices on the Users tab', () => {
 		await driver.press(keys.enter);
 		await driver.waitFor('Find a person');
 		await driver.type(person.name.slice(0, 5));
-		await driver.waitFor(`› ${person.name}`);
+		// The first person by name is highlighted before anything is typed: wait for the typed search too.
+		await driver.waitFor((frame) => frame.includes(`Find a person ${person.name.slice(0, 5)}`) && frame.includes(`› ${person.name}`));
 		await driver.press(keys.enter);
 		await driver.waitFor(`→ ${person.name} (by hand)`);
 
@@ -260,24 +261,24 @@ describe('an operator who is not an admin, on the Salesforce dashboard', () => {
 			rendered.unmount();
 		});
 		const driver = inkDriver(rendered);
-		const flat = () => driver.frame().replaceAll(/\s*│\s*/g, ' ').replaceAll(/\s+/g, ' ');
+		const flat = (frame = driver.frame()) => frame.replaceAll(/\s*│\s*/g, ' ').replaceAll(/\s+/g, ' ');
 		await openSalesforceDashboard(driver);
 		await driver.press(keys.down);
 		await driver.waitFor('❯ Connect');
 		await driver.press(keys.enter);
-		await driver.waitFor(() => flat().includes('Only an admin may connect an org. No person here has your OS login "bob". Ask Alice Admin (alice)'));
+		await driver.waitFor((frame) => flat(frame).includes('Only an admin may connect an org. No person here has your OS login "bob". Ask Alice Admin (alice)'));
 		expect(driver.frame()).not.toContain('How do you want to connect?');
 
 		await driver.press(keys.tab);
 		await driver.waitFor(/page 1 of/);
 		await driver.press('m');
-		await driver.waitFor(() => flat().includes('Only an admin may import users.'));
+		await driver.waitFor((frame) => flat(frame).includes('Only an admin may import users.'));
 		expect(driver.frame()).not.toContain('Map to an existing person');
 
 		await driver.press(keys.tab);
 		await driver.waitFor('u undoes run #1');
 		await driver.press('u');
-		await driver.waitFor(() => flat().includes('Only an admin may undo an import.'));
+		await driver.waitFor((frame) => flat(frame).includes('Only an admin may undo an import.'));
 		expect(driver.frame()).not.toContain('Undo the last run');
 		const links = session.store.sqlite.prepare('select count(*) as n from salesforce_links').get() as {n: number};
 		expect(links.n).toBe(2);

@@ -115,7 +115,8 @@ describe('keys that arrive in one read', () => {
 		const frame = await sameOutcome(
 			[keys.space, keys.right, 'j', keys.space, keys.pageDown, 'a', keys.left, 'G', keys.space],
 			openUsersTab,
-			/page \d+ of/,
+			// At least the page checked with a: the first pages' two and more.
+			/\b(?:[4-9]|\d{2,}) selected/,
 		);
 		expect(frame).toMatch(/\b\d+ selected/);
 		expect(frame).not.toMatch(/\b[0-3] selected/);
@@ -127,7 +128,7 @@ describe('keys that arrive in one read', () => {
 	});
 
 	it('open a dialog and answer it: A then y checks every listed user', async () => {
-		const frame = await sameOutcome(['A', 'y', 'j', keys.space], openUsersTab, /selected/);
+		const frame = await sameOutcome(['A', 'y', 'j', keys.space], openUsersTab, /\b\d{3} selected/);
 		expect(frame).not.toMatch(/\b[0-9]{1,2} selected/);
 		const cancelled = await sameOutcome(['A', 'n', 'j', keys.space], openUsersTab, /1 selected/);
 		expect(checkedRows(cancelled)).toBe(1);
