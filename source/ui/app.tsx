@@ -162,7 +162,7 @@ function Shell({services, size}: Props) {
 					{/* Hidden, not unmounted, under the help: the screen keeps its cursor, filter and dialog. */}
 					<Box display={help ? 'none' : 'flex'} flexDirection="column" width={contentWidth} height={bodyHeight} paddingLeft={1} overflow="hidden">
 						{firstAdmin === 'offer' && focus === 'sidebar' ? (
-							<FirstAdminOffer login={services.operator} width={Math.min(contentWidth - 1, 76)} height={Math.max(6, Math.floor(bodyHeight / 2))} onAccept={() => setFirstAdmin('form')} onDecline={() => setFirstAdmin('closed')} />
+							<FirstAdminOffer login={services.operator} width={Math.min(contentWidth - 1, 76)} height={Math.max(6, bodyHeight - integrationsRows)} onAccept={() => setFirstAdmin('form')} onDecline={() => setFirstAdmin('closed')} />
 						) : null}
 						{firstAdmin === 'form' ? (
 							<FirstAdminForm
@@ -241,6 +241,8 @@ export const minimumSize = {columns: 60, rows: 18} as const;
 /** Below this width the table gets the sidebar's columns while the content has the keys. */
 export const sidebarFoldsBelow = 100;
 const tooSmallPriority = 1000;
+/** What the Integrations screen under the first-admin question needs; the question, which cannot scroll, has the rest. */
+const integrationsRows = 5;
 
 function TooSmall({columns, rows}: TerminalSize) {
 	return (

@@ -82,9 +82,11 @@ export function DialogFrame({title, width, height, lines = [], rows, footer = []
 	const textWidth = dialogTextWidth(width);
 	const body = useMemo(() => wrapLines(lines, textWidth), [lines, textWidth]);
 	const bottom = useMemo(() => wrapLines(footer, textWidth), [footer, textWidth]);
+	// A title names what the dialog is about (a user, a run): wrapped like the rest, never cut.
+	const heading = useMemo(() => wrapText(title, textWidth), [title, textWidth]);
 	const total = body.length + (rows?.count ?? 0);
-	// Border and title take three rows; what is always in view takes its own.
-	const room = height === undefined ? Number.MAX_SAFE_INTEGER : Math.max(1, height - 3 - bottom.length - childRows);
+	// The border takes two rows and the title its own; what is always in view takes its own too.
+	const room = height === undefined ? Number.MAX_SAFE_INTEGER : Math.max(1, height - 2 - heading.length - bottom.length - childRows);
 	const overflows = total > room;
 	// The position line takes a row of its own while there is more than fits.
 	const visible = overflows ? Math.max(1, room - 1) : room;
@@ -133,9 +135,12 @@ export function DialogFrame({title, width, height, lines = [], rows, footer = []
 
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor={look.color ? 'cyan' : undefined} paddingX={1} width={width} flexShrink={0}>
-			<Text bold color="cyan" wrap="truncate">
-				{title}
-			</Text>
+			{heading.map((line, index) => (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={`title-${index}`} bold color="cyan" wrap="truncate">
+					{line}
+				</Text>
+			))}
 			{shown}
 			{overflows ? (
 				<Text dimColor wrap="truncate">

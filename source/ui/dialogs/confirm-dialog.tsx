@@ -1,5 +1,4 @@
-import {Text} from '../components/text.js';
-import React from 'react';
+import React, {useMemo} from 'react';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
@@ -40,19 +39,10 @@ export function ConfirmDialog({title, question, width, height, onConfirm, onCanc
 	});
 
 	const lines = typeof question === 'string' ? [question] : question;
+	// The answers stay in view under a question that scrolls, wrapped like it: "n not now (asked again…)" is read whole.
+	const answers = useMemo(() => [{text: `y yes   n ${noLabel}`, bold: true}], [noLabel]);
 	return (
 		// A question that waits (non-modal) leaves the arrows to the screen behind it.
-		<DialogFrame title={title} width={width} height={height} lines={lines} childRows={1} isActive={modal}>
-			<Text wrap="truncate">
-				<Text bold color="cyan">
-					y
-				</Text>
-				{' yes   '}
-				<Text bold color="cyan">
-					n
-				</Text>
-				{` ${noLabel}`}
-			</Text>
-		</DialogFrame>
+		<DialogFrame title={title} width={width} height={height} lines={lines} footer={answers} isActive={modal} />
 	);
 }

@@ -5,7 +5,8 @@ import React, {useMemo, useState} from 'react';
 import type {SalesforceUser} from '../../core/salesforce-user.js';
 import {countInScope, defaultActivityScope, salesObjects, type ActivityOwners, type ActivityScope, type SalesObject, type SyncScope} from '../../core/sync-scope.js';
 import {toTerminalText} from '../../core/terminal-text.js';
-import {DialogFrame} from '../components/dialog-frame.js';
+import {DialogFrame, dialogTextWidth} from '../components/dialog-frame.js';
+import {wrapText} from '../../core/wrap-text.js';
 import {ownersOf, useActivityOwners} from '../hooks/use-activity-owners.js';
 import {useListCursor} from '../hooks/use-list-cursor.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
@@ -34,6 +35,8 @@ type Row =
 	| {kind: 'activity'}
 	| {kind: 'activity-object'; object: SalesObject}
 	| {kind: 'activity-days'};
+
+const scopeTitle = 'Automatic sync scope';
 
 const objectLabels: Record<SalesObject, string> = {Opportunity: 'Opportunities', Task: 'Tasks', Event: 'Events'};
 
@@ -128,12 +131,26 @@ export function ScopeDialog({scope: initial, users, fetchActivityOwners, describ
 	const [draft, setDraft] = useState<Draft>(() => ({scope: initial, activity: initial.activity ?? {...defaultActivityScope, objects: [...defaultActivityScope.objects]}}));
 	const {scope} = draft;
 	const rows = useMemo(() => rowsFor(users, initial), [users, initial]);
-	const listHeight = Math.max(3, height - 6);
-	const cursor = useListCursor(rows.length, listHeight);
 	// Read again for each change of objects or days, so the count follows the activity rule as it is edited.
 	const ownersState = useActivityOwners(scope.activity, fetchActivityOwners, describeError);
 	const owners = ownersOf(ownersState);
 	const inScope = useMemo(() => countInScope(users, scope, owners), [users, scope, owners]);
+	const countText =
+		ownersState.status === 'failed'
+			? `Owners of recent sales activity could not be read: ${ownersState.reason}`
+			: inScope === null
+				? 'Reading the owners of recent sales activity…'
+				: `${formatCount(inScope)} of ${formatCount(users.length)} users in scope${complete ? '' : ' (so far: users are still loading)'}`;
+	// The count and what an empty section means are read whole, wrapped; the list has the rows left.
+	const intro = useMemo(
+		() => [{text: countText, bold: true, color: ownersState.status === 'failed' ? 'red' : 'green'}, {text: 'Nothing checked in a section means any.', dim: true}],
+		[countText, ownersState.status],
+	);
+	const introRows = intro.reduce((sum, line) => sum + wrapText(line.text, dialogTextWidth(width)).length, 0);
+	const titleRows = wrapText(scopeTitle, dialogTextWidth(width)).length;
+	// Border (2), title, intro, and the page line under the list.
+	const listHeight = Math.max(3, height - 3 - titleRows - introRows);
+	const cursor = useListCursor(rows.length, listHeight);
 
 	const toggle = () => {
 		const row = rows[cursor.cursor];
@@ -195,18 +212,7 @@ export function ScopeDialog({scope: initial, users, fetchActivityOwners, describ
 
 	const page = rows.slice(cursor.window.start, cursor.window.end);
 	return (
-		<DialogFrame title="Automatic sync scope" width={width}>
-			<Text wrap="truncate">
-				<Text bold color={ownersState.status === 'failed' ? 'red' : 'green'}>
-					{ownersState.status === 'failed'
-						? `Owners of recent sales activity could not be read: ${ownersState.reason}`
-						: inScope === null
-							? 'Reading the owners of recent sales activity…'
-							: `${formatCount(inScope)} of ${formatCount(users.length)} users in scope`}
-				</Text>
-				{complete ? '' : ' (so far: users are still loading)'}
-				<Text dimColor>{' · nothing checked in a section means any'}</Text>
-			</Text>
+		<DialogFrame title={scopeTitle} width={width} lines={intro}>
 			{page.map((row, index) => {
 				const highlighted = cursor.window.start + index === cursor.cursor;
 				const mark = highlighted ? '›' : ' ';
