@@ -1,5 +1,6 @@
 import {format} from 'node:util';
 import {render} from 'ink';
+import {terminalInput} from './keys/terminal-input.js';
 import type {ReactElement} from 'react';
 import {FrameWriter} from './frame-writer.js';
 
@@ -24,7 +25,7 @@ export async function runFullScreen(element: ReactElement, stdout: NodeJS.WriteS
 	stdout.write(enterAlternateScreen);
 	// Ink's debug mode hands over each whole frame, unthrottled; the writer sends the terminal only the rows that changed.
 	const writer = new FrameWriter(stdout);
-	const instance = render(element, {stdout: writer.stream, debug: true, exitOnCtrlC: true, patchConsole: false});
+	const instance = render(element, {stdin: terminalInput(), stdout: writer.stream, debug: true, exitOnCtrlC: true, patchConsole: false});
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();

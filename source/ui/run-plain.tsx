@@ -1,5 +1,6 @@
 import {EventEmitter} from 'node:events';
 import {render} from 'ink';
+import {terminalInput} from './keys/terminal-input.js';
 import type {ReactElement} from 'react';
 import {frameChanges, type FrameMemory} from './look/plain-lines.js';
 
@@ -35,7 +36,7 @@ export async function runPlain(element: ReactElement, stdout: NodeJS.WriteStream
 
 	stdout.on('resize', onResize);
 	// Debug mode writes each frame whole, with no escapes to redraw it: exactly what is compared here.
-	const instance = render(element, {stdout: screen as unknown as NodeJS.WriteStream, debug: true, exitOnCtrlC: true, patchConsole: false});
+	const instance = render(element, {stdin: terminalInput(), stdout: screen as unknown as NodeJS.WriteStream, debug: true, exitOnCtrlC: true, patchConsole: false});
 	try {
 		await instance.waitUntilExit();
 	} finally {
