@@ -55,6 +55,8 @@ export type DemoOrgOptions = {
 	deviceCodeLifetimeSeconds?: number;
 	/** Failures to inject from the start; change them later with setFaults. */
 	faults?: DemoOrgFaults;
+	/** The clock sessions and device codes age by (default Date.now), so a test can let a second pass without waiting it. */
+	now?: () => number;
 };
 
 export type ApproveDeviceOptions = {
@@ -179,8 +181,9 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
 		sessionLifetimeSeconds: options.sessionLifetimeSeconds,
 		rotateRefreshTokens: options.rotateRefreshTokens,
 		findUser: (id) => usersById.get(id),
+		now: options.now,
 	});
-	const devices = new DeviceAuthorizations({orgId, pollIntervalSeconds: pollInterval, lifetimeSeconds: deviceLifetime});
+	const devices = new DeviceAuthorizations({orgId, pollIntervalSeconds: pollInterval, lifetimeSeconds: deviceLifetime, now: options.now});
 	// Built at the first login by username: a million usernames are not made before anyone asks.
 	let usersByUsername: Map<string, DemoUserRecord> | undefined;
 	const findUser = (username: string) => {

@@ -1,4 +1,4 @@
-import {setTimeout as delay} from 'node:timers/promises';
+import {testClock} from '../support/test-clock.js';
 import {Connection} from 'jsforce';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {DemoOrgError, startDemoOrg, type DemoOrg} from '../../source/demo-org/demo-org.js';
@@ -96,13 +96,14 @@ describe('device flow: polling', () => {
 	});
 
 	it('answers slow_down when polled faster than the interval', async () => {
-		const slow = await startDemoOrg({users: 5, devicePollIntervalSeconds: 1});
+		const clock = testClock();
+		const slow = await startDemoOrg({users: 5, devicePollIntervalSeconds: 1, now: clock.now});
 		try {
 			const codes = await startDeviceLogin(slow);
 			expect(codes.interval).toBe(1);
 			expect((await pollDevice(slow, codes.device_code)).body.error).toBe('authorization_pending');
 			expect(await pollDevice(slow, codes.device_code)).toMatchObject({status: 400, body: {error: 'slow_down', error_description: 'polling too frequently'}});
-			await delay(1100);
+			clock.advance(1100);
 			expect((await pollDevice(slow, codes.device_code)).body.error).toBe('authorization_pending');
 		} finally {
 			await slow.close();
@@ -110,10 +111,11 @@ describe('device flow: polling', () => {
 	});
 
 	it('answers expired_token once the device code has outlived its lifetime', async () => {
-		const brief = await startDemoOrg({users: 5, devicePollIntervalSeconds: 0, deviceCodeLifetimeSeconds: 1});
+		const clock = testClock();
+		const brief = await startDemoOrg({users: 5, devicePollIntervalSeconds: 0, deviceCodeLifetimeSeconds: 1, now: clock.now});
 		try {
 			const codes = await startDeviceLogin(brief);
-			await delay(1100);
+			clock.advance(1100);
 			expect(await pollDevice(brief, codes.device_code)).toMatchObject({status: 400, body: {error: 'expired_token', error_description: 'expired device code'}});
 			expect(() => {
 				brief.approveDevice(codes.user_code);

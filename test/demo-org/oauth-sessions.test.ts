@@ -1,5 +1,5 @@
 import {createHmac} from 'node:crypto';
-import {setTimeout as delay} from 'node:timers/promises';
+import {testClock} from '../support/test-clock.js';
 import {Connection} from 'jsforce';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {DemoOrgError, startDemoOrg, type DemoOrg} from '../../source/demo-org/demo-org.js';
@@ -106,10 +106,11 @@ describe('test hooks', () => {
 
 describe('session lifetime', () => {
 	it('refuses access tokens older than sessionLifetimeSeconds; a refresh opens a fresh session', async () => {
-		const target = await startDemoOrg({users: 10, sessionLifetimeSeconds: 1});
+		const clock = testClock();
+		const target = await startDemoOrg({users: 10, sessionLifetimeSeconds: 1, now: clock.now});
 		try {
 			expect((await limits(target, target.accessToken)).status).toBe(200);
-			await delay(1100);
+			clock.advance(1100);
 			expect(await limits(target, target.accessToken)).toMatchObject({status: 401, body: [{errorCode: 'INVALID_SESSION_ID'}]});
 			const renewed = await refresh(target, target.refreshToken);
 			expect((await limits(target, renewed.body.access_token)).status).toBe(200);

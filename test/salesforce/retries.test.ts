@@ -21,8 +21,12 @@ afterEach(async () => {
 	await Promise.all(orgs.splice(0).map(async (org) => org.close()));
 });
 
-function connect(org: DemoOrg) {
-	return openConnection({instanceUrl: org.instanceUrl, accessToken: org.accessToken});
+/**
+ * A connection whose back-off is 1 ms (what SALESSCREEN_RETRY_DELAY sets): the tests count attempts and read
+ * the words, not the waiting. `realBackOff` keeps the default, for the one test about how long a caller waits.
+ */
+function connect(org: DemoOrg, {realBackOff = false} = {}) {
+	return openConnection({instanceUrl: org.instanceUrl, accessToken: org.accessToken, ...(realBackOff ? {} : {limits: {retryDelayMs: 1}})});
 }
 
 describe('fetchSalesforceUsers retries', () => {
@@ -94,6 +98,27 @@ describe('fetchSalesforceUsers retries', () => {
 		);
 		expect(org.faults.failNext).toBe(48);
 		expect(notices.map((notice) => [notice.attempt, notice.attempts])).toEqual([[2, 2]]);
+		expect(describeSalesforceError(error)).toMatchObject({code: 'SERVER_UNAVAILABLE', retryable: true});
+	});
+
+	it('gives up a listing that keeps meeting 503s after five attempts (four retries) by default', async () => {
+		const org = await demoOrg({users: 50, seed: 4410, faults: {failNext: 50}});
+		const notices: RetryNotice[] = [];
+		const error = await failureOf(
+			fetchSalesforceUsers(connect(org), {
+				onRetry(notice) {
+					notices.push(notice);
+				},
+			}),
+		);
+		expect(org.faults.failNext).toBe(45);
+		expect(notices.map((notice) => [notice.attempt, notice.attempts])).toEqual([
+			[2, 5],
+			[3, 5],
+			[4, 5],
+			[5, 5],
+		]);
+		expect(notices.every((notice) => notice.reason.includes('SERVER_UNAVAILABLE'))).toBe(true);
 		expect(describeSalesforceError(error)).toMatchObject({code: 'SERVER_UNAVAILABLE', retryable: true});
 	});
 
@@ -174,7 +199,7 @@ describe('fetchOrgOverview retries', () => {
 	it('gives up after three attempts of a call by default, so a connection test answers within seconds', async () => {
 		const org = await demoOrg({users: 20, seed: 4409, faults: {failNext: 50}});
 		const started = Date.now();
-		const error = await failureOf(fetchOrgOverview(connect(org)));
+		const error = await failureOf(fetchOrgOverview(connect(org, {realBackOff: true})));
 		expect(org.faults.failNext).toBe(47);
 		expect(describeSalesforceError(error)).toMatchObject({code: 'SERVER_UNAVAILABLE', retryable: true});
 		expect(Date.now() - started).toBeLessThan(3000);
