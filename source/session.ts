@@ -1,32 +1,28 @@
 import type {Connection} from 'jsforce';
 import {formatCount} from './core/number-format.js';
 import {ensureAppHome, resolveAppHome, type AppHome} from './app-home.js';
-import {auditServices} from './audit-services.js';
 import {startDemoOrgProcess, type DemoOrgProcess} from './demo-org-process.js';
-import {connectionFromSaved, establishConnection, revokeSavedConnection, type ConnectRequest} from './org-connection.js';
+import {connectionFromSaved, establishConnection, revokeSavedConnection} from './org-connection.js';
+import {connectOrg} from './app/connect-org.js';
+import type {OrgLogin} from './app/ports/org-connections.js';
+import {appUseCases, type AppUseCases} from './app/run-use-cases.js';
+import type {TokenResponse} from './salesforce/token-endpoint.js';
 import {openConnection} from './salesforce/connection.js';
 import {pollDeviceToken, requestDeviceCode} from './salesforce/device-login.js';
 import {fetchOrgOverview} from './salesforce/org-overview.js';
 import {describeSalesforceError, reconnectCodes} from './salesforce/salesforce-error.js';
 import {fetchActivityOwners, fetchSalesforceUsers} from './salesforce/user-source.js';
 import {openConnectionFile, type ConnectionFile} from './settings/saved-connection.js';
-import {openSettings, type AppSettings, type SettingsShape} from './settings/settings.js';
+import {openSettings, type AppSettings} from './settings/settings.js';
 import {openStore, type Store} from './store/database.js';
 import {seedDemoPeople} from './store/demo-seed.js';
 import {markCreatedOnDemo, readStoreOrigin} from './store/store-origin.js';
 import type {OrgIdentity} from './core/org-switch.js';
-import {loadImportContext} from './store/import-context-query.js';
 import {fetchOrganizationFacts} from './salesforce/organization-query.js';
-import {listImportRuns} from './store/import-history-query.js';
-import type {AdminAction} from './core/admin-policy.js';
-import {appSettingKeys, settingNeedsAdmin} from './core/setting-definitions.js';
-import {directoryServices} from './directory-services.js';
+import {appSettingKeys} from './core/setting-definitions.js';
 import {resolveOperator} from './operator-identity.js';
-import {assertAdmin} from './store/operator-rights.js';
 import {UserFacingError} from './core/user-facing-error.js';
-import {rulesFrom} from './app/import-users.js';
 import type {SalesforceDirectory} from './app/ports/salesforce-directory.js';
-import {runUseCases, type RunUseCases} from './app/run-use-cases.js';
 import {storePorts} from './run-ports.js';
 import {countEntries} from './core/import-plan.js';
 import type {AppServices, AppSettingsValues, OrgDescription} from './app/app-services.js';
@@ -48,8 +44,8 @@ export type Session = {
 	home: AppHome;
 	store: Store;
 	settings: AppSettings;
-	/** The use cases that write runs (import, sync, undo), over this session's store, org and settings. */
-	app: RunUseCases;
+	/** The use cases (import, sync, undo, people, teams, history, …), over this session's store, org and settings. */
+	app: AppUseCases;
 	/** The org connection in use now; it changes when the admin connects another org from the app. */
 	readonly connection: Connection;
 	/** Which org that is (asked once per org) and whether it is a sandbox. */
@@ -201,8 +197,6 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 
 	const identity = resolveOperator(home.home, env);
 	const operator = identity.login;
-	// Read from the store at each change: another admin may have changed who is one since the app started.
-	const requireAdmin = (action: AdminAction) => assertAdmin(store, operator, action);
 
 	const directory: SalesforceDirectory = {
 		async listUsers(options = {}) {
@@ -226,18 +220,37 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			return overview.adminRights;
 		},
 	};
-	const app = runUseCases({...storePorts(store, settings, identity, describeError), salesforce: directory});
+	const ports = {...storePorts(store, settings, identity, describeError), salesforce: directory};
+	const app = appUseCases(ports);
 
-	const connectAndSave = async (request: ConnectRequest) => {
-		requireAdmin('connect');
-		const established = await establishConnection(request);
-		const file = savedConnections();
-		file.save(established.saved);
-		// Reopened from what was saved, so renewals from now on are written back to the file.
-		const saved = savedOrg(file)!;
-		await switchTo(saved);
-		succeeded();
-		return established.overview;
+	const orgLogin: OrgLogin<TokenResponse> = {
+		requestDeviceCode,
+		pollDeviceLogin: pollDeviceToken,
+		async connectAndSave(request) {
+			const established = await establishConnection(request);
+			const file = savedConnections();
+			file.save(established.saved);
+			// Reopened from what was saved, so renewals from now on are written back to the file.
+			await switchTo(savedOrg(file)!);
+			succeeded();
+			return established.overview;
+		},
+		async forgetSaved() {
+			const file = savedConnections();
+			const saved = file.read();
+			let revoked = true;
+			if (saved) {
+				revoked = await revokeSavedConnection(saved).then(
+					() => true,
+					() => false,
+				);
+				file.clear();
+			}
+
+			// The app goes on with the demo org.
+			await switchTo(await startDemo(store));
+			return revoked;
+		},
 	};
 
 	const services: AppServices = {
@@ -245,7 +258,6 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			return current.description;
 		},
 		operator,
-		...directoryServices(store, settings, operator),
 		dataFolder: home.home,
 		demoPeopleSeeded,
 		async fetchUsers(onBatch, signal, onRetry, part = 'importable') {
@@ -277,54 +289,20 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 				listeners.delete(listener);
 			};
 		},
-		connections: {
-			async requestDeviceCode(loginUrl, clientId) {
-				requireAdmin('connect');
-				return requestDeviceCode(loginUrl, clientId);
-			},
-			async completeDeviceLogin(loginUrl, clientId, code, options) {
-				const token = await pollDeviceToken(loginUrl, clientId, code, options);
-				return connectAndSave({method: 'device', loginUrl, clientId, token});
-			},
-			connectWithJwt: async (request) => connectAndSave({method: 'jwt', ...request}),
-			connectWithToken: async (request) => connectAndSave({method: 'token', ...request}),
-			async disconnect() {
-				requireAdmin('disconnect');
-				const file = savedConnections();
-				const saved = file.read();
-				let revoked = true;
-				if (saved) {
-					revoked = await revokeSavedConnection(saved).then(
-						() => true,
-						() => false,
-					);
-					file.clear();
-				}
-
-				await switchTo(await startDemo(store));
-				return revoked;
-			},
-		},
-		...auditServices(store, operator, app),
-		loadImportContext: () => loadImportContext(store, rulesFrom(settings, knownSandbox === true)),
+		connections: connectOrg({guard: ports.guard, login: orgLogin}),
+		operatorRights: ports.guard.rights,
+		people: app.people,
+		teams: app.teams,
+		history: app.history,
+		mappings: app.mappings,
+		loadImportContext: async () => app.importContext(knownSandbox === true),
 		async importUsers(users, onProgress, options = {}) {
 			const report = await app.importUsers.run(users, {onProgress, onWait: options.onWait, switchOrg: options.switchOrg});
 			return {runId: report.runId!, counts: countEntries(report.entries), outcomes: report.entries, teams: report.teams, onNoTeam: report.onNoTeam};
 		},
-		lastAutomaticSync() {
-			const [run] = listImportRuns(store, {limit: 1, mode: 'auto'});
-			return run
-				? {startedAt: run.startedAt, status: run.status, created: run.createdCount, mapped: run.mappedCount, skipped: run.skippedCount, error: run.error}
-				: undefined;
-		},
+		lastAutomaticSync: app.history.lastAutomaticSync,
 		readSettings: (): AppSettingsValues => Object.fromEntries(appSettingKeys.map((key) => [key, settings.get(key)])) as AppSettingsValues,
-		writeSetting(key, value) {
-			if (settingNeedsAdmin(key)) {
-				requireAdmin('settings');
-			}
-
-			settings.set(key, value as SettingsShape[typeof key]);
-		},
+		writeSetting: app.changeSetting,
 		describeError(error) {
 			const message = describeError(error);
 			const usage = current.connection.limitInfo.apiUsage;

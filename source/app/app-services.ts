@@ -3,12 +3,29 @@ import type {ActivityOwners, ActivityScope} from '../core/sync-scope.js';
 import type {PlanCounts, PlanEntry} from '../core/import-plan.js';
 import type {SalesforceUser} from '../core/salesforce-user.js';
 import type {SettingsValues as AppSettingsValues} from './ports/settings-port.js';
-import type {ConnectionMethod, DeviceCode, OrgOverview} from './ports/org-connections.js';
+import type {ConnectionMethod, DeviceCode, JwtConnectRequest, OrgOverview, TokenConnectRequest} from './ports/org-connections.js';
 import type {LoadProgress, RetryNotice, UserPart} from './ports/salesforce-directory.js';
-import type {OperatorRightsQuery, PeopleActions, TeamActions, TeamPlacement} from './directory-actions.js';
+import type {OperatorRights} from '../core/admin-policy.js';
+import type {TeamPlacement} from '../core/team-placement.js';
+import type {AutomaticSyncSummary, HistoryActions} from './history.js';
+import type {MappingActions} from './manual-mappings.js';
+import type {PeopleActions} from './people.js';
+import type {TeamActions} from './teams.js';
 
 export type {ConnectionMethod, DeviceCode, OrgOverview} from './ports/org-connections.js';
 export type {LoadProgress, RetryNotice} from './ports/salesforce-directory.js';
+export type {OperatorRights} from '../core/admin-policy.js';
+export type {PersonInput} from '../core/person-form.js';
+export type {PersonHistoryEntry, PersonListing, TeamListing} from '../core/person.js';
+export type {TeamPlacement, TeamPlacementPreview, TeamRule} from '../core/team-placement.js';
+export type {AutomaticSyncSummary, HistoryActions, RunOutcome, RunSummary, UndoSummary} from './history.js';
+export type {MappingActions} from './manual-mappings.js';
+export type {PersonMatch as PersonChoice} from './ports/directory-store.js';
+export type {PeopleActions} from './people.js';
+export type {TeamActions} from './teams.js';
+
+/** Whether the operator may change things, read afresh each call: another admin may have just changed it. */
+export type OperatorRightsQuery = () => Promise<OperatorRights>;
 
 /** Which org the app talks to, and how it got there, as the header and Overview describe it. */
 export type OrgDescription = {
@@ -23,8 +40,7 @@ export type OrgDescription = {
 	connectedAt?: string;
 };
 
-export type JwtConnectRequest = {loginUrl: string; clientId: string; username: string; privateKeyFile: string};
-export type TokenConnectRequest = {instanceUrl: string; accessToken: string};
+export type {JwtConnectRequest, TokenConnectRequest} from './ports/org-connections.js';
 
 /** Connecting and disconnecting from the app; each success saves the connection and switches the app to it. */
 export type ConnectionActions = {
@@ -48,75 +64,6 @@ export type ImportSummary = {
 	teams?: TeamPlacement & {error?: string};
 	/** Of the people the run created or mapped, those on no team afterwards: their sales activity is not counted. */
 	onNoTeam?: number;
-};
-
-/** The newest automatic run, as the Settings tab reports it. */
-export type AutomaticSyncSummary = {
-	startedAt: string;
-	status: 'completed' | 'failed' | 'held' | 'released' | 'undone';
-	created: number;
-	mapped: number;
-	skipped: number;
-	error: string | null;
-};
-
-/** One import run as the History tab lists it. Mode and status are the store's words (manual, auto, undo; completed, failed, held, undone). */
-export type RunSummary = {
-	id: number;
-	mode: string;
-	status: string;
-	operator: string;
-	startedAt: string;
-	selected: number;
-	created: number;
-	mapped: number;
-	alreadyImported: number;
-	skipped: number;
-	/** People an automatic run made inactive, or active again. */
-	deactivated: number;
-	reactivated: number;
-	error: string | null;
-};
-
-/** What a run did to one Salesforce user. */
-export type RunOutcome = {
-	salesforceUserId: string;
-	salesforceName: string;
-	email: string | null;
-	outcome: string;
-	reason: string | null;
-	detail: string | null;
-	/** Mapped by the admin's own choice rather than by email. */
-	manual: boolean;
-};
-
-export type UndoSummary = {
-	undoneRunId: number;
-	removedPeople: number;
-	removedLinks: number;
-	keptPeople: ReadonlyArray<{name: string; reason: string}>;
-};
-
-/** The audit trail, and the two ways of changing it after the fact. */
-export type HistoryActions = {
-	listRuns: () => RunSummary[];
-	runOutcomes: (runId: number) => RunOutcome[];
-	/** Rejects with a reason a person understands when there is nothing to undo. */
-	undoLastRun: () => Promise<UndoSummary>;
-	/** Runs the held automatic sync after all; resolves to a one-line summary. */
-	releaseHeldSync: () => Promise<string>;
-};
-
-/** An existing SalesScreen person, as the manual-mapping picker offers them. */
-export type PersonChoice = {id: number; name: string; email: string; linkedSalesforceUserId: string | null};
-
-/** The admin's own decisions for single Salesforce users, which the import follows over email matching. */
-export type MappingActions = {
-	searchPeople: (query: string, limit: number) => PersonChoice[];
-	/** Throws with the reason when the person cannot take this user (linked to another, say). */
-	mapTo: (salesforceUserId: string, personId: number) => void;
-	ignore: (salesforceUserId: string) => void;
-	clear: (salesforceUserId: string) => void;
 };
 
 export type {SettingsValues as AppSettingsValues} from '../app/ports/settings-port.js';
@@ -148,7 +95,8 @@ export type AppServices = {
 	teams: TeamActions;
 	history: HistoryActions;
 	mappings: MappingActions;
-	loadImportContext: () => ImportContext;
+	/** What import planning reads of the store now, with the rules the settings and the org choose. */
+	loadImportContext: () => Promise<ImportContext>;
 	/**
 	 * Throws an OrgSwitchError (its message says which orgs) when the store holds another org's people,
 	 * unless `switchOrg`: the admin confirmed that this store takes this org's users from now on. onWait: the
@@ -159,9 +107,10 @@ export type AppServices = {
 		onProgress: (progress: ImportProgress) => void,
 		options?: {switchOrg?: boolean; onWait?: (message: string) => void},
 	) => Promise<ImportSummary>;
-	lastAutomaticSync: () => AutomaticSyncSummary | undefined;
+	lastAutomaticSync: () => Promise<AutomaticSyncSummary | undefined>;
 	readSettings: () => AppSettingsValues;
-	writeSetting: <K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => void;
+	/** Rejects with a NotAdminError for a setting that changes what SalesScreen does, unless the operator is an admin. */
+	writeSetting: <K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => Promise<void>;
 	/** One sentence an admin understands, for any error the services throw. */
 	describeError: (error: unknown) => string;
 	/** Whether only connecting again can cure the error (a revoked or refused session). */

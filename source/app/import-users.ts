@@ -35,6 +35,11 @@ export async function planRules(ports: RunPorts): Promise<PlanRules> {
 	return rulesFrom(ports.settings, (await ports.salesforce.organizationFacts()).isSandbox);
 }
 
+/** What import planning reads of the store now, with the rules the settings choose for an org known to be (or not be) a sandbox. */
+export async function importContextFor(ports: Pick<RunPorts, 'store' | 'settings'>, orgIsSandbox: boolean) {
+	return ports.store.importContext(rulesFrom(ports.settings, orgIsSandbox));
+}
+
 /** What the team-from-Salesforce setting would do to these users, with the teams there are now. */
 export async function previewTeams(ports: RunPorts, users: readonly SalesforceUser[]) {
 	const rule = ports.settings.get('teamFromSalesforce');

@@ -1,16 +1,8 @@
+import type {DeviceCode} from '../core/device-code.js';
 import {deviceCodeResponse} from './answer-schemas.js';
 import {OAuthError, postTokenRequest, type TokenResponse} from './token-endpoint.js';
 
-/** What the admin needs to approve the login on another device. */
-export type DeviceCode = {
-	deviceCode: string;
-	userCode: string;
-	verificationUri: string;
-	/** Seconds Salesforce asks us to wait between two polls. */
-	intervalSeconds: number;
-	/** When we stop polling: Salesforce's expires_in when it sends one, else ten minutes. */
-	expiresAt: number;
-};
+export type {DeviceCode} from '../core/device-code.js';
 
 /** Why a device login ended without a token. */
 export type DeviceLoginFailure = 'denied' | 'expired' | 'cancelled';

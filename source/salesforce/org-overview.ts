@@ -1,27 +1,13 @@
 import type {z} from 'zod';
 import type {Connection} from 'jsforce';
-import type {AdminRights} from '../core/admin-rights.js';
+import type {OrgOverview} from '../core/org-overview.js';
 import {fetchAdminRights} from './admin-rights-query.js';
 import {identity as identitySchema, organizationPage, versionResources} from './answer-schemas.js';
 import {callLimitsOf, withinDeadline} from './call-limits.js';
 import {restGet} from './rest-get.js';
 import {withRetries, type RetryPolicy} from './with-retries.js';
 
-export type OrgOverview = {
-	orgId: string;
-	orgName: string;
-	isSandbox: boolean;
-	instanceUrl: string;
-	userId: string;
-	username: string;
-	displayName: string;
-	/** Whether the connected user may list the org's users, and what grants it. */
-	adminRights: AdminRights;
-	/** From the Sforce-Limit-Info header of the last call; undefined when the org did not send it. */
-	apiUsage: {used: number; max: number} | undefined;
-	/** When these facts were read: the last call known to have succeeded. */
-	checkedAt: Date;
-};
+export type {OrgOverview} from '../core/org-overview.js';
 
 /**
  * A connection test answers within seconds: two quick retries, where a user listing gets more patience

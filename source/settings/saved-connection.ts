@@ -37,7 +37,7 @@ export const savedConnectionSchema = z.discriminatedUnion('method', [
 
 export type SavedConnection = z.infer<typeof savedConnectionSchema>;
 
-export type ConnectionMethod = SavedConnection['method'];
+export type {ConnectionMethod} from '../core/connection-method.js';
 
 /** Why a connection file holds no connection the app can use. */
 export type ConnectionFileProblem = 'unreadable' | 'wrong-shape' | 'incomplete' | 'insecure-url' | 'exposed';

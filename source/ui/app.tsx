@@ -8,6 +8,8 @@ import {Header} from './components/header.js';
 import {connectionHeadline, connectionState} from './connection-state.js';
 import {Sidebar, sidebarWidthFor, type Section} from './components/sidebar.js';
 import {useOrgGeneration} from './hooks/use-org-generation.js';
+import {useStoreRead} from './hooks/use-store-read.js';
+import {emptyImportContext} from '../core/import-context.js';
 import {useOrgOverview} from './hooks/use-org-overview.js';
 import {useSalesforceUsers} from './hooks/use-salesforce-users.js';
 import {useTerminalSize, type TerminalSize} from './hooks/use-terminal-size.js';
@@ -51,10 +53,18 @@ function Shell({services, size}: Props) {
 	const [section, setSection] = useState<Section>('integrations');
 	const [salesforceOpen, setSalesforceOpen] = useState(false);
 	const [settings, setSettings] = useState<AppSettingsValues>(() => services.readSettings());
-	const [context, setContext] = useState(() => services.loadImportContext());
+	// Empty only until the store's first answer, which comes before any user is listed.
+	const [context, reloadContext] = useStoreRead(services.loadImportContext, emptyImportContext());
 	const [message, setMessage] = useState<string | undefined>();
 	// While no one administers the store, the operator is asked on start whether to become its first admin.
-	const [firstAdmin, setFirstAdmin] = useState<'offer' | 'form' | 'closed'>(() => (services.operatorRights().bootstrap ? 'offer' : 'closed'));
+	const [firstAdmin, setFirstAdmin] = useState<'offer' | 'form' | 'closed'>('closed');
+	useEffect(() => {
+		void services.operatorRights().then((rights) => {
+			if (rights.bootstrap) {
+				setFirstAdmin('offer');
+			}
+		});
+	}, [services]);
 	const [firstAdminNote, setFirstAdminNote] = useState<string | undefined>();
 	const generation = useOrgGeneration(services);
 	const salesforce = useSalesforceUsers(services, generation, settings.showAllUsers);
@@ -82,20 +92,20 @@ function Shell({services, size}: Props) {
 
 	const changeSetting = useCallback(
 		<K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => {
-			try {
-				services.writeSetting(key, value);
-				setSettings((current) => ({...current, [key]: value}));
-				setMessage(undefined);
-			} catch (error: unknown) {
-				setMessage(`Setting not saved: ${services.describeError(error)}`);
-			}
+			services.writeSetting(key, value).then(
+				() => {
+					setSettings((current) => ({...current, [key]: value}));
+					setMessage(undefined);
+				},
+				(error: unknown) => {
+					setMessage(`Setting not saved: ${services.describeError(error)}`);
+				},
+			);
 		},
 		[services],
 	);
 
-	const refreshContext = useCallback(() => {
-		setContext(services.loadImportContext());
-	}, [services]);
+	const refreshContext = reloadContext;
 
 	// The previews follow the org's rules: a sandbox's emails are matched without .invalid once Overview
 	// has said the org is one, and another org brings its own. Settings that change matching do too.

@@ -339,7 +339,7 @@ describe('an operator who is not an admin', () => {
 		expect(query(session, 'select * from people order by id')).toEqual(before);
 		expect(query(session, 'select * from import_runs')).toEqual([]);
 		expect(session.services.readSettings().teamFromSalesforce).toBe('off');
-		expect(() => session.services.people.add({name: 'X', email: 'x@acme.com'})).toThrow(/Only an admin/);
+		await expect(session.services.people.add({name: 'X', email: 'x@acme.com'})).rejects.toThrow(/Only an admin/);
 	});
 });
 
@@ -367,7 +367,7 @@ describe('the first admin', () => {
 		expect(query(session, "select name, role, os_login as login, origin from people where os_login = 'carol'")).toEqual([
 			{name: 'Carol Chief', role: 'admin', login: 'carol', origin: 'manual'},
 		]);
-		expect(session.services.operatorRights()).toMatchObject({isAdmin: true, bootstrap: false});
+		expect(await session.services.operatorRights()).toMatchObject({isAdmin: true, bootstrap: false});
 
 		await openSection(driver, 'People');
 		await driver.waitFor('carol: admin');

@@ -50,9 +50,9 @@ export function FirstAdminForm({services, width, onDone}: FormProps) {
 			fields={['name', 'email']}
 			submitLabel="become admin"
 			width={width}
-			onSubmit={(input) => {
+			onSubmit={async (input) => {
 				try {
-					services.people.becomeFirstAdmin(input);
+					await services.people.becomeFirstAdmin(input);
 					onDone(`You (${services.operator}) are SalesScreen's admin now; make others admins on the People screen.`);
 					return undefined;
 				} catch (error: unknown) {

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useState} from 'react';
 import type {ImportContext} from '../../core/import-context.js';
 import {conflictReasons, matchedByWords, personNamed, planImport, skipReasonLabels, skipReasonShortLabels, type MatchedBy, type PlanCounts, type PlanEntry, type SkipReason} from '../../core/import-plan.js';
 import {describeConflict} from '../../core/plan-entry-detail.js';
@@ -17,6 +17,7 @@ import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import {refusalFor} from '../../core/admin-policy.js';
 import {runNoTeamLine} from '../../core/no-team.js';
 import {teamRuleWords, type TeamPlacementPreview, type TeamRule} from '../../core/team-placement.js';
+import {useStoreRead} from '../hooks/use-store-read.js';
 import {useOptionalServices} from '../services-context.js';
 import {TeamPickerDialog} from './team-picker-dialog.js';
 import {OrgSwitchError} from '../../core/org-switch.js';
@@ -125,11 +126,13 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 	const [phase, setPhase] = useState<Phase>({kind: 'plan'});
 	// People, teams and the admin rule come from the app (the Users tab hands this dialog only what importing needs).
 	const app = useOptionalServices();
-	const [refusal] = useState(() => (app ? refusalFor('import', app.operatorRights()) : undefined));
-	const teamPreview = useMemo(() => {
-		const preview = app?.teams.previewPlacement(plan.entries.filter((entry) => entry.action === 'create' || entry.action === 'map').map((entry) => entry.user));
+	const readRefusal = useCallback(async () => (app ? refusalFor('import', await app.operatorRights()) : undefined), [app]);
+	const [refusal] = useStoreRead(readRefusal, undefined);
+	const readPreview = useCallback(async () => {
+		const preview = await app?.teams.previewPlacement(plan.entries.filter((entry) => entry.action === 'create' || entry.action === 'map').map((entry) => entry.user));
 		return preview?.rule === 'off' ? undefined : preview;
 	}, [app, plan]);
+	const [teamPreview] = useStoreRead(readPreview, undefined);
 	const [pickingTeam, setPickingTeam] = useState(false);
 	const [teamNote, setTeamNote] = useState<string | undefined>();
 	const planList = useMemo(() => plan.entries.filter((entry) => isListed(entry)).map((entry) => planLine(entry)), [plan]);
@@ -288,10 +291,10 @@ export function ImportDialog({users, context, services, width, height, onClose}:
 				services={app}
 				width={width}
 				height={height}
-				onPick={(teamId, teamName) => {
+				onPick={async (teamId, teamName) => {
 					try {
-						const byUser = app.loadImportContext().personIdBySalesforceId;
-						const moved = app.people.assignTeam(
+						const byUser = (await app.loadImportContext()).personIdBySalesforceId;
+						const moved = await app.people.assignTeam(
 							importedIds.flatMap((id) => byUser.get(id) ?? []),
 							teamId,
 						);

@@ -1,12 +1,13 @@
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import React, {useMemo, useState} from 'react';
+import React, {useCallback, useMemo, useState} from 'react';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
 import {toTerminalText, typeInto} from '../../core/terminal-text.js';
 import type {AppServices, PersonChoice} from '../../app/app-services.js';
 import {MenuList} from '../components/menu-list.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {useMenu} from '../hooks/use-menu.js';
+import {useStoreRead} from '../hooks/use-store-read.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
@@ -33,15 +34,18 @@ export function MappingDialog({user, hasChoice, services, width, height, onClose
 	const [cursor, setCursor] = useState(0);
 	const [failure, setFailure] = useState<string | undefined>();
 	const listSize = Math.max(3, height - 8);
-	const people = useMemo(() => (step === 'pick' ? services.mappings.searchPeople(query, listSize) : []), [services, step, query, listSize]);
+	const search = useCallback(async () => (step === 'pick' ? services.mappings.searchPeople(query, listSize) : []), [services, step, query, listSize]);
+	const [people] = useStoreRead<PersonChoice[]>(search, []);
 
-	const save = (action: () => void) => {
-		try {
-			action();
-			onClose(true);
-		} catch (error: unknown) {
-			setFailure(services.describeError(error));
-		}
+	const save = (action: () => Promise<void>) => {
+		action().then(
+			() => {
+				onClose(true);
+			},
+			(error: unknown) => {
+				setFailure(services.describeError(error));
+			},
+		);
 	};
 
 	useKeyLayer({
@@ -73,9 +77,7 @@ export function MappingDialog({user, hasChoice, services, width, height, onClose
 			} else if (command === 'nav.open') {
 				const person: PersonChoice | undefined = people[cursor];
 				if (person) {
-					save(() => {
-						services.mappings.mapTo(user.id, person.id);
-					});
+					save(async () => services.mappings.mapTo(user.id, person.id));
 				}
 			}
 
@@ -115,16 +117,12 @@ export function MappingDialog({user, hasChoice, services, width, height, onClose
 				}
 
 				case 'ignore': {
-					save(() => {
-						services.mappings.ignore(user.id);
-					});
+					save(async () => services.mappings.ignore(user.id));
 					break;
 				}
 
 				case 'clear': {
-					save(() => {
-						services.mappings.clear(user.id);
-					});
+					save(async () => services.mappings.clear(user.id));
 					break;
 				}
 

@@ -21,8 +21,8 @@ type Props = {
 	submitLabel: string;
 	width: number;
 	height: number;
-	/** Returns why it could not be done (the picker stays open and says so), or undefined when done. */
-	onSubmit: (personIds: number[]) => string | undefined;
+	/** Resolves to why it could not be done (the picker stays open and says so), or undefined when done. */
+	onSubmit: (personIds: number[]) => Promise<string | undefined>;
 	onCancel: () => void;
 };
 
@@ -59,7 +59,7 @@ export function PeoplePickerDialog({title, candidates, submitLabel, width, heigh
 			if (selection.size === 0) {
 				setMessage('Check people first: Space checks one, a a whole page.');
 			} else {
-				setMessage(onSubmit(selection.ids().map(Number)));
+				void onSubmit(selection.ids().map(Number)).then(setMessage);
 			}
 		},
 	};

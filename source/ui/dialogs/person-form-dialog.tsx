@@ -22,7 +22,8 @@ type Props = {
 	submitLabel?: string;
 	width: number;
 	/** Returns why the store refused it (the form stays open and says so), or undefined when saved. */
-	onSubmit: (input: PersonInput) => string | undefined;
+	/** Resolves to why it could not be done (the dialog stays open and says so), or undefined when done. */
+	onSubmit: (input: PersonInput) => Promise<string | undefined>;
 	onCancel: () => void;
 };
 
@@ -45,10 +46,11 @@ export function PersonFormDialog({title, intro, initial = {}, fields = ['name', 
 			return;
 		}
 
-		const refused = onSubmit(input);
-		if (refused !== undefined) {
-			setError({message: refused});
-		}
+		void onSubmit(input).then((refused) => {
+			if (refused !== undefined) {
+				setError({message: refused});
+			}
+		});
 	};
 
 	useTextEntry(

@@ -6,6 +6,7 @@ import {toTerminalText} from '../../core/terminal-text.js';
 import type {AppServices} from '../../app/app-services.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import {useStoreRead} from '../hooks/use-store-read.js';
 import {TextPromptDialog} from './text-prompt-dialog.js';
 
 type Choice = {kind: 'team'; team: TeamListing} | {kind: 'none'} | {kind: 'new'};
@@ -19,14 +20,14 @@ type Props = {
 	allowNone?: boolean;
 	width: number;
 	height: number;
-	/** Returns why it could not be done (the dialog stays open and says so), or undefined when done. */
-	onPick: (teamId: number | null, teamName: string) => string | undefined;
+	/** Resolves to why it could not be done (the dialog stays open and says so), or undefined when done. */
+	onPick: (teamId: number | null, teamName: string) => Promise<string | undefined>;
 	onCancel: () => void;
 };
 
 /** Choose a team, or make a new one on the spot. */
 export function TeamPickerDialog({title, question, services, allowNone = false, width, height, onPick, onCancel}: Props) {
-	const [teams] = useState(() => services.teams.list());
+	const [teams] = useStoreRead(services.teams.list, []);
 	const choices: Choice[] = [...teams.map((team) => ({kind: 'team', team}) as const), {kind: 'new'}, ...(allowNone ? [{kind: 'none'} as const] : [])];
 	const [cursor, setCursor] = useState(0);
 	const [naming, setNaming] = useState(false);
@@ -53,7 +54,7 @@ export function TeamPickerDialog({title, question, services, allowNone = false, 
 					if (choice.kind === 'new') {
 						setNaming(true);
 					} else {
-						setError(choice.kind === 'team' ? onPick(choice.team.id, choice.team.name) : onPick(null, 'no team'));
+						void (choice.kind === 'team' ? onPick(choice.team.id, choice.team.name) : onPick(null, 'no team')).then(setError);
 					}
 				}
 			},
@@ -71,10 +72,10 @@ export function TeamPickerDialog({title, question, services, allowNone = false, 
 				hint="Names are compared without case: one team per name."
 				submitLabel="create"
 				width={width}
-				onSubmit={(name) => {
+				onSubmit={async (name) => {
 					try {
-						const team = services.teams.create(name);
-						return onPick(team.id, team.name);
+						const team = await services.teams.create(name);
+						return await onPick(team.id, team.name);
 					} catch (failure: unknown) {
 						return services.describeError(failure);
 					}

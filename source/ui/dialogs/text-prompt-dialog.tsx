@@ -15,7 +15,8 @@ type Props = {
 	submitLabel?: string;
 	width: number;
 	/** Returns why the value was refused (the dialog stays open and says so), or undefined when done. */
-	onSubmit: (value: string) => string | undefined;
+	/** Resolves to why it could not be done (the dialog stays open and says so), or undefined when done. */
+	onSubmit: (value: string) => Promise<string | undefined>;
 	onCancel: () => void;
 };
 
@@ -31,7 +32,7 @@ export function TextPromptDialog({title, question, label, initial = '', placehol
 				setError(undefined);
 			},
 			onSubmit() {
-				setError(onSubmit(value));
+				void onSubmit(value).then(setError);
 			},
 			onCancel,
 			submitLabel,

@@ -3,12 +3,12 @@ import type {AppServices} from '../../app/app-services.js';
 
 type GuardedChange = {
 	/** Whether the operator may take the action now; says why not when they may not. */
-	may: (action: AdminAction) => boolean;
+	may: (action: AdminAction) => Promise<boolean>;
 	/**
 	 * Runs a change and says what it did; a refusal or failure is said on the screen, or returned for the
 	 * dialog that asked for the change to say it (`inDialog`).
 	 */
-	change: (run: () => string, inDialog?: boolean) => string | undefined;
+	change: (run: () => Promise<string>, inDialog?: boolean) => Promise<string | undefined>;
 };
 
 /** How People and Teams make a change: asked of the admin rule each time, since another admin may have changed it since. */
@@ -18,14 +18,14 @@ export function useGuardedChange(
 	afterChange: () => void,
 ): GuardedChange {
 	return {
-		may(action) {
-			const refusal = refusalFor(action, services.operatorRights());
+		async may(action) {
+			const refusal = refusalFor(action, await services.operatorRights());
 			say(refusal);
 			return refusal === undefined;
 		},
-		change(run, inDialog = false) {
+		async change(run, inDialog = false) {
 			try {
-				say(run());
+				say(await run());
 				afterChange();
 				return undefined;
 			} catch (error: unknown) {

@@ -13,6 +13,7 @@ import type {AppServices, RunOutcome, RunSummary} from '../../app/app-services.j
 import {ConfirmDialog} from '../dialogs/confirm-dialog.js';
 import {DialogFrame} from '../components/dialog-frame.js';
 import {useListCursor} from '../hooks/use-list-cursor.js';
+import {useStoreRead} from '../hooks/use-store-read.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
 
@@ -114,7 +115,7 @@ function OutcomeRow({outcome, width, highlighted}: {outcome: RunOutcome; width: 
  */
 export function HistoryTab({services, onStoreChanged, isFocused, width, height}: Props) {
 	const {history} = services;
-	const [runs, setRuns] = useState<RunSummary[]>(() => history.listRuns());
+	const [runs, reloadRuns] = useStoreRead<RunSummary[]>(history.listRuns, []);
 	const [openRun, setOpenRun] = useState<RunSummary | undefined>();
 	const [outcomes, setOutcomes] = useState<RunOutcome[]>([]);
 	const [overlay, setOverlay] = useState<Overlay>('none');
@@ -130,9 +131,9 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 	}, [narrowing.key]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	const reload = useCallback(() => {
-		setRuns(history.listRuns());
+		reloadRuns();
 		onStoreChanged();
-	}, [history, onStoreChanged]);
+	}, [reloadRuns, onStoreChanged]);
 
 	// The run undo would reverse (newest first): the same rule the undo itself follows.
 	const lastUndoable = runs.find((run) => isUndoCandidate(run));
@@ -174,19 +175,23 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 				} else if (command === 'nav.open') {
 					const run = runs[runCursor.cursor];
 					if (run) {
-						setOutcomes(history.runOutcomes(run.id));
-						setOpenRun(run);
-						outcomeCursor.first();
+						void history.runOutcomes(run.id).then((rows) => {
+							setOutcomes(rows);
+							setOpenRun(run);
+							outcomeCursor.first();
+						});
 					}
 				} else if (command === 'nav.back') {
 					setOpenRun(undefined);
 				} else if (command === 'history.undo' || command === 'history.release') {
-					const refusal = refusalFor(command === 'history.undo' ? 'undo' : 'release-held', services.operatorRights());
-					if (refusal) {
-						setMessage({text: refusal, color: 'yellow'});
-					} else {
-						setOverlay(command === 'history.undo' ? 'confirm-undo' : 'confirm-release');
-					}
+					void services.operatorRights().then((rights) => {
+						const refusal = refusalFor(command === 'history.undo' ? 'undo' : 'release-held', rights);
+						if (refusal) {
+							setMessage({text: refusal, color: 'yellow'});
+						} else {
+							setOverlay(command === 'history.undo' ? 'confirm-undo' : 'confirm-release');
+						}
+					});
 				} else {
 					return false;
 				}

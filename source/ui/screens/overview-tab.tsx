@@ -110,10 +110,12 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 
 	useEffect(() => {
 		if (connectRequested) {
-			const refusal = refusalFor('connect', services.operatorRights());
-			setMessage(refusal);
-			setOverlay(refusal ? 'none' : 'connect');
 			onConnectHandled();
+			void services.operatorRights().then((rights) => {
+				const refusal = refusalFor('connect', rights);
+				setMessage(refusal);
+				setOverlay(refusal ? 'none' : 'connect');
+			});
 		}
 	}, [connectRequested, onConnectHandled, services]);
 
@@ -130,11 +132,13 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 			test();
 		} else {
 			// Said before the admin walks through a login that could not be saved anyway.
-			const refusal = refusalFor(action, services.operatorRights());
-			setMessage(refusal);
-			if (!refusal) {
-				setOverlay(action === 'connect' ? 'connect' : 'confirm-disconnect');
-			}
+			void services.operatorRights().then((rights) => {
+				const refusal = refusalFor(action, rights);
+				setMessage(refusal);
+				if (!refusal) {
+					setOverlay(action === 'connect' ? 'connect' : 'confirm-disconnect');
+				}
+			});
 		}
 	};
 

@@ -21,6 +21,7 @@ import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
 import {useFilterEntry} from '../hooks/use-filter-entry.js';
 import {useGuardedChange} from '../hooks/use-guarded-change.js';
+import {useStoreRead} from '../hooks/use-store-read.js';
 
 type Props = {
 	services: Pick<AppServices, 'people' | 'teams' | 'operatorRights' | 'operator' | 'describeError'>;
@@ -69,8 +70,8 @@ const tableCommands: Command[] = [
 
 /** Manage › People: every SalesScreen person, searchable, with what an admin may change about them. */
 export function PeopleScreen({services, isFocused, onBack, width, height}: Props) {
-	const [everyone, setEveryone] = useState(() => services.people.list());
-	const [rights, setRights] = useState(() => services.operatorRights());
+	const [everyone, reloadPeople] = useStoreRead(services.people.list, []);
+	const [rights, reloadRights] = useStoreRead(services.operatorRights, {login: services.operator, isAdmin: false, bootstrap: false});
 	const selection = useRef(new Selection()).current;
 	const filter = useFilterEntry(isFocused);
 	const {query} = filter;
@@ -94,8 +95,8 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 	}, [query, showInactive, resetCursor]);
 
 	const reload = () => {
-		setEveryone(services.people.list());
-		setRights(services.operatorRights());
+		reloadPeople();
+		reloadRights();
 	};
 
 	const {may, change} = useGuardedChange(services, setMessage, () => {
@@ -122,48 +123,57 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 		},
 		'nav.open'() {
 			if (highlighted) {
-				setOverlay({kind: 'details', person: highlighted, history: services.people.history(highlighted.id)});
+				void services.people.history(highlighted.id).then((history) => {
+					setOverlay({kind: 'details', person: highlighted, history});
+				});
 			}
 		},
 		'item.add'() {
-			if (may('people')) {
-				setOverlay({kind: 'add'});
-			}
+			void may('people').then((ok) => ok && setOverlay({kind: 'add'}));
 		},
 		'item.edit'() {
-			if (highlighted && may('people')) {
-				setOverlay({kind: 'edit', person: highlighted});
+			if (highlighted) {
+				void may('people').then((ok) => ok && setOverlay({kind: 'edit', person: highlighted}));
 			}
 		},
 		'item.remove'() {
-			if (highlighted && may('people')) {
-				change(() => {
-					services.people.setActive(highlighted.id, !highlighted.active);
-					return highlighted.active ? `${highlighted.name} is deactivated; d again reactivates (h lists inactive people).` : `${highlighted.name} is active again.`;
-				});
+			if (highlighted) {
+				void may('people').then(async (ok) =>
+					ok &&
+					change(async () => {
+						await services.people.setActive(highlighted.id, !highlighted.active);
+						return highlighted.active ? `${highlighted.name} is deactivated; d again reactivates (h lists inactive people).` : `${highlighted.name} is active again.`;
+					}),
+				);
 			}
 		},
 		'people.team'() {
 			const personIds = selection.size > 0 ? selection.ids().map(Number) : highlighted ? [highlighted.id] : [];
-			if (personIds.length > 0 && may('teams')) {
-				setOverlay({kind: 'team', personIds});
+			if (personIds.length > 0) {
+				void may('teams').then((ok) => ok && setOverlay({kind: 'team', personIds}));
 			}
 		},
 		'people.role'() {
-			if (highlighted && may('admins')) {
-				setOverlay(highlighted.role === 'admin' ? {kind: 'make-member', person: highlighted} : {kind: 'make-admin', person: highlighted});
+			if (highlighted) {
+				void may('admins').then((ok) => ok && setOverlay(highlighted.role === 'admin' ? {kind: 'make-member', person: highlighted} : {kind: 'make-admin', person: highlighted}));
 			}
 		},
 		'people.unlink'() {
-			if (!highlighted || !may('people')) {
+			if (!highlighted) {
 				return;
 			}
 
-			if (highlighted.salesforceUserId === null) {
-				setMessage(`${highlighted.name} is not linked to a Salesforce user.`);
-			} else {
-				setOverlay({kind: 'unlink', person: highlighted});
-			}
+			void may('people').then((ok) => {
+				if (!ok) {
+					return;
+				}
+
+				if (highlighted.salesforceUserId === null) {
+					setMessage(`${highlighted.name} is not linked to a Salesforce user.`);
+				} else {
+					setOverlay({kind: 'unlink', person: highlighted});
+				}
+			});
 		},
 		'admin.become'() {
 			setOverlay({kind: 'first-admin'});
@@ -242,13 +252,13 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 					initial={overlay.kind === 'edit' ? {name: overlay.person.name, email: overlay.person.email, title: overlay.person.title ?? ''} : undefined}
 					width={dialogWidth}
 					onSubmit={(input) =>
-						change(() => {
+						change(async () => {
 							if (overlay.kind === 'edit') {
-								services.people.update(overlay.person.id, input);
+								await services.people.update(overlay.person.id, input);
 								return `${input.name.trim()} is saved.`;
 							}
 
-							services.people.add(input);
+							await services.people.add(input);
 							return `${input.name.trim()} is added, as a member on no team.`;
 						}, true)
 					}
@@ -264,8 +274,8 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 					width={dialogWidth}
 					height={tableHeight + 1}
 					onPick={(teamId, teamName) =>
-						change(() => {
-							const moved = services.people.assignTeam(overlay.personIds, teamId);
+						change(async () => {
+							const moved = await services.people.assignTeam(overlay.personIds, teamId);
 							selection.clear();
 							return teamId === null ? `${people(moved)} taken off their team.` : `${people(moved)} put on ${teamName}.`;
 						}, true)
@@ -283,8 +293,8 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 					submitLabel="make admin"
 					width={dialogWidth}
 					onSubmit={(login) =>
-						change(() => {
-							services.people.setRole(overlay.person.id, 'admin', login);
+						change(async () => {
+							await services.people.setRole(overlay.person.id, 'admin', login);
 							return `${overlay.person.name} is an admin now, as OS login ${login.trim() || overlay.person.osLogin}.`;
 						}, true)
 					}
@@ -298,12 +308,10 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 					width={dialogWidth}
 					height={height}
 					onConfirm={() => {
-						if (change(() => {
-							services.people.setRole(overlay.person.id, 'member');
+						void change(async () => {
+							await services.people.setRole(overlay.person.id, 'member');
 							return `${overlay.person.name} is a member now.`;
-						}) !== undefined) {
-							close();
-						}
+						}).then((failed) => failed !== undefined && close());
 					}}
 					onCancel={close}
 				/>
@@ -315,12 +323,10 @@ export function PeopleScreen({services, isFocused, onBack, width, height}: Props
 					width={dialogWidth}
 					height={height}
 					onConfirm={() => {
-						if (change(() => {
-							services.people.unlink(overlay.person.id);
+						void change(async () => {
+							await services.people.unlink(overlay.person.id);
 							return `${overlay.person.name} is no longer linked; a later import may map them again by email.`;
-						}) !== undefined) {
-							close();
-						}
+						}).then((failed) => failed !== undefined && close());
 					}}
 					onCancel={close}
 				/>

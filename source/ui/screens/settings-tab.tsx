@@ -9,11 +9,12 @@ import {ownersOf, useActivityOwners, type ActivityOwnersState} from '../hooks/us
 import type {AppSettingsValues, AutomaticSyncSummary} from '../../app/app-services.js';
 import {ScopeDialog} from '../dialogs/scope-dialog.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import {useStoreRead} from '../hooks/use-store-read.js';
 
 type Props = {
 	settings: AppSettingsValues;
 	/** Read once when the tab opens, not on every key. */
-	readLastAutomaticSync: () => AutomaticSyncSummary | undefined;
+	readLastAutomaticSync: () => Promise<AutomaticSyncSummary | undefined>;
 	onChange: <K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => void;
 	/** The org's users as loaded now, for the live count of the sync scope. */
 	users: readonly SalesforceUser[];
@@ -86,7 +87,7 @@ function describeLastSync(run: AutomaticSyncSummary | undefined): string {
 export function SettingsTab({settings, readLastAutomaticSync, onChange, users, usersComplete, fetchActivityOwners, describeError, isFocused, width, height}: Props) {
 	const [cursor, setCursor] = useState(0);
 	const [editingScope, setEditingScope] = useState(false);
-	const [lastAutomaticSync] = useState(readLastAutomaticSync);
+	const [lastAutomaticSync] = useStoreRead(readLastAutomaticSync, undefined);
 	// Counted when the scope or the list changes, not on every move of the cursor over 100,000 users.
 	const activityOwners = useActivityOwners(settings.syncScope.activity, fetchActivityOwners, describeError);
 	const owners = ownersOf(activityOwners);

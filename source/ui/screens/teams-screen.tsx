@@ -16,6 +16,7 @@ import {usePagedSelection} from '../hooks/use-paged-selection.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import type {Command} from '../keys/key-bindings.js';
 import {useGuardedChange} from '../hooks/use-guarded-change.js';
+import {useStoreRead} from '../hooks/use-store-read.js';
 
 type Props = {
 	services: Pick<AppServices, 'people' | 'teams' | 'operatorRights' | 'describeError'>;
@@ -52,8 +53,8 @@ const memberCommands: Command[] = ['nav.up', 'nav.down', 'nav.back', 'page.previ
 
 /** Manage › Teams: the teams, who is on each, and the rule that places imported people. */
 export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, onBack, width, height}: Props) {
-	const [teams, setTeams] = useState(() => services.teams.list());
-	const [everyone, setEveryone] = useState<PersonListing[]>(() => services.people.list());
+	const [teams, reloadTeams] = useStoreRead(services.teams.list, []);
+	const [everyone, reloadPeople] = useStoreRead<PersonListing[]>(services.people.list, []);
 	const [openTeamId, setOpenTeamId] = useState<number | undefined>();
 	const [overlay, setOverlay] = useState<Overlay>({kind: 'none'});
 	const [message, setMessage] = useState<string | undefined>();
@@ -72,8 +73,8 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 	const highlightedMember = members[memberPages.cursor];
 
 	const reload = () => {
-		setTeams(services.teams.list());
-		setEveryone(services.people.list());
+		reloadTeams();
+		reloadPeople();
 	};
 
 	const {may, change} = useGuardedChange(services, setMessage, () => {
@@ -82,8 +83,8 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 	});
 
 	const deleteTeam = (team: TeamListing) =>
-		change(() => {
-			const moved = services.teams.remove(team.id);
+		change(async () => {
+			const moved = await services.teams.remove(team.id);
 			if (openTeamId === team.id) {
 				setOpenTeamId(undefined);
 			}
@@ -106,33 +107,39 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 			}
 		},
 		'item.add'() {
-			if (may('teams')) {
-				setOverlay({kind: 'create'});
-			}
+			void may('teams').then((ok) => ok && setOverlay({kind: 'create'}));
 		},
 		'item.edit'() {
-			if (highlightedTeam && may('teams')) {
-				setOverlay({kind: 'rename', team: highlightedTeam});
+			if (highlightedTeam) {
+				void may('teams').then((ok) => ok && setOverlay({kind: 'rename', team: highlightedTeam}));
 			}
 		},
 		'item.remove'() {
-			if (!highlightedTeam || !may('teams')) {
+			if (!highlightedTeam) {
 				return;
 			}
 
-			// Only a team with people on it is worth a question: its people lose their team.
-			if (highlightedTeam.members > 0) {
-				setOverlay({kind: 'delete', team: highlightedTeam});
-			} else {
-				deleteTeam(highlightedTeam);
-			}
+			void may('teams').then(async (ok) => {
+				if (!ok) {
+					return;
+				}
+
+				// Only a team with people on it is worth a question: its people lose their team.
+				if (highlightedTeam.members > 0) {
+					setOverlay({kind: 'delete', team: highlightedTeam});
+				} else {
+					await deleteTeam(highlightedTeam);
+				}
+			});
 		},
 		'teams.rule'() {
-			if (may('settings')) {
-				const next = teamRules[(teamRules.indexOf(teamRule) + 1) % teamRules.length]!;
-				onChangeTeamRule(next);
-				setMessage(next === 'off' ? 'Imported people are put on no team.' : `Imported people go on the team named after their ${next === 'role' ? 'Salesforce role' : 'Salesforce department'}; missing teams are created.`);
-			}
+			void may('settings').then((ok) => {
+				if (ok) {
+					const next = teamRules[(teamRules.indexOf(teamRule) + 1) % teamRules.length]!;
+					onChangeTeamRule(next);
+					setMessage(next === 'off' ? 'Imported people are put on no team.' : `Imported people go on the team named after their ${next === 'role' ? 'Salesforce role' : 'Salesforce department'}; missing teams are created.`);
+				}
+			});
 		},
 	};
 
@@ -145,21 +152,24 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 		'page.next': memberPages.nextPage,
 		'nav.back': () => setOpenTeamId(undefined),
 		'item.add'() {
-			if (openTeam && may('teams')) {
-				setOverlay({kind: 'add-people', team: openTeam});
+			if (openTeam) {
+				void may('teams').then((ok) => ok && setOverlay({kind: 'add-people', team: openTeam}));
 			}
 		},
 		'item.edit'() {
-			if (openTeam && may('teams')) {
-				setOverlay({kind: 'rename', team: openTeam});
+			if (openTeam) {
+				void may('teams').then((ok) => ok && setOverlay({kind: 'rename', team: openTeam}));
 			}
 		},
 		'item.remove'() {
-			if (highlightedMember && openTeam && may('teams')) {
-				change(() => {
-					services.people.assignTeam([highlightedMember.id], null);
-					return `${highlightedMember.name} is off ${openTeam.name}, on no team now.`;
-				});
+			if (highlightedMember && openTeam) {
+				void may('teams').then(async (ok) =>
+					ok &&
+					change(async () => {
+						await services.people.assignTeam([highlightedMember.id], null);
+						return `${highlightedMember.name} is off ${openTeam.name}, on no team now.`;
+					}),
+				);
 			}
 		},
 	};
@@ -200,8 +210,8 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 				width={width}
 				height={height}
 				onSubmit={(personIds) =>
-					change(() => {
-						const moved = services.people.assignTeam(personIds, overlay.team.id);
+					change(async () => {
+						const moved = await services.people.assignTeam(personIds, overlay.team.id);
 						return `${people(moved)} put on ${overlay.team.name}.`;
 					}, true)
 				}
@@ -262,13 +272,13 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 					submitLabel={overlay.kind === 'create' ? 'create' : 'rename'}
 					width={dialogWidth}
 					onSubmit={(name) =>
-						change(() => {
+						change(async () => {
 							if (overlay.kind === 'rename') {
-								services.teams.rename(overlay.team.id, name);
+								await services.teams.rename(overlay.team.id, name);
 								return `${overlay.team.name} is called ${name.trim()} now.`;
 							}
 
-							const team = services.teams.create(name);
+							const team = await services.teams.create(name);
 							return `${team.name} is created. Enter shows its people; n adds some.`;
 						}, true)
 					}
@@ -282,9 +292,7 @@ export function TeamsScreen({services, teamRule, onChangeTeamRule, isFocused, on
 					width={dialogWidth}
 					height={height}
 					onConfirm={() => {
-						if (deleteTeam(overlay.team) !== undefined) {
-							close();
-						}
+						void deleteTeam(overlay.team).then((failed) => failed !== undefined && close());
 					}}
 					onCancel={close}
 				/>

@@ -124,14 +124,16 @@ export function UsersTab(props: Props) {
 		},
 		'filter.start': () => filter.start(),
 		'mapping.open'() {
-			const refusal = refusalFor('import', props.services.operatorRights());
-			if (refusal) {
-				setMessage(refusal);
-			} else if (props.importBlockedReason) {
-				setOverlay({blocked: 'Mapping is blocked', reason: props.importBlockedReason});
-			} else if (paged.pageItems.length > 0) {
-				setOverlay('mapping');
-			}
+			void props.services.operatorRights().then((rights) => {
+				const refusal = refusalFor('import', rights);
+				if (refusal) {
+					setMessage(refusal);
+				} else if (props.importBlockedReason) {
+					setOverlay({blocked: 'Mapping is blocked', reason: props.importBlockedReason});
+				} else if (paged.pageItems.length > 0) {
+					setOverlay('mapping');
+				}
+			});
 		},
 		'view.toggle-all': props.onToggleShowAll,
 		'import.start'() {
