@@ -88,7 +88,7 @@ function Shell({services, size}: Props) {
 	});
 
 	// Too small a terminal gets a sentence, not a broken frame; nothing behind it takes keys but quit.
-	useKeyLayer({priority: tooSmallPriority, modal: true, commands: ['app.quit'], onCommand: () => exit()}, tooSmall);
+	useKeyLayer({priority: keyPriority.tooSmall, modal: true, commands: ['app.quit'], onCommand: () => exit()}, tooSmall);
 
 	const changeSetting = useCallback(
 		<K extends keyof AppSettingsValues>(key: K, value: AppSettingsValues[K]) => {
@@ -250,7 +250,6 @@ function Shell({services, size}: Props) {
 export const minimumSize = {columns: 60, rows: 18} as const;
 /** Below this width the table gets the sidebar's columns while the content has the keys. */
 export const sidebarFoldsBelow = 100;
-const tooSmallPriority = 1000;
 /** What the Integrations screen under the first-admin question needs; the question, which cannot scroll, has the rest. */
 const integrationsRows = 5;
 

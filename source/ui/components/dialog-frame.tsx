@@ -5,7 +5,7 @@ import React, {useEffect, useMemo, useReducer, type ReactNode} from 'react';
 import {formatCount} from '../../core/number-format.js';
 import {wrapText} from '../../core/wrap-text.js';
 import type {Command} from '../keys/key-bindings.js';
-import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
+import {keyPriority, useKeyLayer, type KeyLevel} from '../keys/key-dispatcher.js';
 
 /** A paragraph of a dialog: wrapped to the dialog's width, never cut. */
 export type DialogLine = string | {text: string; color?: string; bold?: boolean; dim?: boolean};
@@ -36,7 +36,7 @@ type Props = {
 	/** Back to the top when this changes (a new phase, another filter). */
 	resetKey?: string | number;
 	/** The key level of its scroll keys: just in front of a dialog's own keys unless told (the help's). */
-	keyLevel?: number;
+	keyLevel?: KeyLevel;
 };
 
 /** Border (2), padding (2): what the text has of the dialog's width. */
@@ -77,7 +77,7 @@ function LineText({line}: {line: Line}) {
  * it has and, when longer than the screen, scrolls, so no sentence of a question, plan or result is cut.
  * Each drawn row stays one terminal line, and only the rows in view are drawn.
  */
-export function DialogFrame({title, width, height, lines = [], rows, footer = [], children, childRows = 0, isActive = true, resetKey, keyLevel = keyPriority.dialog + 1}: Props) {
+export function DialogFrame({title, width, height, lines = [], rows, footer = [], children, childRows = 0, isActive = true, resetKey, keyLevel = keyPriority.dialogFrame}: Props) {
 	const look = useLook();
 	const textWidth = dialogTextWidth(width);
 	const body = useMemo(() => wrapLines(lines, textWidth), [lines, textWidth]);

@@ -16,14 +16,21 @@ export const keyPriority = {
 	content: 20,
 	/** A dialog over the content. */
 	dialog: 100,
+	/** The frame a dialog is drawn in: in front of the dialog's own keys, so ↑↓ scroll what does not fit first. */
+	dialogFrame: 110,
 	/** A text field: every printable key is a letter, so "q" never quits. */
 	textEntry: 200,
 	/** The `?` help, in front of everything while it is open: only its own layers hear keys then. */
 	help: 300,
+	/** A terminal too small to draw in: only quit is heard. */
+	tooSmall: 1000,
 } as const;
 
+export type KeyLevel = (typeof keyPriority)[keyof typeof keyPriority];
+
 export type KeyLayer = {
-	priority: number;
+	/** One of the named levels: layers are ordered by what they are, never by arithmetic on another's level. */
+	priority: KeyLevel;
 	/** The pane this layer is, as the footer and the help name it ("Users", "Sidebar"). */
 	name?: string;
 	/** Commands this layer answers; also what the footer shows while it is in front. */
