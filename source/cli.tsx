@@ -75,7 +75,7 @@ function takeDatabaseFlag(argv: string[]): string[] {
 }
 
 /** Commands that work on the PostgreSQL store today; the others still read and write the SQLite file only. */
-const commandsOnPostgres = new Set(['db', 'demo-org']);
+const commandsOnPostgres = new Set(['db', 'demo-org', 'status']);
 
 async function runCommand(command: CommandDefinition, args: string[]): Promise<number> {
 	const parsed = parseFlags(args, command.flags);

@@ -7,6 +7,8 @@ import {describeError} from '../session.js';
 import {openStore} from '../store/database.js';
 import {countPeopleOnNoTeam} from '../store/no-team-query.js';
 import {noTeamSentence, placeFromCommandLine} from '../core/no-team.js';
+import {selectStore} from '../store-selection.js';
+import {describeStoreLocation} from '../store/store-location.js';
 import {describeOrgOverview} from './org-report.js';
 import {requireAdmin} from './require-admin.js';
 import {statusExitCodes} from './exit-codes.js';
@@ -38,15 +40,19 @@ function peopleOnNoTeam(databaseFile: string): number | undefined {
 export async function statusCommand(json: boolean, out: NodeJS.WritableStream): Promise<number> {
 	const home = resolveAppHome();
 	ensureAppHome(home);
+	// Which store the app and every command use now: the SQLite file, or PostgreSQL's host and database (never a password).
+	const location = selectStore(home);
+	const store = {engine: location.engine, name: describeStoreLocation(location)};
 	const file = openConnectionFile(home.home);
 	const saved = file.read();
-	const onNoTeam = peopleOnNoTeam(home.databaseFile);
+	// Counted on the SQLite file only: on PostgreSQL the app and the People screen say it.
+	const onNoTeam = location.engine === 'sqlite' ? peopleOnNoTeam(location.file) : undefined;
 	const report = (code: number, facts: Record<string, unknown>, text: string) => {
 		const reminder = onNoTeam ? `${noTeamSentence(onNoTeam)}; ${placeFromCommandLine}.\n` : '';
 		out.write(
 			json
-				? `${JSON.stringify({status: Object.keys(statusExitCodes).find((key) => statusExitCodes[key as keyof typeof statusExitCodes] === code), ...facts, ...(onNoTeam === undefined ? {} : {peopleOnNoTeam: onNoTeam})})}\n`
-				: `${text}${reminder}`,
+				? `${JSON.stringify({status: Object.keys(statusExitCodes).find((key) => statusExitCodes[key as keyof typeof statusExitCodes] === code), ...facts, ...(onNoTeam === undefined ? {} : {peopleOnNoTeam: onNoTeam}), store})}\n`
+				: `${text}${reminder}Store: ${store.name}\n`,
 		);
 		return code;
 	};

@@ -53,6 +53,20 @@ describe('salesscreen db on the SQLite file', () => {
 		expect(history.stderr).not.toContain('hunter2');
 	});
 
+	it('status names the store in use: the SQLite file, or PostgreSQL by host and database without the password', async () => {
+		const {home, env} = tempHome();
+		const onFile = await runCli(['status'], env);
+		expect(onFile.stdout).toMatch(new RegExp(`\\nStore: SQLite ${path.join(home, 'salesscreen.db').replaceAll('.', '\\.')}\\n$`));
+		expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toMatchObject({store: {engine: 'sqlite', name: `SQLite ${path.join(home, 'salesscreen.db')}`}});
+
+		const url = 'postgres://app:hunter2@db.invalid:6543/sales';
+		const onPostgres = await runCli(['status', '--database', url], env);
+		expect(onPostgres.stdout).toMatch(/\nStore: PostgreSQL database sales on app@db\.invalid:6543\n$/);
+		const json = await runCli(['status', '--json', '--database', url], env);
+		expect(JSON.parse(json.stdout)).toMatchObject({store: {engine: 'postgres', name: 'PostgreSQL database sales on app@db.invalid:6543'}});
+		expect(onPostgres.stdout + onPostgres.stderr + json.stdout + json.stderr).not.toContain('hunter2');
+	});
+
 	it('saves a URL for every command without its password, and goes back to the file', async () => {
 		const {home, env} = tempHome();
 		const refused = await runCli(['db', 'use', 'postgres://app:hunter2@db.invalid/sales'], env);
