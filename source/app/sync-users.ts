@@ -66,6 +66,8 @@ export type SyncReport = {
 	highWaterMark: string | null;
 	/** What the team-from-Salesforce setting did after a completed run (absent otherwise). */
 	teams?: TeamPlacement & {error?: string};
+	/** What the default team setting did after a completed run, after the team-from-Salesforce rule (absent when none is set). */
+	defaultTeam?: TeamPlacement & {name: string; error?: string};
 	/** Of the people a completed run created or mapped, those on no team once it is placed (absent otherwise). */
 	onNoTeam?: number;
 };
@@ -306,6 +308,15 @@ export async function syncUsers(ports: RunPorts, options: SyncOptions): Promise<
 	if (result.status === 'completed') {
 		// As after Import users: the team-from-Salesforce setting, applied once the run is written.
 		report.teams = await placeOnTeams(ports, result.runId, candidates);
+		const defaultTeam = ports.settings.get('defaultTeam');
+		if (defaultTeam !== '') {
+			// After the rule, so that a role's or department's team wins; a failure leaves the run as it is, as the rule's does.
+			report.defaultTeam = await ports.store.placeOnDefaultTeam(result.runId, defaultTeam).then(
+				(placement) => ({name: defaultTeam, ...placement}),
+				(error: unknown) => ({name: defaultTeam, placed: 0, newTeams: [], error: ports.describeError(error)}),
+			);
+		}
+
 		report.onNoTeam = await peopleOnNoTeam(ports, result.runId);
 	}
 

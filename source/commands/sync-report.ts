@@ -51,7 +51,7 @@ export function writeSyncReport(report: SyncReport, json: boolean, out: NodeJS.W
 				highWaterMark: report.highWaterMark,
 				message: report.message,
 				outcomes: [...report.entries.map((entry) => outcomeRecord(entry)), ...report.statusChanges.map((change) => statusChangeRecord(change))],
-				...(report.teams ? {teams: report.teams} : {}), ...(report.onNoTeam === undefined ? {} : {onNoTeam: report.onNoTeam}),
+				...(report.teams ? {teams: report.teams} : {}), ...(report.defaultTeam ? {defaultTeam: report.defaultTeam} : {}), ...(report.onNoTeam === undefined ? {} : {onNoTeam: report.onNoTeam}),
 			})}\n`,
 		);
 		return;
@@ -73,6 +73,12 @@ export function writeSyncReport(report: SyncReport, json: boolean, out: NodeJS.W
 		out.write(`Imported people were not put on teams: ${report.teams.error}\n`);
 	} else if (report.teams && report.teams.placed > 0) {
 		out.write(`${formatCount(report.teams.placed)} put on teams from Salesforce${report.teams.newTeams.length > 0 ? `; new teams: ${report.teams.newTeams.join(', ')}` : ''}.\n`);
+	}
+
+	if (report.defaultTeam?.error) {
+		out.write(`Imported people were not put on ${report.defaultTeam.name}: ${report.defaultTeam.error}\n`);
+	} else if (report.defaultTeam && report.defaultTeam.placed > 0) {
+		out.write(`${formatCount(report.defaultTeam.placed)} put on ${report.defaultTeam.name}, the default team${report.defaultTeam.newTeams.length > 0 ? ' (new)' : ''}.\n`);
 	}
 
 	if (report.onNoTeam) {

@@ -1,6 +1,7 @@
 import {fillOnMapValues, type FillOnMap} from './fill-on-map.js';
 import {defaultSafeguardShare, isSafeguardShare} from './sync-safeguard.js';
 import {defaultSyncScope, describeSyncScope, maxActivityDays, parseSyncScope, salesObjects, SyncScopeError, type SyncScope} from './sync-scope.js';
+import {checkTeamName} from './team-name.js';
 import {teamRules, type TeamRule} from './team-placement.js';
 import {UserFacingError} from './user-facing-error.js';
 
@@ -144,6 +145,42 @@ export const settingDefinitions = {
 			name: 'team-from-salesforce',
 			help: 'Put imported people on a team named after their Salesforce role or department, creating it (default off)',
 			...oneOf('team-from-salesforce', teamRules),
+		},
+	}),
+	/**
+	 * The team sync puts the people it creates or maps on when they are on no team after the team-from-Salesforce
+	 * rule: SalesScreen counts nobody's sales activity off a team. Kept by name, so that a script can set it and
+	 * the settings file needs no store; a team of that name is created when there is none. '' is none.
+	 */
+	defaultTeam: defineSetting<string>({
+		schema: {type: 'string'},
+		default: '',
+		cli: {
+			name: 'default-team',
+			values: 'NAME | none',
+			help: 'The team sync puts the people it creates or maps on when no other rule placed them, created when missing (default none)',
+			parse(text) {
+				const name = text.trim().replaceAll(/\s+/g, ' ');
+				if (name.toLowerCase() === 'none' || name === '') {
+					return '';
+				}
+
+				const check = checkTeamName(name);
+				if (!check.ok) {
+					throw new SettingValueError(`default-team takes a team's name, or none: ${check.reason}`);
+				}
+
+				return check.name;
+			},
+			show: (value) => value || 'none',
+		},
+		tab: {
+			title: 'Team for people sync brings in',
+			show: (value) => value || 'none',
+			explain: (value) =>
+				value
+					? `Sync puts the people it creates or maps on ${value} unless another rule placed them. Enter picks another.`
+					: 'None: people sync brings in are on no team, and their sales activity is not counted. Enter picks one.',
 		},
 	}),
 	/** Which Salesforce users automatic sync takes (an empty list accepts any). */

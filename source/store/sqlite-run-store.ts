@@ -12,7 +12,7 @@ import {loadImportContext} from './import-context-query.js';
 import {planWriter} from './plan-writer.js';
 import {readSyncMemory, recordSyncProgress} from './sync-state.js';
 import {countPeopleOnNoTeam} from './no-team-query.js';
-import {applyTeamPlacement} from './team-placement-query.js';
+import {applyDefaultTeam, applyTeamPlacement} from './team-placement-query.js';
 import {listTeams} from './teams-query.js';
 import {newestRunWhere, undoRunIn, type UndoableRunRow} from './undo-run.js';
 import {sqliteWriteLock, type LockHolder} from './write-lock.js';
@@ -151,6 +151,7 @@ export function sqliteRunStore(store: Store) {
 			}
 		},
 		placeOnTeams: async (runId: number, users: readonly SalesforceUser[], rule: TeamRule) => applyTeamPlacement(store, runId, users, rule),
+		placeOnDefaultTeam: async (runId: number, teamName: string) => applyDefaultTeam(store, runId, teamName),
 		peopleOnNoTeam: async (runId?: number) => countPeopleOnNoTeam(store, runId),
 	};
 }

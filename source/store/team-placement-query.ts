@@ -64,3 +64,35 @@ export function applyTeamPlacement(store: Store, runId: number, users: readonly 
 		})
 		.immediate();
 }
+
+/**
+ * Puts the people a run created or mapped who are on no team (after the team-from-Salesforce rule) on the
+ * team of that name, creating it when there is none. Someone already on a team keeps it.
+ */
+export function applyDefaultTeam(store: Store, runId: number, teamName: string): TeamPlacement {
+	return store.sqlite
+		.transaction((): TeamPlacement => {
+			const personIds = store.db
+				.select({personId: importOutcomes.personId})
+				.from(importOutcomes)
+				.where(and(eq(importOutcomes.runId, runId), inArray(importOutcomes.outcome, ['created', 'mapped'])));
+			const teamless = store.db
+				.select({id: people.id})
+				.from(people)
+				.where(and(inArray(people.id, personIds), isNull(people.teamId)))
+				.all()
+				.map((person) => person.id);
+			if (teamless.length === 0) {
+				return {placed: 0, newTeams: []};
+			}
+
+			const {ids, created} = findOrCreateTeams(store, [teamName]);
+			const placed = store.db
+				.update(people)
+				.set({teamId: ids.get(normaliseTeamName(teamName))!, updatedAt: new Date().toISOString()})
+				.where(inArray(people.id, teamless))
+				.run().changes;
+			return {placed, newTeams: created};
+		})
+		.immediate();
+}

@@ -54,4 +54,24 @@ describe('people on no team', () => {
 		const created = (result.stdout.match(/^(created|mapped) /gm) ?? []).length;
 		expect(Number(reminder.exec(result.stdout)?.[1])).toBe(created);
 	});
+
+	it('are placed by sync on the default team chosen in Settings, after the team-from-Salesforce rule', async () => {
+		const {env} = tempHome();
+		await runCli(['settings', 'set', 'auto-sync', 'on'], env);
+		await runCli(['settings', 'set', 'team-from-salesforce', 'department'], env);
+		expect((await runCli(['settings', 'set', 'default-team', '  New   Sellers '], env)).code).toBe(0);
+		expect((await runCli(['settings', 'get', 'default-team'], env)).stdout.trim()).toBe('default-team New Sellers');
+		const result = await runCli(['sync', '--json', ...orgFlags()], env);
+		const report = JSON.parse(result.stdout) as RunJson & {defaultTeam?: {name: string; placed: number; newTeams: string[]}};
+		const placedPeople = report.outcomes.filter((outcome) => outcome.outcome === 'created' || outcome.outcome === 'mapped');
+		const withoutDepartment = placedPeople.filter((outcome) => org.users.find((user) => user.id === outcome.salesforceUserId)?.department === null).length;
+		expect(withoutDepartment).toBeGreaterThan(0);
+		expect(report.teams?.placed).toBe(placedPeople.length - withoutDepartment);
+		expect(report.defaultTeam).toEqual({name: 'New Sellers', placed: withoutDepartment, newTeams: ['New Sellers']});
+		expect(report.onNoTeam).toBe(0);
+
+		const none = await runCli(['settings', 'set', 'default-team', 'none'], env);
+		expect(none.code).toBe(0);
+		expect((await runCli(['settings', 'get', 'default-team'], env)).stdout.trim()).toBe('default-team none');
+	});
 });

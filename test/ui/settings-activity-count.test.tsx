@@ -118,3 +118,31 @@ describe('the scope editor', () => {
 		expect(session.settings.get('syncScope').activity).toEqual({objects: ['Opportunity'], days: 60});
 	});
 });
+
+describe('the default team row', () => {
+	it('picks the team sync puts new people on, and no team again', async () => {
+		const temp = makeTempHome();
+		const session = await openSession({kind: 'demo', users: 40, seed: 7}, temp.env);
+		cleanups.push(temp.remove, async () => session.close());
+		await session.services.teams.create('Closers');
+		const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
+		cleanups.push(() => {
+			rendered.unmount();
+		});
+		const driver = inkDriver(rendered);
+		await openSalesforceDashboard(driver);
+		await driver.press(keys.shiftTab);
+		await driver.waitFor('Team for people sync brings in:  none');
+		expect(driver.frame()).toContain('None: people sync brings in are on no team, and their sales activity is not counted.');
+		await driver.press(keys.down, keys.down, keys.enter);
+		await driver.waitFor('❯ Closers');
+		await driver.press(keys.enter);
+		await driver.waitFor('Team for people sync brings in:  Closers');
+		expect(session.settings.get('defaultTeam')).toBe('Closers');
+		await driver.press(keys.enter);
+		await driver.waitFor('❯ Closers');
+		await driver.press(keys.down, keys.down, keys.enter);
+		await driver.waitFor('Team for people sync brings in:  none');
+		expect(session.settings.get('defaultTeam')).toBe('');
+	});
+});

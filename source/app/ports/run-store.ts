@@ -108,6 +108,8 @@ export type RunStore = RunReads & {
 	recordFailedRun: (run: FailedRun, error: string, at: string) => Promise<void>;
 	/** Puts the people a run created or mapped on the team the rule names, creating missing teams. */
 	placeOnTeams: (runId: number, users: readonly SalesforceUser[], rule: TeamRule) => Promise<TeamPlacement>;
+	/** Puts the people a run created or mapped who are on no team on the team of that name, creating it when missing. */
+	placeOnDefaultTeam: (runId: number, teamName: string) => Promise<TeamPlacement>;
 	/** Active people on no team, whose sales activity SalesScreen does not count: of one run's created and mapped people, or of the whole store. */
 	peopleOnNoTeam: (runId?: number) => Promise<number>;
 };

@@ -140,6 +140,7 @@ export function SalesforceDashboard(props: Props) {
 					usersComplete={salesforce.load.status === 'done'}
 					fetchActivityOwners={services.fetchActivityOwners}
 					describeError={services.describeError}
+					teams={services}
 					isFocused={isFocused}
 					width={width}
 					height={contentHeight}

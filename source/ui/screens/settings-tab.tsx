@@ -6,7 +6,8 @@ import {settingDefinition, type SettingDefinition} from '../../core/setting-defi
 import type {SalesforceUser} from '../../core/salesforce-user.js';
 import {countInScope, type ActivityOwners, type ActivityScope} from '../../core/sync-scope.js';
 import {ownersOf, useActivityOwners, type ActivityOwnersState} from '../hooks/use-activity-owners.js';
-import type {AppSettingsValues, AutomaticSyncSummary} from '../../app/app-services.js';
+import type {AppServices, AppSettingsValues, AutomaticSyncSummary} from '../../app/app-services.js';
+import {TeamPickerDialog} from '../dialogs/team-picker-dialog.js';
 import {ScopeDialog} from '../dialogs/scope-dialog.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 import {useStoreRead} from '../hooks/use-store-read.js';
@@ -22,6 +23,8 @@ type Props = {
 	/** The owners of recent sales activity, for the count when the scope asks about activity. */
 	fetchActivityOwners: (activity: ActivityScope, signal: AbortSignal) => Promise<ActivityOwners>;
 	describeError: (error: unknown) => string;
+	/** The teams to pick the default team from. */
+	teams: Pick<AppServices, 'teams' | 'describeError'>;
 	isFocused: boolean;
 	width: number;
 	height: number;
@@ -37,7 +40,7 @@ type SettingRow = {
 };
 
 // The tab's order: what sync does first, then how it matches, then what only changes the listing.
-const tabOrder: ReadonlyArray<keyof AppSettingsValues> = ['autoSync', 'syncScope', 'safeguardShare', 'matchFederationId', 'fillOnMap', 'pageSize', 'showAllUsers'];
+const tabOrder: ReadonlyArray<keyof AppSettingsValues> = ['autoSync', 'syncScope', 'defaultTeam', 'safeguardShare', 'matchFederationId', 'fillOnMap', 'pageSize', 'showAllUsers'];
 
 function cycle<T>(values: readonly T[], current: T): T {
 	return values[(values.indexOf(current) + 1) % values.length] ?? values[0]!;
@@ -50,8 +53,8 @@ function rowOf<K extends keyof AppSettingsValues>(key: K, liveNote: string): Set
 		key,
 		title: tab.title,
 		value: (settings) => tab.show(settings[key]),
-		// A row with an editor of its own says what the editor would change, counted live.
-		explain: (settings) => (choices ? tab.explain(settings[key]) : `${liveNote}. ${tab.explain(settings[key])}`),
+		// The scope's editor says what it would change, counted live.
+		explain: (settings) => (key === 'syncScope' ? `${liveNote}. ${tab.explain(settings[key])}` : tab.explain(settings[key])),
 		...(choices ? {next: (settings: AppSettingsValues) => cycle(choices, settings[key])} : {}),
 	};
 }
@@ -84,9 +87,11 @@ function describeLastSync(run: AutomaticSyncSummary | undefined): string {
 		: `Last automatic sync: ${when} UTC, ${run.status === 'held' ? 'held by the safeguard, ' : ''}created ${formatCount(run.created)}, mapped ${formatCount(run.mapped)}, skipped ${formatCount(run.skipped)}.`;
 }
 
-export function SettingsTab({settings, readLastAutomaticSync, onChange, users, usersComplete, fetchActivityOwners, describeError, isFocused, width, height}: Props) {
+export function SettingsTab({settings, readLastAutomaticSync, onChange, users, usersComplete, fetchActivityOwners, describeError, teams, isFocused, width, height}: Props) {
 	const [cursor, setCursor] = useState(0);
-	const [editingScope, setEditingScope] = useState(false);
+	const [editing, setEditing] = useState<'syncScope' | 'defaultTeam' | undefined>();
+	const editingScope = editing !== undefined;
+	const setEditingScope = (open: boolean) => setEditing(open ? 'syncScope' : undefined);
 	const [lastAutomaticSync] = useStoreRead(readLastAutomaticSync, undefined);
 	// Counted when the scope or the list changes, not on every move of the cursor over 100,000 users.
 	const activityOwners = useActivityOwners(settings.syncScope.activity, fetchActivityOwners, describeError);
@@ -119,7 +124,7 @@ export function SettingsTab({settings, readLastAutomaticSync, onChange, users, u
 						if (row?.next) {
 							onChange(row.key, row.next(settings));
 						} else if (row) {
-							setEditingScope(true);
+							setEditing(row.key === 'defaultTeam' ? 'defaultTeam' : 'syncScope');
 						}
 					}
 				}
@@ -127,6 +132,27 @@ export function SettingsTab({settings, readLastAutomaticSync, onChange, users, u
 		},
 		isFocused && !editingScope,
 	);
+
+	if (editing === 'defaultTeam') {
+		return (
+			<TeamPickerDialog
+				title="Team for people sync brings in"
+				question="Sync puts the people it creates or maps on this team, unless the team-from-Salesforce rule placed them:"
+				services={teams}
+				allowNone
+				width={Math.min(width, 76)}
+				height={height}
+				onPick={async (teamId, teamName) => {
+					onChange('defaultTeam', teamId === null ? '' : teamName);
+					setEditing(undefined);
+					return undefined;
+				}}
+				onCancel={() => {
+					setEditing(undefined);
+				}}
+			/>
+		);
+	}
 
 	if (editingScope) {
 		return (
