@@ -63,16 +63,25 @@ async function errorFrom(response: Response): Promise<SalesforceApiError> {
  */
 export async function restGet<T>(connection: Connection, path: string, options: RestGetOptions<T>): Promise<T> {
 	const url = new URL(path, connection.instanceUrl);
+	const answer = await restGetBody(connection, path, options);
+	return parseAnswer({target: url.origin, asked: options.asked}, {status: answer.status, contentType: answer.contentType, text: new TextDecoder().decode(answer.bytes)}, options.schema);
+}
+
+/** A successful answer's body as it came, for a caller that checks it elsewhere (a page of users, in a worker). */
+export type AnswerBody = {status: number; contentType: string | null; bytes: ArrayBuffer};
+
+/** restGet without the reading: the same session, renewal, time-out and errors, the body left as bytes. */
+export async function restGetBody(connection: Connection, path: string, options: Omit<RestGetOptions<unknown>, 'schema'>): Promise<AnswerBody> {
+	const url = new URL(path, connection.instanceUrl);
 	try {
-		return await getOnce<T>(connection, url, options);
+		return await getOnce(connection, url, options);
 	} catch (error: unknown) {
 		// fetch reports network trouble as a TypeError, which retry libraries take for a bug and never retry.
 		throw error instanceof TypeError ? new NetworkError(error, url.toString()) : error;
 	}
 }
 
-async function getOnce<T>(connection: Connection, url: URL, options: RestGetOptions<T>): Promise<T> {
-	const request = {target: url.origin, asked: options.asked};
+async function getOnce(connection: Connection, url: URL, options: Omit<RestGetOptions<unknown>, 'schema'>): Promise<AnswerBody> {
 	for (let attempt = 1; ; attempt++) {
 		const sentAt = Date.now();
 		const milliseconds = requestTimeoutFor(options.kind, callLimitsOf(connection));
@@ -91,8 +100,8 @@ async function getOnce<T>(connection: Connection, url: URL, options: RestGetOpti
 
 			if (response.ok) {
 				// eslint-disable-next-line no-await-in-loop
-				const text = await response.text();
-				return parseAnswer(request, {status: response.status, contentType: response.headers.get('content-type'), text}, options.schema);
+				const bytes = await response.arrayBuffer();
+				return {status: response.status, contentType: response.headers.get('content-type'), bytes};
 			}
 
 			const renew = connection._refreshDelegate;

@@ -1,11 +1,13 @@
 import type {Connection} from 'jsforce';
 import type {SalesforceUser} from '../core/salesforce-user.js';
 import {salesObjects, type ActivityScope, type SalesObject} from '../core/sync-scope.js';
-import {userPage, type UserRecord} from './answer-schemas.js';
 import {callLimitsOf, withinDeadline} from './call-limits.js';
-import {restGet} from './rest-get.js';
+import {restGetBody} from './rest-get.js';
+import {openUserBatchParser} from './user-batch-parser.js';
 import {SalesforceFailure} from './salesforce-failure.js';
 import {withRetries, type RetryNotice} from './with-retries.js';
+
+export {stringInterner, toSalesforceUser, type Interner} from './user-record.js';
 
 const userFields =
 	'SELECT Id, FirstName, LastName, Email, Username, IsActive, UserType, Title, Department, Profile.Name, UserRole.Name, FederationIdentifier, SystemModstamp FROM User';
@@ -97,58 +99,6 @@ export type FetchUsersOptions = {
 	part?: UserPart;
 };
 
-/** Returns one shared copy of each string it is given, so that equal values need their memory once. */
-export type Interner = (value: string | null | undefined) => string | null;
-
-export function stringInterner(): Interner {
-	const copies = new Map<string, string>();
-	return (value) => {
-		if (value === null || value === undefined) {
-			return null;
-		}
-
-		const copy = copies.get(value);
-		if (copy !== undefined) {
-			return copy;
-		}
-
-		copies.set(value, value);
-		return value;
-	};
-}
-
-/**
- * JSON.parse gives every record its own copy of "Standard", "Sales Manager" or "EMEA"; a few hundred
- * distinct values repeated across 100,000 users cost tens of megabytes unless they are shared.
- */
-export function toSalesforceUser(record: UserRecord, same: Interner = (value) => value ?? null): SalesforceUser {
-	return {
-		id: record.Id,
-		firstName: record.FirstName ?? null,
-		lastName: record.LastName,
-		email: record.Email ?? null,
-		username: record.Username,
-		isActive: record.IsActive === true,
-		userType: same(record.UserType) ?? record.UserType,
-		title: same(record.Title),
-		department: same(record.Department),
-		profileName: same(record.Profile?.Name),
-		roleName: same(record.UserRole?.Name),
-		federationIdentifier: record.FederationIdentifier ?? null,
-		systemModstamp: isoTime(record.SystemModstamp),
-	};
-}
-
-/** Salesforce's `+0000` offsets, as ISO 8601 that Date.parse and string comparison agree on. */
-function isoTime(value: string | null | undefined): string | null {
-	if (!value) {
-		return null;
-	}
-
-	const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-	return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
 /**
  * Salesforce returns at least this many records per batch of a query that is not done (it may return fewer
  * than the batch size asked for, never fewer than 200), so a listing of totalSize records needs at most
@@ -181,46 +131,55 @@ export async function fetchSalesforceUsers(connection: Connection, options: Fetc
 	const target = new URL(connection.instanceUrl).origin;
 	options.signal?.throwIfAborted();
 	const soql = given ?? usersQuery(part, modifiedSince);
-	return withinDeadline('user-listing', {limits, target, signal: options.signal}, async (signal) => {
-		const page = async (url: string, number: number) =>
-			withRetries(async () => restGet(connection, url, {schema: userPage, asked: `page ${number} of the org's users`, kind: 'user-listing', headers, signal}), {
-				onRetry,
-				signal,
-				retries,
-				minTimeoutMs: limits.retryDelayMs,
-			});
+	const parser = openUserBatchParser();
+	try {
+		return await withinDeadline('user-listing', {limits, target, signal: options.signal}, async (signal) => {
+			const page = async (url: string, number: number) =>
+				withRetries(
+					async () => {
+						const asked = `page ${number} of the org's users`;
+						const answer = await restGetBody(connection, url, {asked, kind: 'user-listing', headers, signal});
+						return parser.read({target, asked}, answer);
+					},
+					{onRetry, signal, retries, minTimeoutMs: limits.retryDelayMs},
+				);
 
-		const users: SalesforceUser[] = [];
-		const same = stringInterner();
-		const seen = new Set<string>();
-		let result = await page(`/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`, 1);
-		const {totalSize} = result;
-		for (let number = 1; ; number++) {
-			const batch = result.records.map((record) => toSalesforceUser(record, same));
-			users.push(...batch);
-			if (users.length > totalSize) {
-				throw endlessPaging(target, `${users.length.toLocaleString('en-US')} users arrived of the ${totalSize.toLocaleString('en-US')} it announced`);
+			const users: SalesforceUser[] = [];
+			const seen = new Set<string>();
+			let result = await page(`/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`, 1);
+			const {totalSize} = result;
+			for (let number = 1; ; number++) {
+				const batch = result.users;
+				for (const user of batch) {
+					users.push(user);
+				}
+
+				if (users.length > totalSize) {
+					throw endlessPaging(target, `${users.length.toLocaleString('en-US')} users arrived of the ${totalSize.toLocaleString('en-US')} it announced`);
+				}
+
+				onBatch?.(batch, {loaded: users.length, total: totalSize});
+				if (result.done || !result.nextRecordsUrl) {
+					return users;
+				}
+
+				if (seen.has(result.nextRecordsUrl)) {
+					throw endlessPaging(target, `it sent the same next page twice, after page ${number}`);
+				}
+
+				if (number >= pageCap(totalSize)) {
+					throw endlessPaging(target, `${number} pages for ${totalSize.toLocaleString('en-US')} users, and still not done`);
+				}
+
+				seen.add(result.nextRecordsUrl);
+				signal.throwIfAborted();
+				// eslint-disable-next-line no-await-in-loop
+				result = await page(result.nextRecordsUrl, number + 1);
 			}
-
-			onBatch?.(batch, {loaded: users.length, total: totalSize});
-			if (result.done || !result.nextRecordsUrl) {
-				return users;
-			}
-
-			if (seen.has(result.nextRecordsUrl)) {
-				throw endlessPaging(target, `it sent the same next page twice, after page ${number}`);
-			}
-
-			if (number >= pageCap(totalSize)) {
-				throw endlessPaging(target, `${number} pages for ${totalSize.toLocaleString('en-US')} users, and still not done`);
-			}
-
-			seen.add(result.nextRecordsUrl);
-			signal.throwIfAborted();
-			// eslint-disable-next-line no-await-in-loop
-			result = await page(result.nextRecordsUrl, number + 1);
-		}
-	});
+		});
+	} finally {
+		await parser.close();
+	}
 }
 
 /**

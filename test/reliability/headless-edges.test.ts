@@ -97,6 +97,21 @@ describe('import stops on what an org answers wrongly', () => {
 		expect(result.stderr).toMatch(words);
 		expect(result.stderr).not.toMatch(/Unexpected token|Unexpected end of JSON|Cannot read properties/);
 	});
+
+	// Pages after the first are read in a worker thread: a bad one there is told in the same words.
+	it.each<[string, Reply, RegExp]>([
+		['invalid JSON', {body: '{"totalSize": 1,'}, /got an answer that is not valid JSON \(HTTP 200, application\/json, 16 bytes/],
+		['JSON of the wrong shape', json({totalSize: 2, done: true, records: [{Id: 5}]}), /got JSON that is not what Salesforce sends \(records\[0\]\.Id: expected string, received number/],
+	])('says in words what came back when a later page of users is %s', async (_what, reply, words) => {
+		const {env} = tempHome();
+		const org = await orgThat((url) =>
+			isUserListing(url) ? (url.pathname.includes('/query/') ? reply : json({totalSize: 2, done: false, nextRecordsUrl: '/services/data/v62.0/query/01g-2', records: [userRecord(1)]})) : undefined,
+		);
+		const result = await runCli(['import', '--all', '--dry-run', '--instance-url', org.instanceUrl, '--access-token', 'token'], quickEnv(env));
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/Asked http:\/\/127\.0\.0\.1:\d+ for page 2 of the org's users and got /);
+		expect(result.stderr).toMatch(words);
+	});
 });
 
 describe('plain HTTP outside this machine is refused everywhere, with the same words', () => {
