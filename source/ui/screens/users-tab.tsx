@@ -1,14 +1,14 @@
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import {formatCount} from '../../core/number-format.js';
-import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {FilterText} from '../components/filter-text.js';
 import type {ImportContext} from '../../core/import-context.js';
 import {refusalFor} from '../../core/admin-policy.js';
 import {classifyUser, type SalesforceNameLookup} from '../../core/import-plan.js';
 import type {Selection} from '../../core/selection.js';
 import {displayName, type SalesforceUser} from '../../core/salesforce-user.js';
-import {filterUsers} from '../../core/user-filter.js';
+import {growingFilter} from '../../core/user-filter.js';
 import type {AppServices, RetryNotice} from '../../app/app-services.js';
 import {importStatusSentence} from '../components/import-status.js';
 import {UserTable, UserTableHeader} from '../components/user-table.js';
@@ -80,8 +80,10 @@ export function UsersTab(props: Props) {
 	const [message, setMessage] = useState<string | undefined>();
 
 	// Re-filter only when the list grows or the view changes, never per keypress.
+	const filtered = useRef(growingFilter()).current;
 	const listed = useMemo(
-		() => filterUsers(users, {showAll: props.showAllUsers, query}),
+		() => filtered(users, {showAll: props.showAllUsers, query}),
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[users, load.loaded, props.showAllUsers, query],
 	);
 	const failure = props.connection.kind === 'failed' ? props.connection : undefined;
@@ -96,14 +98,20 @@ export function UsersTab(props: Props) {
 		resetCursor();
 	}, [query, props.showAllUsers, resetCursor]);
 
-	// A conflict names the user a person is chosen for: looked up in the list, indexed only when one is drawn.
+	// A conflict names the user a person is chosen for: looked up in the list, indexed only when one is drawn
+	// and then only as far as the list has grown. The same lookup serves while batches arrive, so the rows'
+	// statuses (and the rows) are not drawn again for each batch; a list that is whole gets a fresh one.
 	const nameOf = useMemo<SalesforceNameLookup>(() => {
-		let names: Map<string, string> | undefined;
+		const names = new Map<string, string>();
+		let indexed = 0;
 		return (id) => {
-			names ??= new Map(users.map((user) => [user.id, displayName(user)]));
+			for (; indexed < users.length; indexed++) {
+				names.set(users[indexed]!.id, displayName(users[indexed]!));
+			}
+
 			return names.get(id);
 		};
-	}, [users, load.loaded]);
+	}, [users, load.status]);
 	const statusOf = useCallback((user: SalesforceUser) => classifyUser(user, context, nameOf), [context, nameOf]);
 
 	const selectedUsers = useMemo(
