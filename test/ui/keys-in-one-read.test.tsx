@@ -25,7 +25,7 @@ async function startApp() {
 	cleanups.push(temp.remove, async () => session.close(), () => {
 		rendered.unmount();
 	});
-	return {driver: inkDriver(rendered), session, write: (chunk: string) => rendered.stdin.write(chunk)};
+	return {driver: inkDriver(rendered), session, write: (chunk: string) => rendered.stdin.write(chunk), frames: () => rendered.frames.length};
 }
 
 async function listedUsers(session: Session): Promise<SalesforceUser[]> {
@@ -95,6 +95,21 @@ describe('keys that arrive in one read', () => {
 			return cursorRow(await openUsersTab(app.driver));
 		})();
 		expect(cursorRow(frame)).toBe(start + 3);
+	});
+
+	it('take a burst of 50 j as 50 moves, across pages, drawn as one move rather than 50', async () => {
+		const burst = Array.from({length: 50}, () => 'j');
+		const frame = await sameOutcome([...burst, keys.space], openUsersTab, /1 selected/);
+		const page = /page \d+ of/.exec(frame)![0];
+		expect(page).not.toBe('page 1 of');
+		const app = await startApp();
+		await openUsersTab(app.driver);
+		const before = app.frames();
+		app.write(burst.join(''));
+		await app.driver.waitFor(page);
+		await settledFrame(app.driver);
+		// One key at a time would draw a frame for each; the table's moves are folded into one.
+		expect(app.frames() - before).toBeLessThan(5);
 	});
 
 	it('check one user per Space: Space Down Space Down Space checks three', async () => {

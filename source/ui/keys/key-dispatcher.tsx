@@ -46,6 +46,12 @@ export type KeyLayer = {
 	onText?: (input: string, key: Key) => boolean;
 	/** A modal layer keeps keys from the layers behind it and hides their hints. */
 	modal?: boolean;
+	/**
+	 * Commands this layer handles against the state the previous one left even before React draws it (its
+	 * handlers read refs, not the last render): a run of the same such key is handled at once and drawn
+	 * once, with the outcome it would have one key at a time (50 `j` typed ahead move 50 rows, one frame).
+	 */
+	foldsRepeats?: readonly Command[];
 };
 
 type Registered = KeyLayer & {order: number};
@@ -238,6 +244,64 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 	const drawing = useRef(false);
 	const [handledCount, setHandledCount] = useState(0);
 
+	/** Whether the layer a key goes to takes it again before a render (see foldsRepeats). */
+	const folds = useCallback((keypress: Keypress): boolean => {
+		if (helpOpen.current) {
+			return false;
+		}
+
+		const commands = commandsFor(keypress.input, keypress.key);
+		for (const layer of sortedLayers(layers.current)) {
+			if (layer.onText) {
+				return false;
+			}
+
+			const command = commands.find((candidate) => layer.commands.includes(candidate));
+			if (command !== undefined) {
+				return layer.foldsRepeats?.includes(command) ?? false;
+			}
+
+			if (layer.modal) {
+				return false;
+			}
+		}
+
+		return false;
+	}, []);
+
+	/** The same key waiting right behind one just handled is handled now too, while its layer folds it. */
+	const foldRepeats = useCallback(
+		(handled: Keypress) => {
+			if (!folds(handled)) {
+				return;
+			}
+
+			for (;;) {
+				const waiting = queue.current[0];
+				if (waiting === undefined) {
+					return;
+				}
+
+				if (waiting.input === handled.input && sameFlags(waiting, handled) && [...waiting.input].length <= 1) {
+					queue.current.shift();
+				} else if (handled.text && waiting.text && [...handled.input].length === 1 && waiting.input.startsWith(handled.input)) {
+					// A typed-ahead run ("jjjj"): its first letter is the same key again.
+					const {rest} = firstOfRun(waiting);
+					if (rest) {
+						queue.current[0] = rest;
+					} else {
+						queue.current.shift();
+					}
+				} else {
+					return;
+				}
+
+				deliver(handled);
+			}
+		},
+		[deliver, folds],
+	);
+
 	const handleNext = useCallback(() => {
 		if (drawing.current) {
 			return;
@@ -257,13 +321,15 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 			}
 
 			deliver(first);
+			foldRepeats(first);
 		} else {
 			deliver(next);
+			foldRepeats(next);
 		}
 
 		drawing.current = true;
 		setHandledCount((count) => count + 1);
-	}, [deliver]);
+	}, [deliver, foldRepeats]);
 
 	useEffect(() => {
 		// Effects run children first: every layer the last key put in place is registered by now.
@@ -291,6 +357,11 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 			</HintsContext.Provider>
 		</DispatcherContext.Provider>
 	);
+}
+
+/** The same key: the same named flags (an arrow, Enter) and modifiers. */
+function sameFlags(a: Keypress, b: Keypress): boolean {
+	return (Object.keys(a.key) as Array<keyof Keypress['key']>).every((flag) => a.key[flag] === b.key[flag]);
 }
 
 let nextOrder = 0;

@@ -163,6 +163,8 @@ export function UsersTab(props: Props) {
 		{
 			priority: keyPriority.content,
 			name: 'Users',
+			// The paged selection keeps the cursor a key left in a ref: a burst of moves needs one frame, not one each.
+			foldsRepeats: ['nav.up', 'nav.down', 'page.previous', 'page.next'],
 			commands: [
 				...tableCommands,
 				// Enter leads to Overview only from the empty list; Esc clears a filter before it leaves the tab.
