@@ -2,6 +2,7 @@ import {adminGuard} from './app/admin-guard.js';
 import {directoryRights} from './app/admins.js';
 import {systemClock} from './app/ports/clock.js';
 import type {StorePorts} from './app/ports/store-ports.js';
+import type {DirectoryPorts} from './app/directory-context.js';
 import type {RunPorts} from './app/run-context.js';
 import type {AppSettings} from './settings/settings.js';
 import type {OperatorIdentity} from './operator-identity.js';
@@ -37,4 +38,11 @@ export function portsOver(storePorts: StorePorts, settings: AppSettings, identit
 /** The same over a SQLite store. */
 export function storePorts(store: Store, settings: AppSettings, identity: OperatorIdentity, describeError: (error: unknown) => string) {
 	return portsOver(sqliteStorePorts(store), settings, identity, describeError);
+}
+
+/** The ports of the people, teams, admins and manual-mapping use cases over a SQLite store: all a directory command needs. */
+export function directoryPorts(store: Store, identity: OperatorIdentity): DirectoryPorts {
+	const operator = operatorOf(identity);
+	const directory = sqliteDirectoryStore(store);
+	return {directory, clock: systemClock, operator, guard: adminGuard(operator, directoryRights(directory))};
 }

@@ -1,9 +1,9 @@
+import {grantAdmin, listAdmins, type GrantedAdmin} from '../app/admins.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
-import {grantAdmin, type GrantedAdmin} from '../store/admin-grant.js';
+import {DirectoryError} from '../core/directory-error.js';
+import {resolveOperator} from '../operator-identity.js';
+import {directoryPorts} from '../run-ports.js';
 import {openStore} from '../store/database.js';
-import {DirectoryError} from '../store/directory-error.js';
-import {listAdmins} from '../store/operator-rights.js';
-import {requireAdminIn} from './require-admin.js';
 import {UsageError} from './usage-error.js';
 
 export type AdminFlags = {name?: string; email?: string; json: boolean};
@@ -12,7 +12,7 @@ export type AdminFlags = {name?: string; email?: string; json: boolean};
  * `salesscreen admin add LOGIN [--name N --email E]` and `salesscreen admin list`: who may change things.
  * Adding is for an admin, or for anyone while the store has no admin yet (that is how an install is set up).
  */
-export function adminCommand(words: readonly string[], flags: AdminFlags, out: NodeJS.WritableStream): number {
+export async function adminCommand(words: readonly string[], flags: AdminFlags, out: NodeJS.WritableStream): Promise<number> {
 	const [action, login, ...rest] = words;
 	if (!((action === 'add' && login !== undefined && rest.length === 0) || (action === 'list' && login === undefined))) {
 		throw new UsageError('Use: salesscreen admin add LOGIN --name N --email E, or salesscreen admin list. Run salesscreen admin --help.');
@@ -26,8 +26,9 @@ export function adminCommand(words: readonly string[], flags: AdminFlags, out: N
 	ensureAppHome(home);
 	const store = openStore(home.databaseFile);
 	try {
+		const ports = directoryPorts(store, resolveOperator(home.home));
 		if (action === 'list') {
-			const admins = listAdmins(store);
+			const admins = await listAdmins(ports);
 			if (flags.json) {
 				out.write(`${JSON.stringify(admins.map((admin) => ({login: admin.login, name: admin.name})))}\n`);
 			} else if (admins.length === 0) {
@@ -41,10 +42,9 @@ export function adminCommand(words: readonly string[], flags: AdminFlags, out: N
 			return 0;
 		}
 
-		requireAdminIn(store, home.home, 'admins');
 		let granted: GrantedAdmin;
 		try {
-			granted = grantAdmin(store, {login: login!, name: flags.name, email: flags.email});
+			granted = await grantAdmin(ports, {login: login!, name: flags.name, email: flags.email});
 		} catch (error: unknown) {
 			// A login, name or email that cannot work is the caller's to correct, like any other wrong argument.
 			throw error instanceof DirectoryError ? new UsageError(error.message) : error;

@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import QRCode from 'qrcode';
+import {connectOrg} from '../app/connect-org.js';
+import type {OrgLogin} from '../app/ports/org-connections.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
-import {establishConnection, type ConnectRequest} from '../org-connection.js';
+import {establishConnection} from '../org-connection.js';
+import {resolveOperator} from '../operator-identity.js';
+import {directoryPorts} from '../run-ports.js';
 import {pollDeviceToken, requestDeviceCode} from '../salesforce/device-login.js';
+import type {TokenResponse} from '../salesforce/token-endpoint.js';
 import {defaultDeviceClientId, resolveLoginUrl} from '../core/login-url.js';
 import {openConnectionFile} from '../settings/saved-connection.js';
+import {openStore} from '../store/database.js';
 import {describeOrgOverview} from './org-report.js';
-import {requireAdmin} from './require-admin.js';
 import {UsageError} from './usage-error.js';
 
 export type ConnectFlags = {
@@ -65,35 +70,60 @@ export async function connectCommand(input: readonly string[], flags: ConnectFla
 		throw new UsageError(`Say how to connect: salesscreen connect ${methods.join('|')} … (run salesscreen connect --help).`);
 	}
 
-	// Before any login starts: a refusal after the admin approved a device code would waste their time.
-	requireAdmin('connect');
+	const home = resolveAppHome();
+	ensureAppHome(home);
+	const file = openConnectionFile(home.home);
+	const login: OrgLogin<TokenResponse> = {
+		requestDeviceCode,
+		pollDeviceLogin: pollDeviceToken,
+		async connectAndSave(request) {
+			const established = await establishConnection(request);
+			file.save(established.saved);
+			return established.overview;
+		},
+		async forgetSaved() {
+			throw new Error('connect does not disconnect');
+		},
+	};
+	const store = openStore(home.databaseFile);
+	try {
+		const connect = connectOrg({guard: directoryPorts(store, resolveOperator(home.home)).guard, login});
+		const overview = await connectBy(method, flags, connect, out, signal);
+		out.write(`Connected and saved (${file.path}, readable by you only).\n${describeOrgOverview(overview)}`);
+		if (!overview.adminRights.authorized) {
+			out.write(`\nImport is blocked until then: ${overview.adminRights.reason}\n`);
+			return 4;
+		}
 
-	let request: ConnectRequest;
+		return 0;
+	} finally {
+		store.close();
+	}
+}
+
+/** Logs in the way asked, through the connect use case (which checks the admin rule before any login starts). */
+async function connectBy(method: string, flags: ConnectFlags, connect: ReturnType<typeof connectOrg<TokenResponse>>, out: NodeJS.WritableStream, signal: AbortSignal) {
 	switch (method) {
 		case 'device': {
 			const loginUrl = loginUrlFrom(flags);
 			const clientId = flags.clientId?.trim() || defaultDeviceClientId;
-			const code = await requestDeviceCode(loginUrl, clientId);
+			const code = await connect.requestDeviceCode(loginUrl, clientId);
 			out.write(`\nOn any device with a browser, open\n\n    ${code.verificationUri}\n\nand enter the code\n\n    ${code.userCode}\n\n`);
 			if (flags.qr) {
 				out.write(`${await QRCode.toString(code.verificationUri, {type: 'terminal', small: true})}\n`);
 			}
 
 			out.write('Waiting for approval (Ctrl+C cancels)…\n');
-			const token = await pollDeviceToken(loginUrl, clientId, code, {signal});
-			request = {method: 'device', loginUrl, clientId, token};
-			break;
+			return connect.completeDeviceLogin(loginUrl, clientId, code, {signal});
 		}
 
 		case 'jwt': {
-			request = {
-				method: 'jwt',
+			return connect.connectWithJwt({
 				loginUrl: loginUrlFrom(flags),
 				clientId: required(flags.clientId, '--client-id', 'jwt'),
 				username: required(flags.username, '--username', 'jwt'),
 				privateKeyFile: required(flags.keyFile, '--key-file', 'jwt'),
-			};
-			break;
+			});
 		}
 
 		default: {
@@ -105,20 +135,7 @@ export async function connectCommand(input: readonly string[], flags: ConnectFla
 				throw new UsageError(`--instance-url: ${(error as Error).message}`);
 			}
 
-			request = {method: 'token', instanceUrl: origin, accessToken: accessTokenFrom(flags.accessToken)};
+			return connect.connectWithToken({instanceUrl: origin, accessToken: accessTokenFrom(flags.accessToken)});
 		}
 	}
-
-	const established = await establishConnection(request);
-	const home = resolveAppHome();
-	ensureAppHome(home);
-	const file = openConnectionFile(home.home);
-	file.save(established.saved);
-	out.write(`Connected and saved (${file.path}, readable by you only).\n${describeOrgOverview(established.overview)}`);
-	if (!established.overview.adminRights.authorized) {
-		out.write(`\nImport is blocked until then: ${established.overview.adminRights.reason}\n`);
-		return 4;
-	}
-
-	return 0;
 }

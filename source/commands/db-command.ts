@@ -127,7 +127,7 @@ export async function dbMigrateCommand(json: boolean, out: NodeJS.WritableStream
  * file keeps no password: that goes in ~/.pgpass or PGPASSWORD, as for psql.
  */
 export async function dbUseCommand(target: string, out: NodeJS.WritableStream): Promise<number> {
-	requireAdmin('settings');
+	await requireAdmin('settings');
 	const home = resolveAppHome();
 	ensureAppHome(home);
 	const settings = openSettings(home.home);
@@ -158,7 +158,7 @@ export async function dbCopyCommand(to: string, out: NodeJS.WritableStream): Pro
 	ensureAppHome(home);
 	const source = openStore(home.databaseFile);
 	try {
-		requireAdminIn(source, home.home, 'settings');
+		await requireAdminIn(source, home.home, 'settings');
 		const target = await openPostgresStore(url);
 		try {
 			const counts = await copyToPostgres(source, target).catch((error: unknown) => {

@@ -1,8 +1,9 @@
+import {historyReport} from '../app/history.js';
+import type {OutcomeCounts, OutcomeRecord, RunRecord} from '../app/ports/history-store.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {formatCount} from '../core/number-format.js';
 import {openStore} from '../store/database.js';
-import {countRunOutcomes, listImportRuns, listRunOutcomes, type ImportOutcomeRow, type ImportRunRow} from '../store/import-history-query.js';
-import type {Store} from '../store/database.js';
+import {sqliteHistoryStore} from '../store/sqlite-history-store.js';
 import {UsageError} from './usage-error.js';
 
 export type HistoryFormat = 'text' | 'json' | 'csv';
@@ -37,7 +38,7 @@ function csvField(value: string | number | boolean | null): string {
 	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csvRow(run: ImportRunRow, outcome: ImportOutcomeRow): string {
+function csvRow(run: RunRecord, outcome: OutcomeRecord): string {
 	const values = [
 		run.id,
 		run.mode,
@@ -57,12 +58,12 @@ function csvRow(run: ImportRunRow, outcome: ImportOutcomeRow): string {
 }
 
 /** What one run did, in a line: its counts, or why it failed, was held, undone or released. */
-function describeRun(store: Store, run: ImportRunRow): string {
+async function describeRun(run: RunRecord, countOutcomes: () => Promise<OutcomeCounts>): Promise<string> {
 	if (run.status === 'failed') {
 		return `failed: ${run.error ?? 'unknown error'}`;
 	}
 
-	const outcomes = countRunOutcomes(store, run.id);
+	const outcomes = await countOutcomes();
 	if (run.mode === 'undo') {
 		return `${run.note ?? `undoes run #${run.undoesRunId ?? '?'}`}${run.reactivatedCount + run.deactivatedCount > 0 ? `; ${formatCount(run.reactivatedCount)} made active again, ${formatCount(run.deactivatedCount)} inactive again` : ''}`;
 	}
@@ -91,7 +92,7 @@ function describeRun(store: Store, run: ImportRunRow): string {
 }
 
 /** `salesscreen history`: every import run and each user's outcome, for people and for other tools. */
-export function historyCommand(options: {format: HistoryFormat; limit?: number}, out: NodeJS.WritableStream): number {
+export async function historyCommand(options: {format: HistoryFormat; limit?: number}, out: NodeJS.WritableStream): Promise<number> {
 	if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1)) {
 		throw new UsageError('--limit takes a whole number of runs, 1 or more.');
 	}
@@ -100,21 +101,29 @@ export function historyCommand(options: {format: HistoryFormat; limit?: number},
 	ensureAppHome(home);
 	const store = openStore(home.databaseFile);
 	try {
-		const runs = listImportRuns(store, {limit: options.limit});
+		const runs = await historyReport({history: sqliteHistoryStore(store)}, {limit: options.limit});
 		if (options.format === 'json') {
-			out.write(`${JSON.stringify(runs.map((run) => ({...run, outcomes: listRunOutcomes(store, run.id)})))}\n`);
+			const report = [];
+			for (const {run, outcomes} of runs) {
+				// eslint-disable-next-line no-await-in-loop
+				report.push({...run, outcomes: await outcomes()});
+			}
+
+			out.write(`${JSON.stringify(report)}\n`);
 		} else if (options.format === 'csv') {
 			out.write(`${csvColumns.join(',')}\r\n`);
-			for (const run of runs) {
-				for (const outcome of listRunOutcomes(store, run.id)) {
+			for (const {run, outcomes} of runs) {
+				// eslint-disable-next-line no-await-in-loop
+				for (const outcome of await outcomes()) {
 					out.write(`${csvRow(run, outcome)}\r\n`);
 				}
 			}
 		} else if (runs.length === 0) {
 			out.write('No imports yet.\n');
 		} else {
-			for (const run of runs) {
-				out.write(`#${run.id}  ${run.startedAt}  ${run.mode.padEnd(6)}  by ${run.operator}  ${formatCount(run.selectedCount)} selected  ${describeRun(store, run)}\n`);
+			for (const {run, counts} of runs) {
+				// eslint-disable-next-line no-await-in-loop
+				out.write(`#${run.id}  ${run.startedAt}  ${run.mode.padEnd(6)}  by ${run.operator}  ${formatCount(run.selectedCount)} selected  ${await describeRun(run, counts)}\n`);
 			}
 		}
 

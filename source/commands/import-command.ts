@@ -36,10 +36,10 @@ export async function importCommand(options: ImportCommandOptions, out: NodeJS.W
 		throw new UsageError('Say which users to import: --all, or --id SFID (repeatable), not both.');
 	}
 
-	const session = await openSession(options.target).catch((error: unknown) => {
+	const session = await openSession(options.target).catch(async (error: unknown) => {
 		// Whoever may not import hears that first, as when an org is connected.
 		if (error instanceof NoOrgConnectedError && !options.dryRun) {
-			requireAdmin('import');
+			await requireAdmin('import');
 		}
 
 		throw error;

@@ -32,7 +32,7 @@ function parsed<K extends SettingKey>(key: K, text: string) {
 }
 
 /** `salesscreen settings get [KEY]` and `salesscreen settings set KEY VALUE`, with the Settings tab's effect. */
-export function settingsCommand(words: readonly string[], out: NodeJS.WritableStream): number {
+export async function settingsCommand(words: readonly string[], out: NodeJS.WritableStream): Promise<number> {
 	const [action, name, value, ...rest] = words;
 	const home = resolveAppHome();
 	ensureAppHome(home);
@@ -50,7 +50,7 @@ export function settingsCommand(words: readonly string[], out: NodeJS.WritableSt
 		const key = settingNamed(name);
 		const parsedValue = parsed(key, value);
 		if (settingNeedsAdmin(key)) {
-			requireAdmin('settings');
+			await requireAdmin('settings');
 		}
 
 		settings.set(key, parsedValue as never);

@@ -88,7 +88,7 @@ export async function statusCommand(json: boolean, out: NodeJS.WritableStream): 
 
 /** `salesscreen disconnect`: logs out at Salesforce where it can, and forgets the connection either way. */
 export async function disconnectCommand(out: NodeJS.WritableStream): Promise<number> {
-	requireAdmin('disconnect');
+	await requireAdmin('disconnect');
 	const home = resolveAppHome();
 	ensureAppHome(home);
 	let file: ConnectionFile;
