@@ -19,13 +19,12 @@ import {seedDemoPeople} from './store/demo-seed.js';
 import {markCreatedOnDemo, readStoreOrigin} from './store/store-origin.js';
 import type {OrgIdentity} from './core/org-switch.js';
 import {fetchOrganizationFacts} from './salesforce/organization-query.js';
-import {appSettingKeys} from './core/setting-definitions.js';
 import {resolveOperator} from './operator-identity.js';
 import {UserFacingError} from './core/user-facing-error.js';
 import type {SalesforceDirectory} from './app/ports/salesforce-directory.js';
 import {storePorts} from './run-ports.js';
-import {countEntries} from './core/import-plan.js';
-import type {AppServices, AppSettingsValues, OrgDescription} from './app/app-services.js';
+import type {AppServices, OrgDescription} from './app/app-services.js';
+import {assembleAppServices, type OrgServices} from './app/assemble-app-services.js';
 
 /**
  * Which org to talk to: the connection saved by `salesscreen connect` (`saved-or-demo`, for the app: the
@@ -253,13 +252,10 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		},
 	};
 
-	const services: AppServices = {
+	const orgServices: OrgServices = {
 		get org() {
 			return current.description;
 		},
-		operator,
-		dataFolder: home.home,
-		demoPeopleSeeded,
 		async fetchUsers(onBatch, signal, onRetry, part = 'importable') {
 			await fetchSalesforceUsers(current.connection, {
 				part,
@@ -290,19 +286,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			};
 		},
 		connections: connectOrg({guard: ports.guard, login: orgLogin}),
-		operatorRights: ports.guard.rights,
-		people: app.people,
-		teams: app.teams,
-		history: app.history,
-		mappings: app.mappings,
-		loadImportContext: async () => app.importContext(knownSandbox === true),
-		async importUsers(users, onProgress, options = {}) {
-			const report = await app.importUsers.run(users, {onProgress, onWait: options.onWait, switchOrg: options.switchOrg});
-			return {runId: report.runId!, counts: countEntries(report.entries), outcomes: report.entries, teams: report.teams, onNoTeam: report.onNoTeam};
-		},
-		lastAutomaticSync: app.history.lastAutomaticSync,
-		readSettings: (): AppSettingsValues => Object.fromEntries(appSettingKeys.map((key) => [key, settings.get(key)])) as AppSettingsValues,
-		writeSetting: app.changeSetting,
+		knownSandbox: () => knownSandbox === true,
 		describeError(error) {
 			const message = describeError(error);
 			const usage = current.connection.limitInfo.apiUsage;
@@ -313,6 +297,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		},
 		needsReconnect: (error) => reconnectCodes.has(describeSalesforceError(error).code),
 	};
+	const services = assembleAppServices(app, settings, orgServices, {operator, dataFolder: home.home, demoPeopleSeeded});
 
 	// The services that run a sync need the session they belong to.
 	const self: Session = {

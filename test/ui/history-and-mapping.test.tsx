@@ -57,45 +57,6 @@ async function openTab(tab: 'Users' | 'History' | 'Settings', prepare?: (session
 	return {driver, session, rendered, home: temp.home};
 }
 
-describe('the History tab', () => {
-	it('lists runs, opens one to its outcomes, and undoes the last run once', async () => {
-		let imported: SalesforceUser[] = [];
-		const {driver, session, rendered} = await openTab('History', async (session) => {
-			imported = (await listedUsers(session)).slice(0, 3);
-			await session.services.importUsers(imported, () => undefined);
-		});
-		const list = await driver.waitFor('u undoes run #1');
-		expect(list).toMatch(/#1 .*manual +3 created · 0 mapped · 0 skipped/);
-
-		await driver.press(keys.enter);
-		const run = await driver.waitFor('Run #1');
-		for (const user of imported) {
-			expect(run).toContain(user.lastName);
-		}
-
-		await driver.press(keys.escape);
-		await driver.waitFor('u undoes run #1');
-		await driver.press('u');
-		await driver.waitFor('Undo the last run');
-		await driver.press('y');
-		const undone = await driver.waitFor('Undid run #1: removed 3 people and 3 links.');
-		// The store holds the process while it undoes: the frame before says it is working, with the counts.
-		const working = rendered.frames.findIndex((frame) => frame.includes('Undoing run #1: removing 3 links and up to 3 people…'));
-		expect(working).toBeGreaterThan(-1);
-		expect(working).toBeLessThan(rendered.frames.findIndex((frame) => frame.includes('Undid run #1')));
-		expect(undone).toMatch(/#2 .*undo/);
-		expect(undone).toMatch(/#1 .*manual +undone/);
-		expect(undone).not.toContain('u undo last run');
-		const people = session.store.sqlite.prepare("select count(*) as n from people where origin = 'salesforce'").get() as {n: number};
-		expect(people.n).toBe(0);
-	});
-
-	it('says there is nothing to show before any import', async () => {
-		const {driver} = await openTab('History');
-		await driver.waitFor('No imports yet.');
-	});
-});
-
 describe('manual choices on the Users tab', () => {
 	it('maps a user to a person the admin picks, and the import records the mapping as manual', async () => {
 		const {driver, session} = await openTab('Users');

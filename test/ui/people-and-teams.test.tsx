@@ -172,35 +172,6 @@ describe('teams', () => {
 		expect(query(session, 'select * from teams')).toEqual([]);
 		expect(query<{n: number}>(session, 'select count(*) as n from people where team_id is not null')[0]!.n).toBe(0);
 	});
-
-	it('puts several checked people on a team from the People screen, and adds people from the Teams screen', async () => {
-		const {driver, session} = await startApp();
-		await driver.press('n');
-		await openSection(driver, 'People');
-		await driver.press(keys.space, keys.down, keys.space);
-		await driver.waitFor('2 selected');
-		await driver.press('t');
-		await driver.waitFor('Put 2 people on:');
-		await driver.press(keys.enter);
-		await driver.waitFor('Team name');
-		await typeSeparately(driver, 'Hunters');
-		await driver.press(keys.enter);
-		// The dialog gone and the selection cleared: "0 selected" as a number of its own.
-		await driver.waitFor((frame) => frame.includes('2 people put on Hunters.') && /(?:^|[^\d,])0 selected/m.test(frame) && !frame.includes('Put 2 people on:'));
-
-		await backToSidebar(driver);
-		await openSection(driver, 'Teams');
-		await driver.waitFor(/Hunters\s+2/);
-		await driver.press(keys.enter);
-		await driver.press('n');
-		await driver.waitFor('Add to Hunters');
-		await driver.press(keys.space);
-		await driver.waitFor('1 checked');
-		await driver.press(keys.enter);
-		await driver.waitFor('1 person put on Hunters.');
-		await driver.waitFor('Hunters · 3 people');
-		expect(query<{n: number}>(session, 'select count(*) as n from people where team_id is not null')[0]!.n).toBe(3);
-	});
 });
 
 describe('people', () => {
