@@ -114,6 +114,17 @@ function Shell({services, size}: Props) {
 		refreshContext();
 	}, [refreshContext, generation, sandbox, settings.matchFederationId, settings.fillOnMap]);
 
+	const highlightSection = useCallback((next: Section) => {
+		setSection(next);
+		setSalesforceOpen(false);
+	}, []);
+	const openSection = useCallback(() => {
+		setFocus('content');
+		// Going on to work is "not now": the question waits for the next run (and People offers it).
+		setFirstAdmin((stage) => (stage === 'offer' ? 'closed' : stage));
+		setFirstAdminNote(undefined);
+	}, []);
+
 	// Ink 6 clears the whole terminal when a frame fills it: keep one row spare.
 	const height = Math.max(8, rows - 1);
 	const footerRows = useFooterRows(columns, message);
@@ -152,16 +163,8 @@ function Shell({services, size}: Props) {
 							height={bodyHeight}
 							isFocused={focus === 'sidebar' && firstAdmin !== 'form' && !tooSmall}
 							section={section}
-							onHighlight={(next) => {
-								setSection(next);
-								setSalesforceOpen(false);
-							}}
-							onOpen={() => {
-								setFocus('content');
-								// Going on to work is "not now": the question waits for the next run (and People offers it).
-								setFirstAdmin((stage) => (stage === 'offer' ? 'closed' : stage));
-								setFirstAdminNote(undefined);
-							}}
+							onHighlight={highlightSection}
+							onOpen={openSection}
 						/>
 					) : null}
 					{help ? (

@@ -41,7 +41,7 @@ export function useFooterRows(width: number, message: string | undefined): numbe
 }
 
 /** The keys that work right now: whatever the front-most screen answers. */
-export function Footer({width, message}: {width: number; message?: string}) {
+function FooterView({width, message}: {width: number; message?: string}) {
 	const pane = paneLabel(useKeyPane());
 	const rows = packHints(useKeyHints(), width, messageWidth(message) + pane.length);
 	return (
@@ -69,3 +69,6 @@ export function Footer({width, message}: {width: number; message?: string}) {
 		</Box>
 	);
 }
+
+// Drawn again only when its keys (a context), width or message change, not for every batch of users.
+export const Footer = React.memo(FooterView);

@@ -13,7 +13,7 @@ type Props = {
 	menuKey?: string;
 };
 
-export function Header({width, orgName, isDemo, connection, connectionColor, menuKey}: Props) {
+function HeaderView({width, orgName, isDemo, connection, connectionColor, menuKey}: Props) {
 	return (
 		<Box height={1} width={width}>
 			<Box flexShrink={0}>
@@ -48,3 +48,6 @@ export function Header({width, orgName, isDemo, connection, connectionColor, men
 		</Box>
 	);
 }
+
+// Drawn again only when what it shows changes, not for every batch of users or key the screen below takes.
+export const Header = React.memo(HeaderView);

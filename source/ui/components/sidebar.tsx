@@ -27,7 +27,7 @@ export function sidebarWidthFor(columns: number): number {
 	return columns < 100 ? 17 : 20;
 }
 
-export function Sidebar({width, height, isFocused, section, onHighlight, onOpen}: Props & {width: number}) {
+function SidebarView({width, height, isFocused, section, onHighlight, onOpen}: Props & {width: number}) {
 	const menu = useMenu(items, {
 		initialIndex: items.findIndex((item) => item.value === section),
 		onHighlight(item) {
@@ -71,3 +71,6 @@ export function Sidebar({width, height, isFocused, section, onHighlight, onOpen}
 		</Box>
 	);
 }
+
+// Drawn again only when its own props change: the app gives it stable handlers.
+export const Sidebar = React.memo(SidebarView);
