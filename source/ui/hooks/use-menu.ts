@@ -7,7 +7,8 @@ export type Menu<V> = {
 	/** Index of the highlighted item. */
 	cursor: number;
 	/** What the menu does on the commands it answers; the owner's key layer calls them. */
-	handlers: Partial<Record<Command, () => void>>;
+	/** `nav.open` hands back what choosing started (a promise, when it opens something once it settles). */
+	handlers: Partial<Record<Command, () => unknown>>;
 	commands: readonly Command[];
 };
 
@@ -20,7 +21,7 @@ const menuCommands: readonly Command[] = ['nav.up', 'nav.down', 'nav.first', 'na
  */
 export function useMenu<V>(
 	items: ReadonlyArray<MenuItem<V>>,
-	options: {initialIndex?: number; onSelect: (item: MenuItem<V>) => void; onHighlight?: (item: MenuItem<V>) => void},
+	options: {initialIndex?: number; onSelect: (item: MenuItem<V>) => unknown; onHighlight?: (item: MenuItem<V>) => void},
 ): Menu<V> {
 	const [cursor, setCursor] = useState(() => Math.max(0, options.initialIndex ?? 0));
 	const latest = useRef(cursor);
@@ -49,9 +50,7 @@ export function useMenu<V>(
 			'nav.last': () => moveTo(count - 1),
 			'nav.open'() {
 				const item = items[from()];
-				if (item) {
-					options.onSelect(item);
-				}
+				return item ? options.onSelect(item) : undefined;
 			},
 		},
 	};

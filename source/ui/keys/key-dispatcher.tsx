@@ -1,5 +1,5 @@
 import {useInput, type Key} from 'ink';
-import React, {createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import React, {createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {commandsFor, hintsFor, type Command, type KeyHint} from './key-bindings.js';
 import {firstOfRun, splitKeys, type Keypress} from './split-keys.js';
 
@@ -37,8 +37,12 @@ export type KeyLayer = {
 	commands: readonly Command[];
 	/** Footer wording for this layer's commands, where the table's default does not fit. */
 	labels?: Partial<Record<Command, string>>;
-	/** Returns false to let the key go on to the layers behind. */
-	onCommand: (command: Command) => boolean | void;
+	/**
+	 * Returns false to let the key go on to the layers behind. A promise says the key started work that
+	 * changes the screen when it settles (a question asked of the store before a dialog opens): the
+	 * keys after it wait for that, so they meet the screen it leaves.
+	 */
+	onCommand: (command: Command) => boolean | void | Promise<unknown>;
 	/**
 	 * Sees every key before commands do (text entry); returns true when it took the key. A layer in front
 	 * with `onText` gets a run of printable characters whole, as text; other layers get it a key at a time.
@@ -152,19 +156,27 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 	const [pane, setPane] = useState<string | undefined>();
 	const [help, setHelp] = useState<HelpGroup[] | undefined>();
 	const helpOpen = useRef(false);
+	const shown = useRef<{pane: string | undefined; hints: KeyHint[]}>({pane: undefined, hints: []});
 
 	const refreshHints = useCallback(() => {
 		const sorted = sortedLayers(layers.current);
-		const front = sorted.find((layer) => layer.priority < keyPriority.help);
-		setPane(front ? paneName(front) : undefined);
+		const front = sorted.find((layer) => layer.priority !== keyPriority.help);
+		const nextPane = front ? paneName(front) : undefined;
 		const next = helpOpen.current
-			? [...visibleHints(sorted.filter((layer) => layer.priority >= keyPriority.help)).filter((hint) => hint !== helpHint), ...closeHelpHints]
-			: visibleHints(sorted.filter((layer) => layer.priority < keyPriority.help));
-		setHints((previous) =>
-			previous.length === next.length && previous.every((hint, index) => hint.keys === next[index]?.keys && hint.label === next[index]?.label)
-				? previous
-				: next,
-		);
+			? [...visibleHints(sorted.filter((layer) => layer.priority === keyPriority.help)).filter((hint) => hint !== helpHint), ...closeHelpHints]
+			: visibleHints(sorted.filter((layer) => layer.priority !== keyPriority.help));
+		// Only a change is set: layers come and go inside effects at every key, and an update that changes
+		// nothing still counts, for React, towards an endless loop of updates made by effects.
+		if (nextPane !== shown.current.pane) {
+			shown.current.pane = nextPane;
+			setPane(nextPane);
+		}
+
+		const previous = shown.current.hints;
+		if (previous.length !== next.length || previous.some((hint, index) => hint.keys !== next[index]?.keys || hint.label !== next[index]?.label)) {
+			shown.current.hints = next;
+			setHints(next);
+		}
 	}, []);
 
 	const dispatcher = useMemo<Dispatcher>(
@@ -190,7 +202,7 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 		[refreshHints],
 	);
 
-	const deliver = useCallback((keypress: Keypress) => {
+	const deliver = useCallback((keypress: Keypress): Promise<unknown> | undefined => {
 		const {input, key} = keypress;
 		const commands = commandsFor(input, key);
 		const all = sortedLayers(layers.current);
@@ -201,7 +213,7 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 				return;
 			}
 
-			for (const layer of all.filter((layer) => layer.priority >= keyPriority.help)) {
+			for (const layer of all.filter((layer) => layer.priority === keyPriority.help)) {
 				if (commands.some((command) => layer.commands.includes(command) && layer.onCommand(command) !== false)) {
 					return;
 				}
@@ -210,7 +222,7 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 			return;
 		}
 
-		const sorted = all.filter((layer) => layer.priority < keyPriority.help);
+		const sorted = all.filter((layer) => layer.priority !== keyPriority.help);
 
 		if (commands.includes('help.open') && !sorted[0]?.onText) {
 			showHelp(true);
@@ -223,8 +235,11 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 			}
 
 			for (const command of commands) {
-				if (layer.commands.includes(command) && layer.onCommand(command) !== false) {
-					return;
+				if (layer.commands.includes(command)) {
+					const result = layer.onCommand(command);
+					if (result !== false) {
+						return result instanceof Promise ? result : undefined;
+					}
 				}
 			}
 
@@ -232,17 +247,23 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 				return;
 			}
 		}
+
+		return undefined;
 	}, [showHelp]);
 
 	// Keys wait here, in order, while the one before them is still being drawn: each key is handled
 	// only after React has committed what the previous one changed (new state, a dialog's layer put in
 	// place), so it meets the screen the previous key left, however many arrived in one read.
-	// A key that arrives when nothing is being drawn waits for one commit too: a screen that changed on
-	// its own (an import that finished) may be on screen before its layers are put in place, since
-	// React runs effects after drawing; the commit of that wait runs them first.
+	// Each key is handed over as a commit asked for just for it (a "turn") is laid out: React runs the
+	// effects still pending from earlier commits before it renders anything new, so every layer is in
+	// place then, also those of a screen that changed on its own (an import that finished). The turn is
+	// a layout effect, and the next key's turn is asked for outside React: keys are never handled inside
+	// React's passive effects, where a long burst would be one unbroken chain of updates made by effects,
+	// which React takes for an endless loop ("Maximum update depth exceeded").
 	const queue = useRef<Keypress[]>([]);
-	const drawing = useRef(false);
-	const [handledCount, setHandledCount] = useState(0);
+	const turnAsked = useRef(false);
+	const nextTurn = useRef<NodeJS.Immediate | undefined>(undefined);
+	const [turn, setTurn] = useState(0);
 
 	/** Whether the layer a key goes to takes it again before a render (see foldsRepeats). */
 	const folds = useCallback((keypress: Keypress): boolean => {
@@ -302,11 +323,39 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 		[deliver, folds],
 	);
 
-	const handleNext = useCallback(() => {
-		if (drawing.current) {
+	/** A key whose work settles later is not folded: the keys behind it wait for that work instead. */
+	const deliverAndFold = useCallback(
+		(keypress: Keypress): Promise<unknown> | undefined => {
+			const work = deliver(keypress);
+			if (work) {
+				return work;
+			}
+
+			foldRepeats(keypress);
+			return undefined;
+		},
+		[deliver, foldRepeats],
+	);
+
+	const working = useRef(false);
+
+	const askTurn = useCallback(() => {
+		nextTurn.current = undefined;
+		if (turnAsked.current || working.current || queue.current.length === 0) {
 			return;
 		}
 
+		turnAsked.current = true;
+		setTurn((count) => count + 1);
+	}, []);
+
+	const finishWork = useCallback(() => {
+		working.current = false;
+		// After the settled work's own updates are drawn: a macrotask, as between any two keys.
+		nextTurn.current ??= setImmediate(askTurn);
+	}, [askTurn]);
+
+	const handleNext = useCallback((): Promise<unknown> | undefined => {
 		const next = queue.current.shift();
 		if (next === undefined) {
 			return;
@@ -320,30 +369,40 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 				queue.current.unshift(rest);
 			}
 
-			deliver(first);
-			foldRepeats(first);
-		} else {
-			deliver(next);
-			foldRepeats(next);
+			return deliverAndFold(first);
 		}
 
-		drawing.current = true;
-		setHandledCount((count) => count + 1);
-	}, [deliver, foldRepeats]);
+		return deliverAndFold(next);
+	}, [deliverAndFold]);
 
-	useEffect(() => {
-		// Effects run children first: every layer the last key put in place is registered by now.
-		drawing.current = false;
-		handleNext();
-	}, [handledCount, handleNext]);
+	useLayoutEffect(() => {
+		if (!turnAsked.current) {
+			return;
+		}
+
+		// The effects of the commits before this one have run: every layer the last key put in place is registered.
+		turnAsked.current = false;
+		const work = handleNext();
+		if (work) {
+			// The next key waits for what this one started; askTurn is called once it settled, either way.
+			working.current = true;
+			void work.then(finishWork, finishWork);
+		} else if (queue.current.length > 0 && nextTurn.current === undefined) {
+			nextTurn.current = setImmediate(askTurn);
+		}
+	}, [turn, handleNext, askTurn, finishWork]);
+
+	useEffect(
+		() => () => {
+			clearImmediate(nextTurn.current);
+		},
+		[],
+	);
 
 	useInput(
 		(input, key) => {
 			queue.current.push(...splitKeys(input, key));
-			if (!drawing.current) {
-				drawing.current = true;
-				setHandledCount((count) => count + 1);
-			}
+			askTurn();
 		},
 		{isActive},
 	);

@@ -127,19 +127,21 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 		}
 	};
 
-	const run = (action: Action) => {
+	const run = (action: Action): Promise<void> | undefined => {
 		if (action === 'test') {
 			test();
-		} else {
-			// Said before the admin walks through a login that could not be saved anyway.
-			void services.operatorRights().then((rights) => {
-				const refusal = refusalFor(action, rights);
-				setMessage(refusal);
-				if (!refusal) {
-					setOverlay(action === 'connect' ? 'connect' : 'confirm-disconnect');
-				}
-			});
+			return undefined;
 		}
+
+		// Said before the admin walks through a login that could not be saved anyway. The key's promise
+		// makes the keys typed after it wait for the dialog it opens.
+		return services.operatorRights().then((rights) => {
+			const refusal = refusalFor(action, rights);
+			setMessage(refusal);
+			if (!refusal) {
+				setOverlay(action === 'connect' ? 'connect' : 'confirm-disconnect');
+			}
+		});
 	};
 
 	const actions: Array<{label: string; value: Action}> = [
@@ -149,7 +151,7 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 	];
 	const menu = useMenu(actions, {
 		onSelect(item) {
-			run(item.value);
+			return run(item.value);
 		},
 	});
 
@@ -166,8 +168,12 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 				}
 
 				const handler = menu.handlers[command];
-				handler?.();
-				return handler !== undefined;
+				if (!handler) {
+					return false;
+				}
+
+				const started = handler();
+				return started instanceof Promise ? started : true;
 			},
 		},
 		isFocused && overlay === 'none',
