@@ -48,7 +48,8 @@ type Props = {
 	height: number;
 };
 
-type Overlay = 'none' | 'confirm-all' | 'import' | 'mapping' | {blocked: string; reason: string};
+/** A blocked dialog names the dialog it stands in for: it opens by itself once the block lifts (the rights check came back). */
+type Overlay = 'none' | 'confirm-all' | 'import' | 'mapping' | {blocked: string; reason: string; then: 'import' | 'mapping'};
 
 const count = formatCount;
 const idOf = (user: SalesforceUser) => user.id;
@@ -120,6 +121,15 @@ export function UsersTab(props: Props) {
 	);
 
 
+	// `i` pressed while the rights were still being checked: when the check clears import, the dialog the
+	// admin asked for replaces the notice, so the key is not lost; a refusal replaces the notice's words.
+	const blockLifted = typeof overlay === 'object' && props.importBlockedReason === undefined;
+	useEffect(() => {
+		if (blockLifted && typeof overlay === 'object') {
+			setOverlay(overlay.then === 'mapping' && paged.pageItems.length === 0 ? 'none' : overlay.then);
+		}
+	}, [blockLifted, overlay, paged.pageItems.length]);
+
 	const empty = listed.length === 0;
 	const highlighted = listed[paged.cursor];
 	const highlightedStatus = useMemo(() => (highlighted ? importStatusSentence(statusOf(highlighted)) : undefined), [highlighted, statusOf]);
@@ -137,7 +147,7 @@ export function UsersTab(props: Props) {
 				if (refusal) {
 					setMessage(refusal);
 				} else if (props.importBlockedReason) {
-					setOverlay({blocked: 'Mapping is blocked', reason: props.importBlockedReason});
+					setOverlay({blocked: 'Mapping is blocked', reason: props.importBlockedReason, then: 'mapping'});
 				} else if (paged.pageItems.length > 0) {
 					setOverlay('mapping');
 				}
@@ -145,10 +155,12 @@ export function UsersTab(props: Props) {
 		},
 		'view.toggle-all': props.onToggleShowAll,
 		'import.start'() {
-			if (props.importBlockedReason) {
-				setOverlay({blocked: 'Import is blocked', reason: props.importBlockedReason});
-			} else if (selection.size === 0) {
+			// An empty selection is said first: it is the admin's to fix, and it does not depend on whether
+			// the rights check (which runs beside the listing) has come back yet.
+			if (selection.size === 0) {
 				setMessage('Check users first: Space checks one, a a whole page.');
+			} else if (props.importBlockedReason) {
+				setOverlay({blocked: 'Import is blocked', reason: props.importBlockedReason, then: 'import'});
 			} else {
 				setOverlay('import');
 			}
@@ -214,7 +226,7 @@ export function UsersTab(props: Props) {
 			{typeof overlay === 'object' ? (
 				<NoticeDialog
 					title={overlay.blocked}
-					lines={[overlay.reason]}
+					lines={[props.importBlockedReason ?? overlay.reason]}
 					width={Math.min(width, 80)}
 					height={height - 2 - stale.length}
 					onClose={() => {

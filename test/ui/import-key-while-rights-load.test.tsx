@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest';
+import type {OrgOverview} from '../../source/app/app-services.js';
+import {openSalesforceDashboard} from '../support/ink-driver.js';
+import {keys} from '../support/keys.js';
+import {renderApp, testServices} from '../support/render-app.js';
+import {salesforceUser} from '../support/salesforce-users.js';
+
+/*
+ * The Users tab lists the org's users while the connected user's rights are still being checked: the
+ * two answers come back in either order. What `i` says must not depend on which came first.
+ */
+describe('i on the Users tab while the Salesforce rights are still being checked', () => {
+	function servicesWithRightsHeld() {
+		const users = Array.from({length: 5}, (_, index) => salesforceUser({email: `seller${index}@acme.com`, name: `Seller ${index}`}));
+		const {services} = testServices({users});
+		let release: () => void = () => undefined;
+		const held = new Promise<void>((resolve) => {
+			release = resolve;
+		});
+		const fetchOverview = async (): Promise<OrgOverview> => {
+			await held;
+			return services.fetchOverview();
+		};
+
+		return {services: {...services, fetchOverview}, release: () => release()};
+	}
+
+	it('asks for a selection first when nothing is checked', async () => {
+		const {services, release} = servicesWithRightsHeld();
+		const {driver} = renderApp({services});
+		await driver.press('n');
+		await openSalesforceDashboard(driver);
+		await driver.press(keys.tab);
+		await driver.waitFor(/page 1 of 1/);
+		await driver.press('i');
+		const frame = await driver.waitFor(/Check users first|still being checked/);
+		release();
+		expect(frame).toContain('Check users first');
+		expect(frame).not.toContain('still being checked');
+	});
+
+	it('opens the import the admin asked for once the check clears it, and nothing before', async () => {
+		const {services, release} = servicesWithRightsHeld();
+		const {driver} = renderApp({services});
+		await driver.press('n');
+		await openSalesforceDashboard(driver);
+		await driver.press(keys.tab);
+		await driver.waitFor(/page 1 of 1/);
+		await driver.press(keys.space, keys.down, keys.space);
+		await driver.waitFor(/(?:^|[^\d,])2 selected/m);
+		await driver.press('i');
+		const waiting = await driver.waitFor('still being checked');
+		expect(waiting).not.toContain('What Import users will do');
+		release();
+		const opened = await driver.waitFor((frame) => frame.includes('What Import users will do') && !frame.includes('still being checked'));
+		expect(opened).toContain('Import users · 2 selected');
+	});
+});
