@@ -176,6 +176,15 @@ describe('the app frame', () => {
 		expect(menu).toContain('Teams');
 	});
 
+	it('keeps the Overview menu whole on the smallest terminal and says how many detail rows it left out', async () => {
+		const {driver} = await startApp({columns: 60, rows: 18});
+		await openSalesforceDashboard(driver);
+		const frame = await driver.waitFor((shown) => shown.includes('Connect your Salesforce org…') && /… \d+ more rows?: a taller terminal/.test(shown));
+		expect(frame).toContain('❯ Test connection');
+		expect(frame).toContain('? help');
+		expect(rowsOf(frame).length).toBeLessThanOrEqual(18);
+	});
+
 	it('keeps the sidebar on a wide terminal', async () => {
 		const {driver} = await startApp({columns: 120, rows: 30});
 		await driver.waitFor('❯ Integrations');

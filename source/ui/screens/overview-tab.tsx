@@ -196,43 +196,72 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 		);
 	}
 
-	return (
-		<Box flexDirection="column" paddingX={1}>
+	const details = [
+		<Row key="status" wrap label="Status">
 			{/* A failure is the one thing here worth several lines: it says what to do. */}
-			<Row wrap label="Status">
-				<StatusText state={connection} />
-			</Row>
-			<Row label="Org">
-				{ready ? `${toTerminalText(ready.orgName)} (${ready.orgId}) · ${ready.isSandbox ? 'sandbox' : 'production'}` : '–'}
-				{org.isDemo ? <Text color="yellow"> · DEMO ORG, built in</Text> : null}
-			</Row>
-			<Row label="Instance URL">{ready?.instanceUrl ?? org.instanceUrl}</Row>
-			<Row label="Connected user">{ready ? `${toTerminalText(ready.displayName)} <${toTerminalText(ready.username)}>` : '–'}</Row>
-			<Row label="Admin rights">
-				{ready ? (
-					ready.adminRights.authorized ? (
-						`yes: ${ready.adminRights.grantedBy.join(', ')}`
-					) : (
-						<Text color="red">{`NO. ${ready.adminRights.reason ?? ''}`}</Text>
-					)
+			<StatusText state={connection} />
+		</Row>,
+		<Row key="org" label="Org">
+			{ready ? `${toTerminalText(ready.orgName)} (${ready.orgId}) · ${ready.isSandbox ? 'sandbox' : 'production'}` : '–'}
+			{org.isDemo ? <Text color="yellow"> · DEMO ORG, built in</Text> : null}
+		</Row>,
+		<Row key="instance" label="Instance URL">
+			{ready?.instanceUrl ?? org.instanceUrl}
+		</Row>,
+		<Row key="user" label="Connected user">
+			{ready ? `${toTerminalText(ready.displayName)} <${toTerminalText(ready.username)}>` : '–'}
+		</Row>,
+		<Row key="rights" label="Admin rights">
+			{ready ? (
+				ready.adminRights.authorized ? (
+					`yes: ${ready.adminRights.grantedBy.join(', ')}`
 				) : (
-					'–'
-				)}
-			</Row>
-			<Row label="API usage">
-				{ready?.apiUsage ? `${count(ready.apiUsage.used)} of ${count(ready.apiUsage.max)} calls in the last 24 hours` : '–'}
-			</Row>
-			<Row label="Last good call">{lastCall ? lastCall.toLocaleTimeString('en-GB') : 'none yet in this run'}</Row>
-			<Row label="Connection">{connectionText(org)}</Row>
-			<Row label="Salesforce users">
-				{usersLoad.status === 'done' ? `${count(usersLoad.total)} loaded` : null}
-				{usersLoad.status === 'loading' ? `loading… ${count(usersLoad.loaded)} of ${usersLoad.total === undefined ? '?' : count(usersLoad.total)}` : null}
-				{usersLoad.status === 'failed' ? <Text color="red">{usersLoad.message}</Text> : null}
-			</Row>
-			<Row label="Data folder">{services.dataFolder}</Row>
-			{services.demoPeopleSeeded > 0 && org.isDemo ? (
-				<Row label="Demo data">{`${formatCount(services.demoPeopleSeeded)} existing SalesScreen people were seeded to show email mapping`}</Row>
-			) : null}
+					<Text color="red">{`NO. ${ready.adminRights.reason ?? ''}`}</Text>
+				)
+			) : (
+				'–'
+			)}
+		</Row>,
+		<Row key="api" label="API usage">
+			{ready?.apiUsage ? `${count(ready.apiUsage.used)} of ${count(ready.apiUsage.max)} calls in the last 24 hours` : '–'}
+		</Row>,
+		<Row key="last-call" label="Last good call">
+			{lastCall ? lastCall.toLocaleTimeString('en-GB') : 'none yet in this run'}
+		</Row>,
+		<Row key="connection" label="Connection">
+			{connectionText(org)}
+		</Row>,
+		<Row key="users" label="Salesforce users">
+			{usersLoad.status === 'done' ? `${count(usersLoad.total)} loaded` : null}
+			{usersLoad.status === 'loading' ? `loading… ${count(usersLoad.loaded)} of ${usersLoad.total === undefined ? '?' : count(usersLoad.total)}` : null}
+			{usersLoad.status === 'failed' ? <Text color="red">{usersLoad.message}</Text> : null}
+		</Row>,
+		<Row key="folder" label="Data folder">
+			{services.dataFolder}
+		</Row>,
+		...(services.demoPeopleSeeded > 0 && org.isDemo
+			? [
+					<Row key="demo" label="Demo data">
+						{`${formatCount(services.demoPeopleSeeded)} existing SalesScreen people were seeded to show email mapping`}
+					</Row>,
+				]
+			: []),
+	];
+	// The menu is what the admin acts with, so it keeps its lines on a short terminal; the details give way
+	// from the bottom and say how many rows a taller terminal shows.
+	const menuLines = overlay === 'none' || overlay === 'disconnecting' ? actions.length + 1 : 0;
+	const room = Math.max(1, height - menuLines - (overlay === 'disconnecting' ? 1 : 0) - (message ? 2 : 0));
+	const shownDetails = details.length > room ? details.slice(0, room - 1) : details;
+	const hiddenDetails = details.length - shownDetails.length;
+
+	return (
+		<Box flexDirection="column" paddingX={1} height={height}>
+			<Box flexDirection="column" flexShrink={1} overflow="hidden">
+				{shownDetails}
+				{hiddenDetails > 0 ? (
+					<Text dimColor wrap="truncate">{`… ${hiddenDetails} more ${hiddenDetails === 1 ? 'row' : 'rows'}: a taller terminal shows ${hiddenDetails === 1 ? 'it' : 'them'}`}</Text>
+				) : null}
+			</Box>
 			{overlay === 'confirm-disconnect' ? (
 				<ConfirmDialog
 					title="Disconnect"
@@ -261,7 +290,7 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 					}}
 				/>
 			) : (
-				<Box marginTop={1} flexDirection="column">
+				<Box marginTop={1} flexDirection="column" flexShrink={0}>
 					<MenuList items={actions} cursor={menu.cursor} isFocused={isFocused && overlay === 'none'} />
 				</Box>
 			)}
