@@ -62,3 +62,12 @@ export function fitTextEnd(text: string, width: number): string {
 
 	return ellipsis + kept;
 }
+
+/**
+ * The fullest wording of a status line that fits the width, from options given fullest first; the last
+ * (shortest) when none fits, for the terminal to cut. A status line says less on a narrow terminal
+ * instead of losing its end.
+ */
+export function firstThatFits<T>(options: readonly [T, ...T[]], width: number, textOf: (option: T) => string): T {
+	return options.find((option) => displayWidth(textOf(option)) <= width) ?? options.at(-1)!;
+}

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {displayWidth} from '../../source/core/display-width.js';
-import {fitColumn, fitText, fitTextEnd} from '../../source/core/fit-text.js';
+import {firstThatFits, fitColumn, fitText, fitTextEnd} from '../../source/core/fit-text.js';
 import {formatCount} from '../../source/core/number-format.js';
 import {wrapText} from '../../source/core/wrap-text.js';
 
@@ -47,5 +47,18 @@ describe('formatCount', () => {
 	it('groups thousands', () => {
 		expect(formatCount(87198)).toBe('87,198');
 		expect(formatCount(7)).toBe('7');
+	});
+});
+
+describe('firstThatFits', () => {
+	const wordings = ['page 1 of 27 · 265 listed', 'page 1/27 · 265', '1/27'] as const;
+	it('takes the fullest wording that fits, and the shortest when none does', () => {
+		expect(firstThatFits(wordings, 40, (text) => text)).toBe('page 1 of 27 · 265 listed');
+		expect(firstThatFits(wordings, 20, (text) => text)).toBe('page 1/27 · 265');
+		expect(firstThatFits(wordings, 2, (text) => text)).toBe('1/27');
+	});
+
+	it('measures in terminal columns: a wide character takes two', () => {
+		expect(firstThatFits(['名前名前', 'ab'], 6, (text) => text)).toBe('ab');
 	});
 });

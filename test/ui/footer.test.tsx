@@ -46,6 +46,34 @@ describe('the footer on an 80×24 terminal', () => {
 
 });
 
+describe('the footer on the smallest terminal (60×20)', () => {
+	it('keeps ? help and whole hints on the Users tab, and the status line keeps the total', async () => {
+		const temp = makeTempHome();
+		const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env);
+		const rendered = render(<App services={session.services} size={{columns: 60, rows: 20}} />);
+		cleanups.push(temp.remove, async () => session.close(), () => {
+			rendered.unmount();
+		});
+		const driver = inkDriver(rendered);
+		await driver.waitFor('Enter open');
+		await driver.press(keys.enter);
+		await driver.waitFor('Enter Manage');
+		await driver.press(keys.enter);
+		await driver.waitFor('Test connection');
+		await driver.press(keys.tab);
+		const frame = await driver.waitFor(/ \d+ users$/m);
+		const lines = frame.split('\n');
+		const footer = lines.slice(-3);
+		expect(footer.join('\n')).toContain('? help');
+		for (const line of footer) {
+			expect(line.trimEnd()).not.toMatch(/…$/);
+		}
+
+		// The status line: how many are selected, which page, and how many users there are, none cut.
+		expect(frame).toMatch(/^ ?0 selected · page 1 of \d+ · [\d,]+ listed.* · [\d,]+ users$/m);
+	});
+});
+
 describe('the help (?)', () => {
 	async function startOnUsersTab(size = {columns: 100, rows: 30}) {
 		const temp = makeTempHome();

@@ -10,7 +10,7 @@ const maxRows = 3;
 const hintWidth = (hint: KeyHint) => hint.keys.length + 1 + hint.label.length;
 
 /** Hints packed into rows of the terminal's width, never splitting one; the last row takes what is left. */
-function packHints(hints: readonly KeyHint[], width: number, firstRowTaken: number): KeyHint[][] {
+function packRows(hints: readonly KeyHint[], width: number, firstRowTaken: number): {rows: KeyHint[][]; lastRowWidth: number} {
 	const rows: KeyHint[][] = [[]];
 	let used = firstRowTaken;
 	for (const hint of hints) {
@@ -25,7 +25,25 @@ function packHints(hints: readonly KeyHint[], width: number, firstRowTaken: numb
 		}
 	}
 
-	return rows;
+	return {rows, lastRowWidth: used};
+}
+
+const isHelp = (hint: KeyHint) => hint.keys === '?';
+
+/**
+ * The hints that fit in the footer's rows. When they do not all fit, the last ones before `? help` give way
+ * (they come last because they are the rarest): `? help` itself always stays, since it lists every key.
+ */
+function packHints(hints: readonly KeyHint[], width: number, firstRowTaken: number): KeyHint[][] {
+	const kept = [...hints];
+	let packed = packRows(kept, width, firstRowTaken);
+	while (packed.lastRowWidth > width && kept.length > 1) {
+		const help = kept.findIndex((hint) => isHelp(hint));
+		kept.splice(help === kept.length - 1 ? kept.length - 2 : kept.length - 1, 1);
+		packed = packRows(kept, width, firstRowTaken);
+	}
+
+	return packed.rows;
 }
 
 function messageWidth(message: string | undefined): number {

@@ -1,5 +1,7 @@
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
+import {displayWidth} from '../../core/display-width.js';
+import {firstThatFits} from '../../core/fit-text.js';
 import {formatCount} from '../../core/number-format.js';
 import React, {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {FilterText} from '../components/filter-text.js';
@@ -206,15 +208,37 @@ export function UsersTab(props: Props) {
 			: load.status === 'failed'
 				? `loaded ${count(load.loaded)}, then failed`
 				: `${count(load.total)} users`;
+	const shortLoadText =
+		load.status === 'loading'
+			? `${count(load.loaded)}/${load.total === undefined ? '?' : count(load.total)}…${load.retry ? ' retrying' : ''}`
+			: load.status === 'failed'
+				? 'load failed'
+				: `of ${count(load.total)}`;
+	const page = `${paged.window.page + 1}`;
+	const pages = `${paged.window.pageCount}`;
+	const scope = props.showAllUsers ? '' : ' (active Standard)';
+	const filterWidth = query === '' && !editingFilter ? 0 : Math.min(width, 12 + displayWidth(query) + (editingFilter ? 1 : 0));
+	const selectedText = `${count(paged.selectedCount)} selected`;
+	// Narrower terminals get shorter words, never a status line that loses how many users there are.
+	const status = firstThatFits(
+		[
+			{middle: ` · page ${page} of ${pages} · ${count(listed.length)} listed${scope} · `, load: loadText},
+			{middle: ` · page ${page} of ${pages} · ${count(listed.length)} listed · `, load: loadText},
+			{middle: ` · page ${page}/${pages} · ${count(listed.length)} listed · `, load: shortLoadText},
+			{middle: ` · ${page}/${pages} · ${count(listed.length)} `, load: shortLoadText},
+		],
+		Math.max(0, width - filterWidth - displayWidth(selectedText)),
+		(option) => option.middle + option.load,
+	);
 
 	return (
 		<Box flexDirection="column" height={height}>
 			<Box height={1}>
 				<Text wrap="truncate">
 					<FilterText query={query} editing={editingFilter} width={width} />
-					<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{`${count(paged.selectedCount)} selected`}</Text>
-					{` · page ${paged.window.page + 1} of ${paged.window.pageCount} · ${count(listed.length)} listed${props.showAllUsers ? '' : ' (active Standard)'} · `}
-					<Text color={load.status === 'loading' ? 'yellow' : load.status === 'failed' ? 'red' : undefined}>{loadText}</Text>
+					<Text bold color={paged.selectedCount > 0 ? 'green' : undefined}>{selectedText}</Text>
+					{status.middle}
+					<Text color={load.status === 'loading' ? 'yellow' : load.status === 'failed' ? 'red' : undefined}>{status.load}</Text>
 				</Text>
 			</Box>
 			{stale.map((line, index) => (
