@@ -55,4 +55,20 @@ describe('keys written to the terminal in one write', () => {
 		await app.press('q');
 		expect(await app.exited).toBe(0);
 	});
+
+	it('open a screen and go on at once: Enter Enter Shift+Tab from the sidebar reaches Settings', async () => {
+		const temp = makeTempHome();
+		cleanups.push(temp.remove);
+		const app = startPtyApp([], {env: temp.env, columns: 60, rows: 20});
+		cleanups.push(app.kill);
+
+		await app.waitFor('Enter open');
+		await app.press('n');
+		await app.waitFor((screen) => !screen.includes('No SalesScreen admin yet'));
+		await app.press(keys.enter + keys.enter + keys.shiftTab);
+		await app.waitFor('Automatically sync users');
+
+		await app.press('q');
+		expect(await app.exited).toBe(0);
+	});
 });

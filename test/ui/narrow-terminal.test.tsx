@@ -185,6 +185,20 @@ describe('the app frame', () => {
 		expect(rowsOf(frame).length).toBeLessThanOrEqual(18);
 	});
 
+	it('shows the highlighted setting whole on the smallest terminal, wrapped, and the others on one line each', async () => {
+		const {driver} = await startApp({columns: 60, rows: 20});
+		await openSalesforceDashboard(driver);
+		await driver.press(keys.shiftTab);
+		const first = await driver.waitFor('› Automatically sync users');
+		const words = (frame: string) => frame.replaceAll(/\s+/g, ' ');
+		expect(words(first)).toContain('Nothing is imported unless an admin runs Import users.');
+		await driver.press(keys.down);
+		const second = await driver.waitFor('› Users automatic sync takes');
+		// The scope's value is longer than the line: it wraps instead of ending in …
+		expect(rowsOf(second).find((row) => row.includes('› Users automatic sync takes'))).not.toMatch(/…\s*$/);
+		expect(rowsOf(second).length).toBeLessThanOrEqual(20);
+	});
+
 	it('keeps the sidebar on a wide terminal', async () => {
 		const {driver} = await startApp({columns: 120, rows: 30});
 		await driver.waitFor('❯ Integrations');

@@ -181,11 +181,18 @@ export function SettingsTab({settings, readLastAutomaticSync, onChange, users, u
 				const highlighted = index === cursor;
 				return (
 					<Box key={row.key} flexDirection="column">
-						<Text wrap="truncate" color={highlighted ? 'cyan' : undefined} bold={highlighted}>
+						{/* The highlighted setting is the one Enter changes: its value and what it means are shown whole, wrapped. */}
+						<Text wrap={highlighted ? 'wrap' : 'truncate'} color={highlighted ? 'cyan' : undefined} bold={highlighted}>
 							{`${highlighted ? '›' : ' '} ${row.title}: `}
 							<Text inverse={highlighted}>{` ${row.value(settings)} `}</Text>
 						</Text>
-						{explain || highlighted ? <Text wrap="truncate" dimColor>{`   ${row.explain(settings)}`}</Text> : null}
+						{explain || highlighted ? (
+							<Box paddingLeft={3}>
+								<Text wrap={highlighted ? 'wrap' : 'truncate'} dimColor>
+									{row.explain(settings)}
+								</Text>
+							</Box>
+						) : null}
 					</Box>
 				);
 			})}
