@@ -136,6 +136,23 @@ describe('columns and numbers', () => {
 	});
 });
 
+describe('History at 60 columns', () => {
+	it('keeps a run row whole by leaving out the counts that are zero', async () => {
+		const {driver} = await openTab('History', {
+			columns: 60,
+			rows: 20,
+			async prepare(session) {
+				const users = await listedUsers(session);
+				await session.services.importUsers(users.slice(0, 10), () => undefined);
+			},
+		});
+		const list = await driver.waitFor('u undoes run #1');
+		const row = rowsOf(list).find((line) => line.includes('#1 '))!;
+		expect(row).toMatch(/manual +10 new\s*$/);
+		expect(row).not.toContain('…');
+	});
+});
+
 describe('the filter being typed', () => {
 	it('stays visible at 60 columns, and a long one shows its end', async () => {
 		const {driver} = await openTab('Users', {columns: 60, rows: 20});

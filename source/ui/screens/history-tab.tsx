@@ -50,15 +50,19 @@ function when(iso: string): string {
 	return `${iso.slice(0, 16).replace('T', ' ')}`;
 }
 
+/** A narrow row leaves out the counts that are zero (Enter shows them all), so the ones that matter fit. */
 function counts(run: RunSummary, narrow = false): string {
-	const parts = [
-		`${formatCount(run.created)} ${narrow ? 'new' : 'created'}`,
-		`${formatCount(run.mapped)} mapped`,
-		...(run.alreadyImported > 0 ? [`${formatCount(run.alreadyImported)} already imported`] : []),
-		`${formatCount(run.skipped)} skipped`,
-		...(run.deactivated > 0 ? [`${formatCount(run.deactivated)} deactivated`] : []),
-		...(run.reactivated > 0 ? [`${formatCount(run.reactivated)} reactivated`] : []),
+	const all: Array<[number, string]> = [
+		[run.created, narrow ? 'new' : 'created'],
+		[run.mapped, 'mapped'],
+		[run.alreadyImported, 'already imported'],
+		[run.skipped, 'skipped'],
+		[run.deactivated, 'deactivated'],
+		[run.reactivated, 'reactivated'],
 	];
+	// Wide rows always say created, mapped and skipped, even when none; the rarer counts only when some.
+	const shown = all.filter(([value, word]) => value > 0 || (!narrow && ['created', 'mapped', 'skipped'].includes(word)));
+	const parts = shown.length > 0 ? shown.map(([value, word]) => `${formatCount(value)} ${word}`) : ['nothing changed'];
 	return run.error ? `${parts.join(' · ')} · ${run.error}` : parts.join(' · ');
 }
 
@@ -322,7 +326,8 @@ export function HistoryTab({services, onStoreChanged, isFocused, width, height}:
 	const page = runs.slice(runCursor.window.start, runCursor.window.end);
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text wrap="truncate" dimColor>
+			{/* The empty History is all there is to read: it wraps; the runs' summary line keeps to one row. */}
+			<Text wrap={runs.length === 0 ? 'wrap' : 'truncate'} dimColor>
 				{runs.length === 0
 					? 'No imports yet. Runs of Import users and of the sync command appear here.'
 					: `${formatCount(runs.length)} run${runs.length === 1 ? '' : 's'}, newest first · page ${runCursor.window.page + 1} of ${runCursor.window.pageCount}${lastUndoable?.status === 'completed' ? ` · u undoes run #${lastUndoable.id}` : ''}`}
