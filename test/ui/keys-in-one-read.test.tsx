@@ -142,6 +142,12 @@ describe('keys that arrive in one read', () => {
 		expect(frame).toMatch(/Automatically sync users/);
 	});
 
+	it('take Esc typed just before a key as Esc and then that key, not as Alt+key', async () => {
+		const frame = await sameOutcome(['/', 'b', 'e', keys.escape, 'j', keys.space], openUsersTab, /1 selected/);
+		expect(frame).not.toContain('filter:');
+		expect(checkedRows(frame)).toBe(1);
+	});
+
 	it('open a dialog and answer it: A then y checks every listed user', async () => {
 		const frame = await sameOutcome(['A', 'y', 'j', keys.space], openUsersTab, /\b\d{3} selected/);
 		expect(frame).not.toMatch(/\b[0-9]{1,2} selected/);

@@ -23,7 +23,17 @@ describe('splitting what ink reports as one input into keys', () => {
 
 	it('leaves a key ink recognised alone', () => {
 		expect(splitKeys('', {...plain, downArrow: true})).toEqual([{input: '', key: {...plain, downArrow: true}, text: false}]);
-		expect(splitKeys('j', {...plain, meta: true})).toEqual([{input: 'j', key: {...plain, meta: true}, text: false}]);
 		expect(splitKeys('G', printableKey('G'))[0]).toMatchObject({input: 'G', text: true, key: {shift: true}});
+	});
+
+	it('takes what looks like Alt+key as Esc typed just before the key: the app binds nothing to Alt', () => {
+		const [escape, j] = splitKeys('j', {...plain, meta: true});
+		expect(escape).toMatchObject({key: {escape: true}, text: false});
+		expect(j).toMatchObject({input: 'j', text: true, key: {meta: false}});
+		const [first, down] = splitKeys('', {...plain, meta: true, downArrow: true});
+		expect(first).toMatchObject({key: {escape: true}});
+		expect(down).toMatchObject({key: {downArrow: true, meta: false}});
+		// Esc itself, which ink reports with meta set, stays one Esc.
+		expect(splitKeys('', {...plain, meta: true, escape: true})).toHaveLength(1);
 	});
 });

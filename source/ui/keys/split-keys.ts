@@ -87,6 +87,32 @@ function controlKey(character: string): Keypress {
 
 const isControl = (character: string) => character < ' ' || character === '\u007F';
 
+const escapeKey: Keypress = {input: '', key: {...noKey, escape: true, meta: true}, text: false};
+
+/**
+ * A terminal sends Alt+key as Esc followed by the key, so Esc typed just before a key (over SSH, or by
+ * tmux) arrives looking like Alt+key. The app binds nothing to Alt, so such a key is what it most likely
+ * was: Esc, then the key, each acting in turn. (Two Esc in one read cannot be told from one; ink reports
+ * both as one Esc.)
+ */
+function escThenKey(input: string, key: Key): Keypress[] | undefined {
+	if (!key.meta || key.escape || key.ctrl) {
+		return undefined;
+	}
+
+	const characters = [...input];
+	if (characters.length === 1 && !isControl(input)) {
+		return [escapeKey, {input, key: printableKey(input), text: true}];
+	}
+
+	const named = namedFlags.filter((flag) => flag !== 'meta' && key[flag]);
+	if (input === '' && named.length > 0) {
+		return [escapeKey, {input, key: {...key, meta: false}, text: false}];
+	}
+
+	return undefined;
+}
+
 /**
  * Ink 6 splits what it reads only around escape sequences, so several keys typed ahead, pasted or sent
  * by tmux (`jjj`, ` j j`, `n\r`, `\t\t`) reach a handler as one input. This splits such an input into
@@ -94,6 +120,11 @@ const isControl = (character: string) => character < ' ' || character === '\u007
  * text run. An input ink recognised as one key (an arrow, Enter, Alt+letter) is left as it is.
  */
 export function splitKeys(input: string, key: Key): Keypress[] {
+	const typedAfterEsc = escThenKey(input, key);
+	if (typedAfterEsc) {
+		return typedAfterEsc;
+	}
+
 	const characters = [...input];
 	if (characters.length <= 1 || namedFlags.some((flag) => key[flag])) {
 		return [{input, key, text: characters.length === 1 && !isControl(input) && !namedFlags.some((flag) => key[flag])}];
