@@ -51,10 +51,14 @@ export async function openApp(target: OrgTarget, options: {plain?: boolean} = {}
 		return opened;
 	};
 
+	// Keys typed while the app starts stay in the terminal's buffer, unechoed, for the screens to read in
+	// order once they are up: without raw mode now, the terminal would print them over the first frame.
+	process.stdin.setRawMode(true);
 	const element = <OpenSession open={open} look={look} />;
 	try {
 		await (look.plain ? runPlain(element) : runFullScreen(element));
 	} finally {
+		process.stdin.setRawMode(false);
 		const session = (await opened?.catch(() => undefined))?.session;
 		await session?.close();
 	}

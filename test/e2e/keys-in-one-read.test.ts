@@ -71,4 +71,18 @@ describe('keys written to the terminal in one write', () => {
 		await app.press('q');
 		expect(await app.exited).toBe(0);
 	});
+
+	it('acts on the keys typed while the app starts, in order, once it is up', async () => {
+		const temp = makeTempHome();
+		cleanups.push(temp.remove);
+		const app = startPtyApp([], {env: temp.env, columns: 80, rows: 24});
+		cleanups.push(app.kill);
+
+		// Before the first frame: decline the first-admin question, open Integrations, Manage, then Settings.
+		await app.press('n' + keys.enter + keys.enter + keys.shiftTab);
+		await app.waitFor('Automatically sync users');
+
+		await app.press('q');
+		expect(await app.exited).toBe(0);
+	});
 });
