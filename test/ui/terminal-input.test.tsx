@@ -133,17 +133,18 @@ describe('keys of a burst, read through the terminal input', () => {
 		expect(settings).toContain('Automatically sync users');
 	});
 
-	it('acts on every key of a burst mixing Esc, Shift+Tab, arrows and Alt+letter, in order', async () => {
+	it('acts on every key of a burst mixing Esc, Shift+Tab, arrows and Esc typed before a letter, in order', async () => {
 		const {driver, terminal} = await startApp();
-		// Users tab; type a filter; Esc clears it, Shift+Tab goes back to Overview, Alt+j does nothing,
-		// Tab Tab go on to History, ↓ stays there; each in one read.
+		// Users tab; type a filter; Esc clears it, Shift+Tab goes back to Overview, Tab Tab go on to History,
+		// ↓ stays there; all in one read.
 		terminal.write(keys.tab);
 		await driver.waitFor('Space check');
-		terminal.write(`/zz${esc}${keys.shiftTab}${esc}j${keys.tab}${keys.tab}${keys.down}`);
+		terminal.write(`/zz${esc}${keys.shiftTab}${keys.tab}${keys.tab}${keys.down}`);
 		const history = await driver.waitFor('History  ↑↓ move');
 		expect(history).not.toContain('filter:');
-		// Esc then Shift+Tab from the History tab: Esc has nothing to close there and goes back to Integrations.
-		terminal.write(`${esc}${keys.shiftTab}`);
+		// Esc then k, which a terminal cannot tell from Alt+k: Esc has nothing to close on History and goes
+		// back to Integrations, and k moves there; neither key is lost.
+		terminal.write(`${esc}k`);
 		const back = await driver.waitFor('Enter Manage');
 		expect(back).toContain('Integrations');
 	});

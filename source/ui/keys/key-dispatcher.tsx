@@ -375,13 +375,8 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 		return deliverAndFold(next);
 	}, [deliverAndFold]);
 
-	useLayoutEffect(() => {
-		if (!turnAsked.current) {
-			return;
-		}
-
-		// The effects of the commits before this one have run: every layer the last key put in place is registered.
-		turnAsked.current = false;
+	/** Handles the next key; the keys behind it get turns of their own, after what this one changed is laid out. */
+	const takeTurn = useCallback(() => {
 		const work = handleNext();
 		if (work) {
 			// The next key waits for what this one started; askTurn is called once it settled, either way.
@@ -390,7 +385,18 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 		} else if (queue.current.length > 0 && nextTurn.current === undefined) {
 			nextTurn.current = setImmediate(askTurn);
 		}
-	}, [turn, handleNext, askTurn, finishWork]);
+	}, [handleNext, askTurn, finishWork]);
+
+	useLayoutEffect(() => {
+		if (!turnAsked.current) {
+			return;
+		}
+
+		// Every layer the last key put in place is registered: layers register in layout effects, which
+		// React has run for this commit and every one before it.
+		turnAsked.current = false;
+		takeTurn();
+	}, [turn, takeTurn]);
 
 	useEffect(
 		() => () => {
@@ -401,8 +407,15 @@ export function KeyDispatcherProvider({children, isActive = true}: {children: Re
 
 	useInput(
 		(input, key) => {
+			const idle = queue.current.length === 0 && !turnAsked.current && !working.current && nextTurn.current === undefined;
 			queue.current.push(...splitKeys(input, key));
-			askTurn();
+			if (idle) {
+				// Nothing is waiting to be laid out (layers register in layout effects, so the screen on view
+				// has its layers in place): the first key acts at once, without a commit of its own first.
+				takeTurn();
+			} else {
+				askTurn();
+			}
 		},
 		{isActive},
 	);
@@ -441,7 +454,9 @@ export function useKeyLayer(layer: KeyLayer, active = true): void {
 	const commandsKey = layer.commands.join(',') + JSON.stringify(layer.labels ?? {});
 	const {register, unregister} = dispatcher;
 
-	useEffect(() => {
+	// A layout effect: a layer is in place as soon as the commit that shows its screen is, before any key
+	// read after that commit is handled (see takeTurn in the provider).
+	useLayoutEffect(() => {
 		if (!active) {
 			return undefined;
 		}
