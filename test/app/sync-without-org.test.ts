@@ -22,6 +22,8 @@ describeOnEveryEngine('a sync with no org to read', (openStore) => {
 		const ports = useCasePorts(await openStore(), {operator: 'cron', cron: true, settings: {autoSync: true}});
 		await expect(syncWithoutOrg(ports, {dryRun: false, confirmHeld: false}, noOrg)).rejects.toBe(noOrg);
 		expect(await history(ports, notUsed).listRuns()).toMatchObject([{mode: 'auto', status: 'failed', operator: 'cron', selected: 0, error: noOrg.message}]);
+		// The Settings tab's line about the last automatic sync reads the same run.
+		expect(await history(ports, notUsed).lastAutomaticSync()).toMatchObject({status: 'failed', created: 0, mapped: 0, skipped: 0, error: noOrg.message, startedAt: expect.any(String)});
 	});
 
 	it('records nothing for a dry run', async () => {
