@@ -10,7 +10,8 @@ import type {TokenResponse} from './salesforce/token-endpoint.js';
 import {openConnection} from './salesforce/connection.js';
 import {pollDeviceToken, requestDeviceCode} from './salesforce/device-login.js';
 import {fetchOrgOverview} from './salesforce/org-overview.js';
-import {describeSalesforceError, reconnectCodes} from './salesforce/salesforce-error.js';
+import {classifySalesforceError, reconnectCodes} from './salesforce/salesforce-error-class.js';
+import {describeSalesforceError} from './salesforce/salesforce-error.js';
 import {fetchActivityOwners, fetchSalesforceUsers} from './salesforce/user-source.js';
 import {openConnectionFile, type ConnectionFile} from './settings/saved-connection.js';
 import {openSettings, type AppSettings} from './settings/settings.js';
@@ -291,11 +292,11 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			const message = describeError(error);
 			const usage = current.connection.limitInfo.apiUsage;
 			// Salesforce's own words give no numbers; the last Sforce-Limit-Info header does.
-			return describeSalesforceError(error).code === 'REQUEST_LIMIT_EXCEEDED' && usage
+			return classifySalesforceError(error).code === 'REQUEST_LIMIT_EXCEEDED' && usage
 				? `${message} Used: ${formatCount(usage.used)} of ${formatCount(usage.limit)} calls in the last 24 hours.`
 				: message;
 		},
-		needsReconnect: (error) => reconnectCodes.has(describeSalesforceError(error).code),
+		needsReconnect: (error) => reconnectCodes.has(classifySalesforceError(error).code),
 	};
 	const services = assembleAppServices(app, settings, orgServices, {operator, dataFolder: home.home, demoPeopleSeeded});
 

@@ -83,6 +83,10 @@ describe('the layers', () => {
 		expect(offending((layer) => adapters.has(layer), (layer) => layer === 'app' || layer === 'ui' || layer === 'commands')).toEqual([]);
 	});
 
+	it('demo-org/ imports only core/: it runs in a process of its own, and knows nothing of the app that talks to it', () => {
+		expect(offending((layer) => layer === 'demo-org', (layer) => layer !== 'core' && layer !== 'demo-org')).toEqual([]);
+	});
+
 	it('has no import cycle (type-only imports, erased when built, aside)', () => {
 		const cycles: string[] = [];
 		const state = new Map<string, 'visiting' | 'done'>();

@@ -1,10 +1,10 @@
-import type {HistoryStore, OutcomeCounts, OutcomeRecord, RunFilter, RunRecord} from './ports/history-store.js';
+import type {HistoryStore, OutcomeCounts, OutcomeRecord, RunFilter, RunRecord, RunRecordMode, RunRecordStatus} from './ports/history-store.js';
 
 /** One import run as the History tab lists it. Mode and status are the store's words (manual, auto, undo; completed, failed, held, released, undone). */
 export type RunSummary = {
 	id: number;
-	mode: string;
-	status: string;
+	mode: RunRecordMode;
+	status: RunRecordStatus;
 	operator: string;
 	startedAt: string;
 	selected: number;
@@ -37,15 +37,8 @@ export type UndoSummary = {
 	keptPeople: ReadonlyArray<{name: string; reason: string}>;
 };
 
-/** The newest automatic run, as the Settings tab reports it. */
-export type AutomaticSyncSummary = {
-	startedAt: string;
-	status: 'completed' | 'failed' | 'held' | 'released' | 'undone';
-	created: number;
-	mapped: number;
-	skipped: number;
-	error: string | null;
-};
+/** The newest automatic run, as the Settings tab reports it: the same summary as the History tab's, in part. */
+export type AutomaticSyncSummary = Pick<RunSummary, 'startedAt' | 'status' | 'created' | 'mapped' | 'skipped' | 'error'>;
 
 /** The audit trail, and the two ways of changing it after the fact. */
 export type HistoryActions = {
@@ -97,6 +90,7 @@ function outcome(row: OutcomeRecord): RunOutcome {
 	};
 }
 
+
 /** History, for the History and Settings tabs: runs newest first, each run's outcomes, undo and release. Reading is for everyone. */
 export function history(ports: {history: HistoryStore}, changes: HistoryChanges): HistoryActions {
 	const store = ports.history;
@@ -115,9 +109,7 @@ export function history(ports: {history: HistoryStore}, changes: HistoryChanges)
 		releaseHeldSync: async () => (await changes.releaseHeldSync()).message,
 		async lastAutomaticSync() {
 			const [run] = await store.listRuns({limit: 1, mode: 'auto'});
-			return run
-				? {startedAt: run.startedAt, status: run.status, created: run.createdCount, mapped: run.mappedCount, skipped: run.skippedCount, error: run.error}
-				: undefined;
+			return run === undefined ? undefined : summary(run);
 		},
 	};
 }

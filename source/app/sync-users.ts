@@ -181,6 +181,29 @@ export function offReport(): SyncReport {
 	return {...emptyReport(), status: 'off', message: offMessage};
 }
 
+/**
+ * A sync whose org could not be opened (none connected, its saved connection unreadable). With Automatically
+ * sync users off nothing was due, and it says so as always; otherwise the failure is recorded as a failed
+ * automatic run (for the Settings tab and history; not for a dry run) and passed on as it is. The same
+ * rights as any sync are asked first.
+ */
+export async function syncWithoutOrg(ports: Omit<RunPorts, 'salesforce'>, options: Pick<SyncOptions, 'dryRun' | 'confirmHeld'>, failure: unknown): Promise<SyncReport> {
+	if (!options.dryRun) {
+		await ports.guard.require(options.confirmHeld ? 'release-held' : 'sync');
+	}
+
+	if (!ports.settings.get('autoSync')) {
+		return offReport();
+	}
+
+	if (!options.dryRun) {
+		const at = ports.clock.now().toISOString();
+		await ports.store.recordFailedRun({operator: ports.operator.login, mode: 'auto', startedAt: at, selectedCount: 0}, ports.describeError(failure), at);
+	}
+
+	throw failure;
+}
+
 /** The users listed, then the activity owners the listing did not return (an incremental listing returns few). */
 function unite(users: readonly SalesforceUser[], owners: readonly SalesforceUser[] | undefined): SalesforceUser[] {
 	if (owners === undefined) {

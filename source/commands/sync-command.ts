@@ -1,4 +1,4 @@
-import {offReport} from '../app/sync-users.js';
+import {syncWithoutOrg, type SyncReport} from '../app/sync-users.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {resolveOperator} from '../operator-identity.js';
 import {storePorts} from '../run-ports.js';
@@ -13,40 +13,21 @@ export type SyncCommandOptions = {target: OrgTarget; dryRun: boolean; json: bool
 
 export {syncExitCodes} from './exit-codes.js';
 
-/**
- * A sync that found no org to read: with Automatically sync users off nothing was due, so it says so as
- * always; otherwise the failure is recorded as a failed automatic run (for the Settings tab and history)
- * and thrown. Returns undefined when it was not that failure.
- */
-async function unconnectedSync(error: unknown, options: SyncCommandOptions, out: NodeJS.WritableStream): Promise<number | undefined> {
-	if (!(error instanceof NoOrgConnectedError) && !(error instanceof Error && error.name === 'ConnectionFileError')) {
-		return undefined;
-	}
+/** Whether opening the session failed for want of an org to read (none connected, or its saved connection unreadable). */
+function isNoOrg(error: unknown): boolean {
+	return error instanceof NoOrgConnectedError || (error instanceof Error && error.name === 'ConnectionFileError');
+}
 
+/** The sync use case for an org that could not be opened, over the store and settings alone. */
+async function syncWithoutOrgHere(failure: unknown, options: SyncCommandOptions): Promise<SyncReport> {
 	const home = resolveAppHome();
 	ensureAppHome(home);
-	const settings = openSettings(home.home);
 	const store = openStore(home.databaseFile);
 	try {
-		const ports = storePorts(store, settings, resolveOperator(home.home), describeError);
-		if (!options.dryRun) {
-			await ports.guard.require(options.confirmHeld ? 'release-held' : 'sync');
-		}
-
-		if (!settings.get('autoSync')) {
-			writeSyncReport(offReport(), options.json, out);
-			return syncExitCodes.done;
-		}
-
-		if (!options.dryRun) {
-			const at = ports.clock.now().toISOString();
-			await ports.store.recordFailedRun({operator: ports.operator.login, mode: 'auto', startedAt: at, selectedCount: 0}, describeError(error), at);
-		}
+		return await syncWithoutOrg(storePorts(store, openSettings(home.home), resolveOperator(home.home), describeError), options, failure);
 	} finally {
 		store.close();
 	}
-
-	return undefined;
 }
 
 /**
@@ -59,13 +40,18 @@ export async function syncCommand(options: SyncCommandOptions, out: NodeJS.Writa
 	try {
 		session = await openSession(options.target);
 	} catch (error: unknown) {
-		const code = await unconnectedSync(error, options, out);
-		if (code !== undefined) {
-			return code;
-		}
+		try {
+			if (!isNoOrg(error)) {
+				throw error;
+			}
 
-		writeRunFailure(error, options.json, out);
-		throw error;
+			// Off, it reports that nothing was due; on, it records the failed run and throws the failure on.
+			writeSyncReport(await syncWithoutOrgHere(error, options), options.json, out);
+			return syncExitCodes.done;
+		} catch (failure: unknown) {
+			writeRunFailure(failure, options.json, out);
+			throw failure;
+		}
 	}
 
 	try {

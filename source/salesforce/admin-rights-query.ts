@@ -1,6 +1,7 @@
 import type {z} from 'zod';
 import type {Connection} from 'jsforce';
 import {assessAdminRights, unknownAdminRights, type AdminRights, type PermissionGrant} from '../core/admin-rights.js';
+import {classifySalesforceError} from './salesforce-error-class.js';
 import {describeSalesforceError} from './salesforce-error.js';
 import {permissionAssignmentPage, salesforceId, userProfilePage} from './answer-schemas.js';
 import {restGet} from './rest-get.js';
@@ -46,9 +47,9 @@ export async function fetchAdminRights(connection: Connection, userId: string, u
 		return assessAdminRights(username, grants);
 	} catch (error: unknown) {
 		// Objects or fields hidden from the user mean the rights cannot be read; anything else is the connection's.
-		const description = describeSalesforceError(error);
-		if (['INVALID_TYPE', 'INVALID_FIELD'].includes(description.code) || description.code.startsWith('INSUFFICIENT_ACCESS')) {
-			return unknownAdminRights(description.message);
+		const {code} = classifySalesforceError(error);
+		if (['INVALID_TYPE', 'INVALID_FIELD'].includes(code) || code.startsWith('INSUFFICIENT_ACCESS')) {
+			return unknownAdminRights(describeSalesforceError(error).message);
 		}
 
 		throw error;

@@ -1,4 +1,5 @@
 import pRetry from 'p-retry';
+import {classifySalesforceError} from './salesforce-error-class.js';
 import {describeSalesforceError} from './salesforce-error.js';
 
 /** Told before each new attempt, so that a screen or a log can say what is going on. */
@@ -22,9 +23,15 @@ export type RetryPolicy = {
 
 /**
  * Limit exhaustion and an expired query locator are "retryable" for a person later, never within seconds:
- * retrying at once would only spend more of the allowance.
+ * retrying at once would only spend more of the allowance. A cancelled request was cancelled on purpose.
  */
 const notNow = new Set(['REQUEST_LIMIT_EXCEEDED', 'INVALID_QUERY_LOCATOR', 'ABORTED']);
+
+/** Whether to try again within seconds: decided on the failure's class (its code), never on its words. */
+function retryNow(error: unknown): boolean {
+	const {code, retryable} = classifySalesforceError(error);
+	return retryable && !notNow.has(code);
+}
 
 /**
  * Runs one Salesforce call, retrying transient failures (network errors, 5xx, timeouts) with exponential
@@ -41,15 +48,12 @@ export async function withRetries<T>(work: () => Promise<T>, policy: RetryPolicy
 		factor: 2,
 		randomize: true,
 		signal: policy.signal,
-		shouldRetry({error}) {
-			const description = describeSalesforceError(error);
-			return description.retryable && !notNow.has(description.code);
-		},
+		shouldRetry: ({error}) => retryNow(error),
 		onFailedAttempt({error, attemptNumber, retriesLeft}) {
-			const description = describeSalesforceError(error);
-			if (retriesLeft > 0 && description.retryable && !notNow.has(description.code)) {
-				// The advice after the semicolon ("try again in a minute") is what the retries are already doing.
-				policy.onRetry?.({attempt: attemptNumber + 1, attempts: retries + 1, reason: `${description.message.split(';')[0]!.replace(/\.$/, '')}.`});
+			if (retriesLeft > 0 && retryNow(error)) {
+				// The words are only for the notice; the advice after the semicolon ("try again in a minute") is what the retries are already doing.
+				const {message} = describeSalesforceError(error);
+				policy.onRetry?.({attempt: attemptNumber + 1, attempts: retries + 1, reason: `${message.split(';')[0]!.replace(/\.$/, '')}.`});
 			}
 		},
 	});

@@ -1,10 +1,10 @@
 import {and, eq, inArray} from 'drizzle-orm';
 import {UniqueConflictError, type UniqueField} from '../core/unique-conflict.js';
 import type {Store} from './database.js';
-import {searchPeople} from './manual-choices.js';
-import {listAdmins} from './operator-rights.js';
+import {listAdmins} from './admins-query.js';
 import {listPeople} from './people-query.js';
 import {personHistory} from './person-history-query.js';
+import {searchPeople} from './people-search-query.js';
 import {manualChoices, people, salesforceLinks, teams} from './schema.js';
 import {requestFullSync} from './sync-state.js';
 import {listTeams} from './teams-query.js';

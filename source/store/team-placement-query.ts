@@ -1,10 +1,10 @@
 import {and, eq, inArray, isNull} from 'drizzle-orm';
 import type {SalesforceUser} from '../core/salesforce-user.js';
-import {normaliseTeamName} from '../core/team-name.js';
+import {DirectoryError} from '../core/directory-error.js';
+import {checkTeamName, normaliseTeamName} from '../core/team-name.js';
 import {teamNameFor, type TeamPlacement, type TeamRule} from '../core/team-placement.js';
 import type {Store} from './database.js';
-import {importOutcomes, people} from './schema.js';
-import {findOrCreateTeams} from './team-edits.js';
+import {importOutcomes, people, teams} from './schema.js';
 
 /**
  * Puts the people a run created or mapped on the team the rule names for their Salesforce user, creating
@@ -95,4 +95,32 @@ export function applyDefaultTeam(store: Store, runId: number, teamName: string):
 			return {placed, newTeams: created};
 		})
 		.immediate();
+}
+
+/** The id of each named team, creating those that do not exist yet; call inside a transaction. */
+function findOrCreateTeams(store: Store, names: readonly string[]): {ids: Map<string, number>; created: string[]} {
+	const ids = new Map<string, number>();
+	const created: string[] = [];
+	for (const raw of names) {
+		const checked = checkTeamName(raw);
+		if (!checked.ok) {
+			throw new DirectoryError(checked.reason);
+		}
+
+		const {name, normalised} = checked;
+		if (ids.has(normalised)) {
+			continue;
+		}
+
+		const existing = store.db.select({id: teams.id}).from(teams).where(eq(teams.nameNormalised, normalised)).get();
+		if (existing) {
+			ids.set(normalised, existing.id);
+		} else {
+			const [row] = store.db.insert(teams).values({name, nameNormalised: normalised}).returning({id: teams.id}).all();
+			ids.set(normalised, row!.id);
+			created.push(name);
+		}
+	}
+
+	return {ids, created};
 }

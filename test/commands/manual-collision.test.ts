@@ -1,7 +1,8 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openStore} from '../../source/store/database.js';
-import {chooseManualMapping} from '../../source/store/manual-choices.js';
+import {manualMappings} from '../../source/app/manual-mappings.js';
+import {directoryAs} from '../support/app-ports.js';
 import {runCli} from '../support/run-cli.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
 
@@ -30,7 +31,7 @@ describe('a manual mapping to a person whose own Salesforce user is imported too
 		const chosenUser = dryRun.outcomes.find((outcome) => outcome.outcome === 'created')!;
 		const store = openStore(path.join(home, 'salesscreen.db'));
 		const person = store.sqlite.prepare('select id, name, email from people where id = ?').get(ownUser.personId) as {id: number; name: string; email: string};
-		chooseManualMapping(store, chosenUser.salesforceUserId, person.id, 'alice');
+		await manualMappings(directoryAs(store)).mapTo(chosenUser.salesforceUserId, person.id);
 		store.close();
 
 		const result = await runCli(['import', '--demo-users', '300', '--id', chosenUser.salesforceUserId, '--id', ownUser.salesforceUserId, '--json'], env);

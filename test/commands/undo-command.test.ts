@@ -2,7 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import {describe, expect, it} from 'vitest';
 import {openStore} from '../../source/store/database.js';
-import {chooseManualMapping} from '../../source/store/manual-choices.js';
+import {manualMappings} from '../../source/app/manual-mappings.js';
+import {directoryAs} from '../support/app-ports.js';
 import {runCli} from '../support/run-cli.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
 
@@ -51,7 +52,7 @@ describe('salesscreen undo', () => {
 		const user = plan.outcomes.find((outcome) => outcome.outcome === 'created')!.salesforceUserId;
 		const store = openStore(path.join(home, 'salesscreen.db'));
 		const person = (store.sqlite.prepare('select min(id) as id from people').get() as {id: number}).id;
-		chooseManualMapping(store, user, person, 'alice');
+		await manualMappings(directoryAs(store)).mapTo(user, person);
 		store.close();
 
 		const imported = JSON.parse((await runCli(['import', '--demo-users', '300', '--id', user, '--json'], env)).stdout) as {outcomes: Array<{outcome: string; manual: boolean; matchedBy: string}>};

@@ -6,7 +6,8 @@ import {startDemoOrg, type DemoOrg, type DemoOrgOptions} from '../../source/demo
 import {openConnection, maxRenewalsPerMinute} from '../../source/salesforce/connection.js';
 import {connectionFromSaved} from '../../source/org-connection.js';
 import {fetchOrgOverview} from '../../source/salesforce/org-overview.js';
-import {describeSalesforceError, reconnectCodes} from '../../source/salesforce/salesforce-error.js';
+import {reconnectCodes} from '../../source/salesforce/salesforce-error-class.js';
+import {describeSalesforceError} from '../../source/salesforce/salesforce-error.js';
 import {fetchSalesforceUsers} from '../../source/salesforce/user-source.js';
 import {openConnectionFile, type SavedConnection} from '../../source/settings/saved-connection.js';
 import {tempHomesPerTest} from '../support/temp-home.js';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type {DirectoryPorts} from '../../source/app/directory-context.js';
 import {importUsers} from '../../source/app/import-users.js';
 import type {SalesforceDirectory} from '../../source/app/ports/salesforce-directory.js';
 import type {SettingsValues} from '../../source/app/ports/settings-port.js';
@@ -6,7 +7,7 @@ import type {RunListeners, RunPorts} from '../../source/app/run-context.js';
 import {undoLastRun as undoUseCase} from '../../source/app/undo-last-run.js';
 import {countEntries} from '../../source/core/import-plan.js';
 import type {SalesforceUser} from '../../source/core/salesforce-user.js';
-import {storePorts} from '../../source/run-ports.js';
+import {directoryPorts, storePorts} from '../../source/run-ports.js';
 import {describeError} from '../../source/session.js';
 import {openSettings} from '../../source/settings/settings.js';
 import type {Store} from '../../source/store/database.js';
@@ -58,4 +59,9 @@ export async function runImport(store: Store, users: readonly SalesforceUser[], 
 
 export async function undoLastRun(store: Store, operator = 'alice') {
 	return undoUseCase(appPorts(store, {operator}));
+}
+
+/** The people, teams, admins and manual-mapping use cases' ports over a SQLite store, acting as this OS login. */
+export function directoryAs(store: Store, login = 'alice'): DirectoryPorts {
+	return directoryPorts(store, {login, ownsDataFolder: false, fromEnvironment: false});
 }

@@ -5,8 +5,9 @@ import {isListedByDefault, type SalesforceUser} from '../../source/core/salesfor
 import {startDemoOrg} from '../../source/demo-org/demo-org.js';
 import {openSession, type Session} from '../../source/session.js';
 import {openSettings} from '../../source/settings/settings.js';
-import {grantAdmin} from '../../source/store/admin-grant.js';
 import {App} from '../../source/ui/app.js';
+import {grantAdmin} from '../../source/app/admins.js';
+import {directoryAs} from '../support/app-ports.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
 import {makeTempHome} from '../support/temp-home.js';
@@ -216,7 +217,7 @@ describe('an operator who is not an admin, on the Salesforce dashboard', () => {
 		const session = await openSession({kind: 'demo', users: 60, seed: 7}, {...temp.env, SALESSCREEN_OPERATOR: 'bob'});
 		// Imported while the store had no admin yet, when anyone may.
 		await session.services.importUsers((await listedUsers(session)).slice(0, 2), () => undefined);
-		grantAdmin(session.store, {login: 'alice', name: 'Alice Admin', email: 'alice@acme.com'});
+		await grantAdmin(directoryAs(session.store), {login: 'alice', name: 'Alice Admin', email: 'alice@acme.com'});
 		const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
 		cleanups.push(temp.remove, async () => session.close(), () => {
 			rendered.unmount();

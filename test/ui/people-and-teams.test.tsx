@@ -2,8 +2,9 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {openSession, type Session} from '../../source/session.js';
-import {grantAdmin} from '../../source/store/admin-grant.js';
 import {App} from '../../source/ui/app.js';
+import {grantAdmin} from '../../source/app/admins.js';
+import {directoryAs} from '../support/app-ports.js';
 import {inkDriver} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
 import {makeTempHome} from '../support/temp-home.js';
@@ -20,11 +21,11 @@ afterEach(async () => {
 
 type Driver = ReturnType<typeof inkDriver>;
 
-async function startApp(options: {operator?: string; home?: ReturnType<typeof makeTempHome>; prepare?: (session: Session) => void} = {}) {
+async function startApp(options: {operator?: string; home?: ReturnType<typeof makeTempHome>; prepare?: (session: Session) => Promise<void>} = {}) {
 	const temp = options.home ?? makeTempHome();
 	const env = {...temp.env, ...(options.operator ? {SALESSCREEN_OPERATOR: options.operator} : {})};
 	const session = await openSession({kind: 'demo', users: 300, seed: 7}, env);
-	options.prepare?.(session);
+	await options.prepare?.(session);
 	const rendered = render(<App services={session.services} size={{columns: 140, rows: 36}} />);
 	cleanups.push(async () => session.close(), () => {
 		rendered.unmount();
@@ -254,8 +255,8 @@ describe('an operator who is not an admin', () => {
 	it('may look at everything, and is told why at every change', async () => {
 		const {driver, session} = await startApp({
 			operator: 'bob',
-			prepare(session) {
-				grantAdmin(session.store, {login: 'alice', name: 'Alice Admin', email: 'alice@acme.com'});
+			async prepare(session) {
+				await grantAdmin(directoryAs(session.store), {login: 'alice', name: 'Alice Admin', email: 'alice@acme.com'});
 			},
 		});
 		expect(driver.frame()).not.toContain('No SalesScreen admin yet');
