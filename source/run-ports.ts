@@ -10,10 +10,19 @@ import type {Store} from './store/database.js';
 import {sqliteDirectoryStore} from './store/sqlite-directory-store.js';
 import {sqliteHistoryStore} from './store/sqlite-history-store.js';
 import {sqliteRunStore} from './store/sqlite-run-store.js';
+import type {PostgresStore} from './store/postgres-database.js';
+import {postgresDirectoryStore} from './store/postgres-directory-store.js';
+import {postgresHistoryStore} from './store/postgres-history-store.js';
+import {postgresRunStore} from './store/postgres-run-store.js';
 
 /** The store ports over one SQLite store: where TypeScript checks that the adapter fits the application's ports. */
 export function sqliteStorePorts(store: Store): StorePorts {
 	return {runs: sqliteRunStore(store), directory: sqliteDirectoryStore(store), history: sqliteHistoryStore(store)};
+}
+
+/** The same over a PostgreSQL store. */
+export function postgresStorePorts(store: PostgresStore): StorePorts {
+	return {runs: postgresRunStore(store), directory: postgresDirectoryStore(store), history: postgresHistoryStore(store)};
 }
 
 /** Who runs this process, as the admin rule sees them. SALESSCREEN_OPERATOR acts as another login, but never as the data folder's own account. */
