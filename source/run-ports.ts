@@ -2,6 +2,7 @@ import {adminGuard} from './app/admin-guard.js';
 import {directoryRights} from './app/admins.js';
 import {systemClock} from './app/ports/clock.js';
 import type {StorePorts} from './app/ports/store-ports.js';
+import type {DirectoryStore} from './app/ports/directory-store.js';
 import type {DirectoryPorts} from './app/directory-context.js';
 import type {RunPorts} from './app/run-context.js';
 import type {AppSettings} from './settings/settings.js';
@@ -10,19 +11,10 @@ import type {Store} from './store/database.js';
 import {sqliteDirectoryStore} from './store/sqlite-directory-store.js';
 import {sqliteHistoryStore} from './store/sqlite-history-store.js';
 import {sqliteRunStore} from './store/sqlite-run-store.js';
-import type {PostgresStore} from './store/postgres-database.js';
-import {postgresDirectoryStore} from './store/postgres-directory-store.js';
-import {postgresHistoryStore} from './store/postgres-history-store.js';
-import {postgresRunStore} from './store/postgres-run-store.js';
 
 /** The store ports over one SQLite store: where TypeScript checks that the adapter fits the application's ports. */
 export function sqliteStorePorts(store: Store): StorePorts {
 	return {runs: sqliteRunStore(store), directory: sqliteDirectoryStore(store), history: sqliteHistoryStore(store)};
-}
-
-/** The same over a PostgreSQL store. */
-export function postgresStorePorts(store: PostgresStore): StorePorts {
-	return {runs: postgresRunStore(store), directory: postgresDirectoryStore(store), history: postgresHistoryStore(store)};
 }
 
 /** Who runs this process, as the admin rule sees them. SALESSCREEN_OPERATOR acts as another login, but never as the data folder's own account. */
@@ -49,9 +41,13 @@ export function storePorts(store: Store, settings: AppSettings, identity: Operat
 	return portsOver(sqliteStorePorts(store), settings, identity, describeError);
 }
 
-/** The ports of the people, teams, admins and manual-mapping use cases over a SQLite store: all a directory command needs. */
-export function directoryPorts(store: Store, identity: OperatorIdentity): DirectoryPorts {
+/** The ports of the people, teams, admins and manual-mapping use cases over a directory store: all a directory command needs. */
+export function directoryPortsOver(directory: DirectoryStore, identity: OperatorIdentity): DirectoryPorts {
 	const operator = operatorOf(identity);
-	const directory = sqliteDirectoryStore(store);
 	return {directory, clock: systemClock, operator, guard: adminGuard(operator, directoryRights(directory))};
+}
+
+/** The same over a SQLite store. */
+export function directoryPorts(store: Store, identity: OperatorIdentity): DirectoryPorts {
+	return directoryPortsOver(sqliteDirectoryStore(store), identity);
 }

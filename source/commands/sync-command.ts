@@ -1,10 +1,10 @@
 import {offReport} from '../app/sync-users.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {resolveOperator} from '../operator-identity.js';
-import {storePorts} from '../run-ports.js';
+import {openChosenStore} from '../chosen-store.js';
+import {portsOver} from '../run-ports.js';
 import {describeError, NoOrgConnectedError, openSession, type OrgTarget, type Session} from '../session.js';
 import {openSettings} from '../settings/settings.js';
-import {openStore} from '../store/database.js';
 import {writeRunFailure} from './run-failure.js';
 import {writeSyncReport} from './sync-report.js';
 import {syncExitCodes} from './exit-codes.js';
@@ -26,9 +26,9 @@ async function unconnectedSync(error: unknown, options: SyncCommandOptions, out:
 	const home = resolveAppHome();
 	ensureAppHome(home);
 	const settings = openSettings(home.home);
-	const store = openStore(home.databaseFile);
+	const store = await openChosenStore(home);
 	try {
-		const ports = storePorts(store, settings, resolveOperator(home.home), describeError);
+		const ports = portsOver(store.ports, settings, resolveOperator(home.home), describeError);
 		if (!options.dryRun) {
 			await ports.guard.require(options.confirmHeld ? 'release-held' : 'sync');
 		}
@@ -43,7 +43,7 @@ async function unconnectedSync(error: unknown, options: SyncCommandOptions, out:
 			await ports.store.recordFailedRun({operator: ports.operator.login, mode: 'auto', startedAt: at, selectedCount: 0}, describeError(error), at);
 		}
 	} finally {
-		store.close();
+		await store.close();
 	}
 
 	return undefined;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import {judgeOrgSwitch, OrgSwitchError, type OrgIdentity, type RememberedOrg} from '../core/org-switch.js';
+import type {StoreOrigin} from './store-origin.js';
 
 type OriginRow = {orgId: string | null; orgIsDemo: boolean | null; orgInstanceUrl: string | null; orgSince: string | null};
 
@@ -36,4 +37,34 @@ export async function claimOrgOnPostgres(client: pg.ClientBase, org: OrgIdentity
 			[org.orgId, org.isDemo, org.instanceUrl, new Date().toISOString()],
 		);
 	}
+}
+
+/** Where this store's people come from (see store-origin.ts). */
+export async function readStoreOriginOnPostgres(client: pg.ClientBase | pg.Pool): Promise<StoreOrigin> {
+	const result = await client.query<{createdOnDemo: boolean; demoUsers: number | null; demoSeed: number | null}>(
+		'select created_on_demo as "createdOnDemo", demo_users as "demoUsers", demo_seed as "demoSeed" from store_origin where id = 1',
+	);
+	const row = result.rows[0];
+	const org = await rememberedOrg(client);
+	return {
+		createdOnDemo: row?.createdOnDemo === true,
+		...(row?.createdOnDemo ? {demo: {users: row.demoUsers, seed: row.demoSeed}} : {}),
+		...(org === undefined ? {} : {org}),
+	};
+}
+
+/** Marks an empty store as started by the demo org, with the demo's size and seed (see store-origin.ts). */
+export async function markCreatedOnDemoOnPostgres(client: pg.ClientBase, demo: {users?: number; seed?: number}): Promise<void> {
+	const counts = await client.query<{people: number; links: number}>(
+		"select (select count(*) from people where origin != 'demo-seed')::int as people, (select count(*) from salesforce_links)::int as links",
+	);
+	if (counts.rows[0]!.people > 0 || counts.rows[0]!.links > 0 || (await rememberedOrg(client)) !== undefined) {
+		return;
+	}
+
+	await client.query(
+		`insert into store_origin (id, created_on_demo, demo_users, demo_seed) values (1, true, $1, $2)
+		 on conflict (id) do update set created_on_demo = true, demo_users = $1, demo_seed = $2, updated_at = $3`,
+		[demo.users ?? null, demo.seed ?? null, new Date().toISOString()],
+	);
 }
