@@ -6,7 +6,7 @@ import {postgresHistoryStore} from './store/postgres-history-store.js';
 import {postgresRunStore} from './store/postgres-run-store.js';
 import {seedDemoPeopleOnPostgres} from './store/postgres-demo-seed.js';
 import {markCreatedOnDemoOnPostgres, readStoreOriginOnPostgres} from './store/postgres-store-origin.js';
-import {withWriteLock} from './store/postgres-write-lock.js';
+import {withTransaction} from './store/postgres-write-lock.js';
 
 // Apart from chosen-store.ts, so that a run on the SQLite file never loads the PostgreSQL driver.
 
@@ -23,9 +23,10 @@ export async function openChosenPostgres(url: string, env: NodeJS.ProcessEnv, mi
 		name: store.name,
 		engine: 'postgres',
 		origin: async () => readStoreOriginOnPostgres(store.pool),
-		// Under the write lock, so that two instances starting the demo at once seed it once.
+		// Not under the write lock, which a long import may hold: two instances seeding at once meet at the
+		// unique email (on conflict do nothing), and marking the store is the same upsert for both.
 		startOnDemo: async (seedUsers, demo) =>
-			withWriteLock(store.pool, async (client) => {
+			withTransaction(store.pool, async (client) => {
 				const seeded = await seedDemoPeopleOnPostgres(client, seedUsers);
 				await markCreatedOnDemoOnPostgres(client, demo);
 				return seeded;

@@ -83,6 +83,11 @@ export async function tryWithWriteLock<T>(
 	});
 }
 
+/** Runs `work` in one transaction of its own, without the write lock: for writes no writer's plan depends on. */
+export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+	return inTransaction(pool, async (client) => ({commit: true, value: await work(client)}));
+}
+
 /**
  * Runs `work` in one transaction holding the write lock, waiting for it as SQLite's busy timeout does;
  * a writer that holds it longer makes this fail with PostgreSQL's lock_not_available (55P03).

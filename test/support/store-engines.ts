@@ -1,7 +1,8 @@
 import {afterEach, describe} from 'vitest';
 import type {StorePorts} from '../../source/app/ports/store-ports.js';
 import pg from 'pg';
-import {postgresStorePorts, sqliteStorePorts} from '../../source/run-ports.js';
+import {postgresStorePorts} from '../../source/postgres-store.js';
+import {sqliteStorePorts} from '../../source/run-ports.js';
 import {openPostgresStore} from '../../source/store/postgres-database.js';
 import {testPostgresUrl} from './postgres-database.js';
 import {makeTempHome} from './temp-home.js';
