@@ -74,9 +74,6 @@ function takeDatabaseFlag(argv: string[]): string[] {
 	return rest;
 }
 
-/** Commands that work on the PostgreSQL store today; the others still read and write the SQLite file only. */
-const commandsOnPostgres = new Set(['db', 'demo-org', 'status']);
-
 async function runCommand(command: CommandDefinition, args: string[]): Promise<number> {
 	const parsed = parseFlags(args, command.flags);
 	if (parsed.help) {
@@ -96,10 +93,6 @@ async function runCommand(command: CommandDefinition, args: string[]): Promise<n
 	// Everything this program creates (database, its -wal and -shm files, settings) is its owner's alone,
 	// or, in a data folder an admin shared with a group (setgid, group rwx), its group's too.
 	process.umask(isSharedFolder(resolveAppHome().home) ? 0o007 : 0o077);
-	if (!commandsOnPostgres.has(command.name)) {
-		const {refuseUntilOnPostgres} = await import('./store-selection.js');
-		refuseUntilOnPostgres(command === defaultCommand ? 'the app' : command.name);
-	}
 
 	return command.run(parsed);
 }

@@ -2,6 +2,7 @@ import {adminGuard} from './app/admin-guard.js';
 import {directoryRights} from './app/admins.js';
 import {systemClock} from './app/ports/clock.js';
 import type {StorePorts} from './app/ports/store-ports.js';
+import type {DirectoryStore} from './app/ports/directory-store.js';
 import type {DirectoryPorts} from './app/directory-context.js';
 import type {RunPorts} from './app/run-context.js';
 import type {AppSettings} from './settings/settings.js';
@@ -40,9 +41,13 @@ export function storePorts(store: Store, settings: AppSettings, identity: Operat
 	return portsOver(sqliteStorePorts(store), settings, identity, describeError);
 }
 
-/** The ports of the people, teams, admins and manual-mapping use cases over a SQLite store: all a directory command needs. */
-export function directoryPorts(store: Store, identity: OperatorIdentity): DirectoryPorts {
+/** The ports of the people, teams, admins and manual-mapping use cases over a directory store: all a directory command needs. */
+export function directoryPortsOver(directory: DirectoryStore, identity: OperatorIdentity): DirectoryPorts {
 	const operator = operatorOf(identity);
-	const directory = sqliteDirectoryStore(store);
 	return {directory, clock: systemClock, operator, guard: adminGuard(operator, directoryRights(directory))};
+}
+
+/** The same over a SQLite store. */
+export function directoryPorts(store: Store, identity: OperatorIdentity): DirectoryPorts {
+	return directoryPortsOver(sqliteDirectoryStore(store), identity);
 }

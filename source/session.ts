@@ -15,15 +15,14 @@ import {describeSalesforceError} from './salesforce/salesforce-error.js';
 import {fetchActivityOwners, fetchSalesforceUsers} from './salesforce/user-source.js';
 import {openConnectionFile, type ConnectionFile} from './settings/saved-connection.js';
 import {openSettings, type AppSettings} from './settings/settings.js';
-import {openStore, type Store} from './store/database.js';
-import {seedDemoPeople} from './store/demo-seed.js';
-import {markCreatedOnDemo, readStoreOrigin} from './store/store-origin.js';
+import type {Store} from './store/database.js';
+import {openChosenStore, type ChosenStore} from './chosen-store.js';
 import type {OrgIdentity} from './core/org-switch.js';
 import {fetchOrganizationFacts} from './salesforce/organization-query.js';
 import {resolveOperator} from './operator-identity.js';
 import {UserFacingError} from './core/user-facing-error.js';
 import type {SalesforceDirectory} from './app/ports/salesforce-directory.js';
-import {storePorts} from './run-ports.js';
+import {portsOver} from './run-ports.js';
 import type {AppServices, OrgDescription} from './app/app-services.js';
 import {assembleAppServices, type OrgServices} from './app/assemble-app-services.js';
 
@@ -42,7 +41,10 @@ export type OrgTarget =
 export type Session = {
 	services: AppServices;
 	home: AppHome;
-	store: Store;
+	/** The store in use, SQLite or PostgreSQL. */
+	chosenStore: ChosenStore;
+	/** The SQLite store, when that is the one in use (undefined on PostgreSQL). */
+	store: Store | undefined;
 	settings: AppSettings;
 	/** The use cases (import, sync, undo, people, teams, history, …), over this session's store, org and settings. */
 	app: AppUseCases;
@@ -74,15 +76,14 @@ export function describeError(error: unknown): string {
 
 type ActiveOrg = {connection: Connection; description: OrgDescription; demoOrg?: DemoOrgProcess};
 
-async function startDemo(store: Store, users?: number, seed?: number): Promise<ActiveOrg & {demoPeopleSeeded: number}> {
+async function startDemo(store: ChosenStore, users?: number, seed?: number): Promise<ActiveOrg & {demoPeopleSeeded: number}> {
 	// In a process of its own: its fake-data generator and SOQL engine never load into the app.
 	const demoOrg = await startDemoOrgProcess({users, seed});
 	try {
 		const connection = openConnection({instanceUrl: demoOrg.instanceUrl, accessToken: demoOrg.accessToken, refreshToken: demoOrg.refreshToken, clientId: demoOrg.clientId});
 		// The demo org's default seed is fixed, so people seeded on a first run keep matching it on the next.
-		const demoPeopleSeeded = seedDemoPeople(store, demoOrg.seedUsers);
 		// An empty store the demo starts says so: then, and only then, a headless command may use the demo unasked.
-		markCreatedOnDemo(store, {users, seed});
+		const demoPeopleSeeded = await store.startOnDemo(demoOrg.seedUsers, {users, seed});
 		return {connection, demoOrg, demoPeopleSeeded, description: {instanceUrl: demoOrg.instanceUrl, isDemo: true, source: 'demo'}};
 	} catch (error: unknown) {
 		await demoOrg.close();
@@ -118,7 +119,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 	const home = resolveAppHome(env);
 	ensureAppHome(home);
 	const settings = openSettings(home.home);
-	const store = openStore(home.databaseFile);
+	const store = await openChosenStore(home, env);
 	let connectionFile: ConnectionFile | undefined;
 	const savedConnections = () => {
 		connectionFile ??= openConnectionFile(home.home);
@@ -140,7 +141,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		let demoSize = target.kind === 'demo' ? {users: target.users, seed: target.seed} : {};
 		if (active === undefined && target.kind === 'saved') {
 			// A headless run never falls back to made-up users, unless this store is the demo's own.
-			const origin = readStoreOrigin(store);
+			const origin = await store.origin();
 			if (!origin.createdOnDemo || (origin.org !== undefined && !origin.org.isDemo)) {
 				throw new NoOrgConnectedError();
 			}
@@ -154,7 +155,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			active = demo;
 		}
 	} catch (error: unknown) {
-		store.close();
+		await store.close();
 		throw error;
 	}
 
@@ -220,7 +221,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			return overview.adminRights;
 		},
 	};
-	const ports = {...storePorts(store, settings, identity, describeError), salesforce: directory};
+	const ports = {...portsOver(store.ports, settings, identity, describeError), salesforce: directory};
 	const app = appUseCases(ports);
 
 	const orgLogin: OrgLogin<TokenResponse> = {
@@ -304,7 +305,8 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 	const self: Session = {
 		services,
 		home,
-		store,
+		chosenStore: store,
+		store: store.sqlite,
 		settings,
 		app,
 		get connection() {
@@ -313,7 +315,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		orgFacts: currentOrgFacts,
 		async close() {
 			listeners.clear();
-			store.close();
+			await store.close();
 			await current.demoOrg?.close();
 		},
 	};

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import {resolveAppHome, type AppHome} from './app-home.js';
-import {DatabaseUrlError, describeStoreLocation, resolveStoreLocation, type StoreLocation} from './store/store-location.js';
+import type {AppHome} from './app-home.js';
+import {resolveStoreLocation, type StoreLocation} from './store/store-location.js';
 
 /**
  * The URL an admin saved with `salesscreen db use`, read straight from the settings file: this runs before
@@ -22,17 +22,4 @@ function savedDatabaseUrl(home: AppHome): string {
  */
 export function selectStore(home: AppHome, env: NodeJS.ProcessEnv = process.env): StoreLocation {
 	return resolveStoreLocation({databaseFile: home.databaseFile, env, savedUrl: env.SALESSCREEN_DATABASE_URL?.trim() ? '' : savedDatabaseUrl(home)});
-}
-
-/**
- * Until every use case has its PostgreSQL adapter, a command that would read or write the SQLite file while
- * PostgreSQL is chosen says so rather than quietly using the wrong store.
- */
-export function refuseUntilOnPostgres(what: string, env: NodeJS.ProcessEnv = process.env): void {
-	const location = selectStore(resolveAppHome(env), env);
-	if (location.engine === 'postgres') {
-		throw new DatabaseUrlError(
-			`The ${describeStoreLocation(location)} is chosen, but ${what} works only on the SQLite store in this version of salesscreen; salesscreen db status, db migrate and db copy work with PostgreSQL. Unset SALESSCREEN_DATABASE_URL (or run salesscreen db use sqlite) to use the SQLite file.`,
-		);
-	}
 }

@@ -2,8 +2,8 @@ import {grantAdmin, listAdmins, type GrantedAdmin} from '../app/admins.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {DirectoryError} from '../core/directory-error.js';
 import {resolveOperator} from '../operator-identity.js';
-import {directoryPorts} from '../run-ports.js';
-import {openStore} from '../store/database.js';
+import {withChosenStore} from '../chosen-store.js';
+import {directoryPortsOver} from '../run-ports.js';
 import {UsageError} from './usage-error.js';
 
 export type AdminFlags = {name?: string; email?: string; json: boolean};
@@ -24,9 +24,8 @@ export async function adminCommand(words: readonly string[], flags: AdminFlags, 
 
 	const home = resolveAppHome();
 	ensureAppHome(home);
-	const store = openStore(home.databaseFile);
-	try {
-		const ports = directoryPorts(store, resolveOperator(home.home));
+	return withChosenStore(home, async (store) => {
+		const ports = directoryPortsOver(store.ports.directory, resolveOperator(home.home));
 		if (action === 'list') {
 			const admins = await listAdmins(ports);
 			if (flags.json) {
@@ -53,7 +52,5 @@ export async function adminCommand(words: readonly string[], flags: AdminFlags, 
 		const what = granted.created ? 'added as a new person' : 'now an admin';
 		out.write(flags.json ? `${JSON.stringify({...granted})}\n` : `${granted.name} <${granted.email}> (OS login ${granted.login}) is ${what}.\n`);
 		return 0;
-	} finally {
-		store.close();
-	}
+	});
 }

@@ -5,12 +5,12 @@ import type {OrgLogin} from '../app/ports/org-connections.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {establishConnection} from '../org-connection.js';
 import {resolveOperator} from '../operator-identity.js';
-import {directoryPorts} from '../run-ports.js';
+import {withChosenStore} from '../chosen-store.js';
+import {directoryPortsOver} from '../run-ports.js';
 import {pollDeviceToken, requestDeviceCode} from '../salesforce/device-login.js';
 import type {TokenResponse} from '../salesforce/token-endpoint.js';
 import {defaultDeviceClientId, resolveLoginUrl} from '../core/login-url.js';
 import {openConnectionFile} from '../settings/saved-connection.js';
-import {openStore} from '../store/database.js';
 import {describeOrgOverview} from './org-report.js';
 import {UsageError} from './usage-error.js';
 
@@ -85,9 +85,8 @@ export async function connectCommand(input: readonly string[], flags: ConnectFla
 			throw new Error('connect does not disconnect');
 		},
 	};
-	const store = openStore(home.databaseFile);
-	try {
-		const connect = connectOrg({guard: directoryPorts(store, resolveOperator(home.home)).guard, login});
+	return withChosenStore(home, async (store) => {
+		const connect = connectOrg({guard: directoryPortsOver(store.ports.directory, resolveOperator(home.home)).guard, login});
 		const overview = await connectBy(method, flags, connect, out, signal);
 		out.write(`Connected and saved (${file.path}, readable by you only).\n${describeOrgOverview(overview)}`);
 		if (!overview.adminRights.authorized) {
@@ -96,9 +95,7 @@ export async function connectCommand(input: readonly string[], flags: ConnectFla
 		}
 
 		return 0;
-	} finally {
-		store.close();
-	}
+	});
 }
 
 /** Logs in the way asked, through the connect use case (which checks the admin rule before any login starts). */

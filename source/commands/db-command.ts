@@ -9,7 +9,7 @@ import type {SchemaVersion} from '../store/schema-version.js';
 import {newerSchemaMessage} from '../store/schema-version.js';
 import {checkDatabaseUrl, describeStoreLocation, type StoreLocation} from '../store/store-location.js';
 import {copyToPostgres} from '../store/copy-to-postgres.js';
-import {requireAdmin, requireAdminIn} from './require-admin.js';
+import {requireAdminIn, requireAdminOnSqliteFile} from './require-admin.js';
 import {UsageError} from './usage-error.js';
 
 export const dbStatusExitCodes = {upToDate: 0, failed: 1, behind: 4} as const;
@@ -127,7 +127,7 @@ export async function dbMigrateCommand(json: boolean, out: NodeJS.WritableStream
  * file keeps no password: that goes in ~/.pgpass or PGPASSWORD, as for psql.
  */
 export async function dbUseCommand(target: string, out: NodeJS.WritableStream): Promise<number> {
-	await requireAdmin('settings');
+	await requireAdminOnSqliteFile('settings');
 	const home = resolveAppHome();
 	ensureAppHome(home);
 	const settings = openSettings(home.home);

@@ -2,8 +2,7 @@ import {historyReport} from '../app/history.js';
 import type {OutcomeCounts, OutcomeRecord, RunRecord} from '../app/ports/history-store.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {formatCount} from '../core/number-format.js';
-import {openStore} from '../store/database.js';
-import {sqliteHistoryStore} from '../store/sqlite-history-store.js';
+import {withChosenStore} from '../chosen-store.js';
 import {UsageError} from './usage-error.js';
 
 export type HistoryFormat = 'text' | 'json' | 'csv';
@@ -99,9 +98,8 @@ export async function historyCommand(options: {format: HistoryFormat; limit?: nu
 
 	const home = resolveAppHome();
 	ensureAppHome(home);
-	const store = openStore(home.databaseFile);
-	try {
-		const runs = await historyReport({history: sqliteHistoryStore(store)}, {limit: options.limit});
+	return withChosenStore(home, async (store) => {
+		const runs = await historyReport({history: store.ports.history}, {limit: options.limit});
 		if (options.format === 'json') {
 			const report = [];
 			for (const {run, outcomes} of runs) {
@@ -128,7 +126,5 @@ export async function historyCommand(options: {format: HistoryFormat; limit?: nu
 		}
 
 		return 0;
-	} finally {
-		store.close();
-	}
+	});
 }

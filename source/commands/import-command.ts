@@ -4,7 +4,6 @@ import {requireAdmin} from './require-admin.js';
 import {writeImportReport} from './import-report.js';
 import {writeRunFailure} from './run-failure.js';
 import {UsageError} from './usage-error.js';
-import {assertOrgMatches} from '../store/store-origin.js';
 
 export type ImportCommandOptions = {
 	target: OrgTarget;

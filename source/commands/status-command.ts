@@ -1,14 +1,13 @@
 import {existsSync} from 'node:fs';
-import {ensureAppHome, resolveAppHome} from '../app-home.js';
+import {ensureAppHome, resolveAppHome, type AppHome} from '../app-home.js';
 import {connectionFromSaved, revokeSavedConnection} from '../org-connection.js';
 import {fetchOrgOverview} from '../salesforce/org-overview.js';
 import {ConnectionFileError, openConnectionFile, setAsideConnectionFile, type ConnectionFile, type SavedConnection} from '../settings/saved-connection.js';
 import {describeError} from '../session.js';
-import {openStore} from '../store/database.js';
-import {countPeopleOnNoTeam} from '../store/no-team-query.js';
+import {withChosenStore} from '../chosen-store.js';
 import {noTeamSentence, placeFromCommandLine} from '../core/no-team.js';
 import {selectStore} from '../store-selection.js';
-import {describeStoreLocation} from '../store/store-location.js';
+import {describeStoreLocation, type StoreLocation} from '../store/store-location.js';
 import {describeOrgOverview} from './org-report.js';
 import {requireAdmin} from './require-admin.js';
 import {statusExitCodes} from './exit-codes.js';
@@ -19,18 +18,13 @@ export {statusExitCodes} from './exit-codes.js';
  * Active people on no team in the store, whose sales activity SalesScreen does not count; undefined when
  * there is no store yet or it cannot be read (status is about the connection, and says that much anyway).
  */
-function peopleOnNoTeam(databaseFile: string): number | undefined {
-	if (!existsSync(databaseFile)) {
+async function peopleOnNoTeam(home: AppHome, location: StoreLocation): Promise<number | undefined> {
+	if (location.engine === 'sqlite' && !existsSync(location.file)) {
 		return undefined;
 	}
 
 	try {
-		const store = openStore(databaseFile);
-		try {
-			return countPeopleOnNoTeam(store);
-		} finally {
-			store.close();
-		}
+		return await withChosenStore(home, async (store) => store.ports.runs.peopleOnNoTeam(), {migrate: false});
 	} catch {
 		return undefined;
 	}
@@ -45,8 +39,7 @@ export async function statusCommand(json: boolean, out: NodeJS.WritableStream): 
 	const store = {engine: location.engine, name: describeStoreLocation(location)};
 	const file = openConnectionFile(home.home);
 	const saved = file.read();
-	// Counted on the SQLite file only: on PostgreSQL the app and the People screen say it.
-	const onNoTeam = location.engine === 'sqlite' ? peopleOnNoTeam(location.file) : undefined;
+	const onNoTeam = await peopleOnNoTeam(home, location);
 	const report = (code: number, facts: Record<string, unknown>, text: string) => {
 		const reminder = onNoTeam ? `${noTeamSentence(onNoTeam)}; ${placeFromCommandLine}.\n` : '';
 		out.write(

@@ -1,10 +1,10 @@
 import {syncWithoutOrg, type SyncReport} from '../app/sync-users.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {resolveOperator} from '../operator-identity.js';
-import {storePorts} from '../run-ports.js';
+import {openChosenStore} from '../chosen-store.js';
+import {portsOver} from '../run-ports.js';
 import {describeError, NoOrgConnectedError, openSession, type OrgTarget, type Session} from '../session.js';
 import {openSettings} from '../settings/settings.js';
-import {openStore} from '../store/database.js';
 import {writeRunFailure} from './run-failure.js';
 import {writeSyncReport} from './sync-report.js';
 import {syncExitCodes} from './exit-codes.js';
@@ -22,11 +22,11 @@ function isNoOrg(error: unknown): boolean {
 async function syncWithoutOrgHere(failure: unknown, options: SyncCommandOptions): Promise<SyncReport> {
 	const home = resolveAppHome();
 	ensureAppHome(home);
-	const store = openStore(home.databaseFile);
+	const store = await openChosenStore(home);
 	try {
-		return await syncWithoutOrg(storePorts(store, openSettings(home.home), resolveOperator(home.home), describeError), options, failure);
+		return await syncWithoutOrg(portsOver(store.ports, openSettings(home.home), resolveOperator(home.home), describeError), options, failure);
 	} finally {
-		store.close();
+		await store.close();
 	}
 }
 

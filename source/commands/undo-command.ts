@@ -3,10 +3,10 @@ import {undoLastRun} from '../app/undo-last-run.js';
 import {ensureAppHome, resolveAppHome} from '../app-home.js';
 import {formatCount} from '../core/number-format.js';
 import {resolveOperator} from '../operator-identity.js';
-import {storePorts} from '../run-ports.js';
+import {withChosenStore} from '../chosen-store.js';
+import {portsOver} from '../run-ports.js';
 import {describeError} from '../session.js';
 import {openSettings} from '../settings/settings.js';
-import {openStore} from '../store/database.js';
 import {writeRunFailure} from './run-failure.js';
 
 /** Exit codes of `salesscreen undo` besides 2 (wrong usage). */
@@ -20,11 +20,10 @@ export async function undoCommand(options: {json: boolean}, out: NodeJS.Writable
 	const home = resolveAppHome();
 	ensureAppHome(home);
 	const settings = openSettings(home.home);
-	const store = openStore(home.databaseFile);
-	try {
+	return withChosenStore(home, async (store) => {
 		let result;
 		try {
-			result = await undoLastRun(storePorts(store, settings, resolveOperator(home.home), describeError), {
+			result = await undoLastRun(portsOver(store.ports, settings, resolveOperator(home.home), describeError), {
 				onWait(message) {
 					errors.write(`salesscreen: ${message}\n`);
 				},
@@ -57,7 +56,5 @@ export async function undoCommand(options: {json: boolean}, out: NodeJS.Writable
 		}
 
 		return undoExitCodes.done;
-	} finally {
-		store.close();
-	}
+	});
 }

@@ -1,9 +1,9 @@
 import {defaultPlanRules, type ImportContext, type KnownPerson, type PlanRules} from '../core/import-context.js';
 import type {Store} from './database.js';
 
-type PersonRow = {id: number; name: string; email: string; displayEmail: string; federationId: string | null};
-type LinkRow = {salesforceUserId: string; personId: number; salesforceName: string | null};
-type ChoiceRow = {salesforceUserId: string; kind: 'map' | 'ignore'; personId: number | null};
+export type PersonRow = {id: number; name: string; email: string; displayEmail: string; federationId: string | null};
+export type LinkRow = {salesforceUserId: string; personId: number; salesforceName: string | null};
+export type ChoiceRow = {salesforceUserId: string; kind: 'map' | 'ignore'; personId: number | null};
 
 /**
  * Everything import planning needs to know about the store, in one query per table. Raw statements: on a
@@ -13,6 +13,11 @@ export function loadImportContext(store: Store, rules: Partial<PlanRules> = {}):
 	const known = store.sqlite.prepare('select id, name, email_normalised as email, email as displayEmail, federation_id as federationId from people').all() as PersonRow[];
 	const links = store.sqlite.prepare('select salesforce_user_id as salesforceUserId, person_id as personId, salesforce_name as salesforceName from salesforce_links').all() as LinkRow[];
 	const choices = store.sqlite.prepare('select salesforce_user_id as salesforceUserId, kind, person_id as personId from manual_choices').all() as ChoiceRow[];
+	return buildImportContext(known, links, choices, rules);
+}
+
+/** The context from the rows of people, links and manual choices, whichever engine read them. */
+export function buildImportContext(known: readonly PersonRow[], links: readonly LinkRow[], choices: readonly ChoiceRow[], rules: Partial<PlanRules> = {}): ImportContext {
 
 	const personByEmail = new Map<string, KnownPerson>();
 	const personById = new Map<number, KnownPerson>();
