@@ -6,7 +6,10 @@ import {grantAdmin} from '../../source/store/admin-grant.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const ctrlU = '\u0015';
 
@@ -23,7 +26,7 @@ type Driver = ReturnType<typeof inkDriver>;
 async function startApp(options: {operator?: string; home?: ReturnType<typeof makeTempHome>; prepare?: (session: Session) => void} = {}) {
 	const temp = options.home ?? makeTempHome();
 	const env = {...temp.env, ...(options.operator ? {SALESSCREEN_OPERATOR: options.operator} : {})};
-	const session = await openSession({kind: 'demo', users: 300, seed: 7}, env);
+	const session = await openSession({kind: 'demo', users: 300, seed: 7}, env, {startDemoOrg: startSharedDemoOrg});
 	options.prepare?.(session);
 	const rendered = render(<App services={session.services} size={{columns: 140, rows: 36}} />);
 	cleanups.push(async () => session.close(), () => {
