@@ -76,9 +76,20 @@ export function describeError(error: unknown): string {
 
 type ActiveOrg = {connection: Connection; description: OrgDescription; demoOrg?: DemoOrgProcess};
 
-async function startDemo(store: ChosenStore, users?: number, seed?: number): Promise<ActiveOrg & {demoPeopleSeeded: number}> {
+/** How a session starts the demo org; the app's is startDemoOrgProcess. */
+export type StartDemoOrg = (options: {users?: number; seed?: number}) => Promise<DemoOrgProcess>;
+
+export type SessionOptions = {
+	/**
+	 * Starts the demo org (default: a process of its own, startDemoOrgProcess). Screen tests hand in one
+	 * that gives every session of a test file the same running org, so they pay its start-up once.
+	 */
+	startDemoOrg?: StartDemoOrg;
+};
+
+async function startDemo(store: ChosenStore, start: StartDemoOrg, users?: number, seed?: number): Promise<ActiveOrg & {demoPeopleSeeded: number}> {
 	// In a process of its own: its fake-data generator and SOQL engine never load into the app.
-	const demoOrg = await startDemoOrgProcess({users, seed});
+	const demoOrg = await start({users, seed});
 	try {
 		const connection = openConnection({instanceUrl: demoOrg.instanceUrl, accessToken: demoOrg.accessToken, refreshToken: demoOrg.refreshToken, clientId: demoOrg.clientId});
 		// The demo org's default seed is fixed, so people seeded on a first run keep matching it on the next.
@@ -115,7 +126,8 @@ function savedOrg(file: ConnectionFile): ActiveOrg | undefined {
  * Opens everything a run of the app or of a command needs, in the data folder: settings, the store
  * (migrated), and the org connection (starting the demo org, in a process of its own, when it is the target).
  */
-export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = process.env): Promise<Session> {
+export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = process.env, options: SessionOptions = {}): Promise<Session> {
+	const startDemoOrg = options.startDemoOrg ?? startDemoOrgProcess;
 	const home = resolveAppHome(env);
 	ensureAppHome(home);
 	const settings = openSettings(home.home);
@@ -150,7 +162,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		}
 
 		if (active === undefined) {
-			const demo = await startDemo(store, demoSize.users, demoSize.seed);
+			const demo = await startDemo(store, startDemoOrg, demoSize.users, demoSize.seed);
 			demoPeopleSeeded = demo.demoPeopleSeeded;
 			active = demo;
 		}
@@ -249,7 +261,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 			}
 
 			// The app goes on with the demo org.
-			await switchTo(await startDemo(store));
+			await switchTo(await startDemo(store, startDemoOrg));
 			return revoked;
 		},
 	};

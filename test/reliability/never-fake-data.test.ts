@@ -5,6 +5,7 @@ import {startDemoOrg, type DemoOrg} from '../../source/demo-org/demo-org.js';
 import {runCli} from '../support/run-cli.js';
 import {readStore} from '../support/read-store.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
+import {copiedHomePerTest} from '../support/copied-home.js';
 
 const tempHome = tempHomesPerTest();
 
@@ -21,21 +22,20 @@ const realOrgArgs = () => ['--instance-url', realOrg.instanceUrl, '--access-toke
 const peopleIn = (home: string) => readStore<{n: number}>(home, 'select count(*) as n from people')[0]!.n;
 const runsIn = (home: string) => readStore<{mode: string; status: string; error: string | null}>(home, 'select mode, status, error from import_runs order by id');
 
-/** A store holding the people of a real org, imported by an admin, with no saved connection. */
-async function storeOfRealPeople() {
-	const temp = tempHome();
-	const imported = await runCli(['import', '--all', '--json', ...realOrgArgs()], temp.env);
+/** A store holding the people of a real org, imported by an admin, with no saved connection: imported once, copied for each test. */
+const storeOfRealPeople = copiedHomePerTest(async (template) => {
+	const imported = await runCli(['import', '--all', '--json', ...realOrgArgs()], template.env);
 	expect(imported.code, imported.stderr).toBe(0);
-	const people = peopleIn(temp.home);
+	const people = peopleIn(template.home);
 	expect(people).toBe((JSON.parse(imported.stdout) as {counts: {create: number}}).counts.create);
 	expect(people).toBeGreaterThan(10);
-	expect(fs.existsSync(path.join(temp.home, 'connection.json'))).toBe(false);
-	return {...temp, people};
-}
+	expect(fs.existsSync(path.join(template.home, 'connection.json'))).toBe(false);
+	return {people};
+});
 
 describe('no usable saved connection: headless commands never fall back to the demo org', () => {
 	it('a cron sync on a store of a real org’s people exits 1, says no org is connected, records a failed run, and creates no one', async () => {
-		const {home, env, people} = await storeOfRealPeople();
+		const {home, env, people} = storeOfRealPeople();
 		expect((await runCli(['settings', 'set', 'auto-sync', 'on'], env)).code).toBe(0);
 
 		const result = await runCli(['sync', '--json'], env);
@@ -46,7 +46,7 @@ describe('no usable saved connection: headless commands never fall back to the d
 	});
 
 	it.each([['{}'], ['[]'], ['"hello"'], ['0'], ['{"connection":{}}']])('import with connection.json holding %s exits non-zero and creates no one', async (content) => {
-		const {home, env, people} = await storeOfRealPeople();
+		const {home, env, people} = storeOfRealPeople();
 		fs.writeFileSync(path.join(home, 'connection.json'), content, {mode: 0o600});
 
 		const result = await runCli(['import', '--all', '--json'], env);
@@ -83,7 +83,7 @@ describe('no usable saved connection: headless commands never fall back to the d
 
 describe('the store remembers the org it imported from', () => {
 	it('refuses the demo org’s users in a store of a real org’s people unless --switch-org', async () => {
-		const {home, env, people} = await storeOfRealPeople();
+		const {home, env, people} = storeOfRealPeople();
 
 		const refused = await runCli(['import', '--all', '--demo-users', '30'], env);
 		expect(refused.code).toBe(1);
@@ -96,7 +96,7 @@ describe('the store remembers the org it imported from', () => {
 	});
 
 	it('refuses a sync from another real org, recording the failed run, unless --switch-org', async () => {
-		const {home, env, people} = await storeOfRealPeople();
+		const {home, env, people} = storeOfRealPeople();
 		const other = await startDemoOrg({users: 10, seed: 32});
 		try {
 			await runCli(['settings', 'set', 'auto-sync', 'on'], env);
@@ -118,7 +118,7 @@ describe('the store remembers the org it imported from', () => {
 	});
 
 	it('the same org again needs nothing', async () => {
-		const {env} = await storeOfRealPeople();
+		const {env} = storeOfRealPeople();
 		expect((await runCli(['import', '--all', ...realOrgArgs()], env)).code).toBe(0);
 	});
 });

@@ -8,7 +8,10 @@ import {openSession, type OrgTarget} from '../../source/session.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -32,7 +35,7 @@ async function demoOrg(options: DemoOrgOptions): Promise<DemoOrg> {
 /** The app as `salesscreen` opens it, on the Salesforce › Manage › Overview tab. */
 async function openOverview(target: OrgTarget = {kind: 'saved-or-demo'}) {
 	const temp = makeTempHome();
-	const session = await openSession(target, temp.env);
+	const session = await openSession(target, temp.env, {startDemoOrg: startSharedDemoOrg});
 	const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
 	cleanups.push(temp.remove, async () => session.close(), () => {
 		rendered.unmount();

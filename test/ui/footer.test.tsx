@@ -5,7 +5,10 @@ import {openSession} from '../../source/session.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -18,7 +21,7 @@ afterEach(async () => {
 describe('the footer on an 80×24 terminal', () => {
 	it('shows the most used keys of a busy screen on up to three rows, none cut off, and the screen above gives the rows up', async () => {
 		const temp = makeTempHome();
-		const session = await openSession({kind: 'demo', users: 50, seed: 7}, temp.env);
+		const session = await openSession({kind: 'demo', users: 50, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 		const rendered = render(<App services={session.services} size={{columns: 80, rows: 24}} />);
 		cleanups.push(temp.remove, async () => session.close(), () => {
 			rendered.unmount();
@@ -77,7 +80,7 @@ describe('the footer on the smallest terminal (60×20)', () => {
 describe('the help (?)', () => {
 	async function startOnUsersTab(size = {columns: 100, rows: 30}) {
 		const temp = makeTempHome();
-		const session = await openSession({kind: 'demo', users: 50, seed: 7}, temp.env);
+		const session = await openSession({kind: 'demo', users: 50, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 		const rendered = render(<App services={session.services} size={size} />);
 		cleanups.push(temp.remove, async () => session.close(), () => {
 			rendered.unmount();

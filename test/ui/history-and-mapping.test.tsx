@@ -10,7 +10,10 @@ import {grantAdmin} from '../../source/app/admins.js';
 import {directoryAs} from '../support/app-ports.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -41,7 +44,7 @@ async function listedUsers(session: Session): Promise<SalesforceUser[]> {
 /** The app on the demo org, on the given tab of Salesforce › Manage. */
 async function openTab(tab: 'Users' | 'History' | 'Settings', prepare?: (session: Session) => Promise<void>) {
 	const temp = makeTempHome();
-	const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env);
+	const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 	await prepare?.(session);
 	const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);
 	cleanups.push(temp.remove, async () => session.close(), () => {
@@ -214,7 +217,7 @@ describe('a held automatic sync', () => {
 describe('an operator who is not an admin, on the Salesforce dashboard', () => {
 	it('is told why before connecting, mapping or undoing, and nothing changes', async () => {
 		const temp = makeTempHome();
-		const session = await openSession({kind: 'demo', users: 60, seed: 7}, {...temp.env, SALESSCREEN_OPERATOR: 'bob'});
+		const session = await openSession({kind: 'demo', users: 60, seed: 7}, {...temp.env, SALESSCREEN_OPERATOR: 'bob'}, {startDemoOrg: startSharedDemoOrg});
 		// Imported while the store had no admin yet, when anyone may.
 		await session.services.importUsers((await listedUsers(session)).slice(0, 2), () => undefined);
 		await grantAdmin(directoryAs(session.store), {login: 'alice', name: 'Alice Admin', email: 'alice@acme.com'});

@@ -8,7 +8,10 @@ import {sqliteRunStore} from '../../source/store/sqlite-run-store.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -20,7 +23,7 @@ afterEach(async () => {
 
 async function startApp(rows = 30) {
 	const temp = makeTempHome();
-	const session: Session = await openSession({kind: 'demo', users: 300, seed: 7}, temp.env);
+	const session: Session = await openSession({kind: 'demo', users: 300, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 	const rendered = render(<App services={session.services} size={{columns: 140, rows}} />);
 	cleanups.push(temp.remove, async () => session.close(), () => {
 		rendered.unmount();

@@ -6,7 +6,10 @@ import {openSession, type Session} from '../../source/session.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -20,7 +23,7 @@ type Driver = ReturnType<typeof inkDriver>;
 
 async function startApp() {
 	const temp = makeTempHome();
-	const session = await openSession({kind: 'demo', users: 300, seed: 7}, temp.env);
+	const session = await openSession({kind: 'demo', users: 300, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 	const rendered = render(<App services={session.services} size={{columns: 120, rows: 30}} />);
 	cleanups.push(temp.remove, async () => session.close(), () => {
 		rendered.unmount();

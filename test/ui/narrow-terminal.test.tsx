@@ -6,7 +6,10 @@ import {openSession, type Session} from '../../source/session.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -28,7 +31,7 @@ type Start = {columns: number; rows: number; users?: number; prepare?: (session:
 
 async function startApp({columns, rows, users = 120, prepare}: Start) {
 	const temp = makeTempHome();
-	const session = await openSession({kind: 'demo', users, seed: 7}, temp.env);
+	const session = await openSession({kind: 'demo', users, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 	await prepare?.(session);
 	const rendered = render(<App services={session.services} size={{columns, rows}} />);
 	cleanups.push(temp.remove, async () => session.close(), () => {

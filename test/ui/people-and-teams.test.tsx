@@ -7,7 +7,10 @@ import {grantAdmin} from '../../source/app/admins.js';
 import {directoryAs} from '../support/app-ports.js';
 import {inkDriver} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const ctrlU = '\u0015';
 
@@ -24,7 +27,7 @@ type Driver = ReturnType<typeof inkDriver>;
 async function startApp(options: {operator?: string; home?: ReturnType<typeof makeTempHome>; prepare?: (session: Session) => Promise<void>} = {}) {
 	const temp = options.home ?? makeTempHome();
 	const env = {...temp.env, ...(options.operator ? {SALESSCREEN_OPERATOR: options.operator} : {})};
-	const session = await openSession({kind: 'demo', users: 300, seed: 7}, env);
+	const session = await openSession({kind: 'demo', users: 300, seed: 7}, env, {startDemoOrg: startSharedDemoOrg});
 	await options.prepare?.(session);
 	const rendered = render(<App services={session.services} size={{columns: 140, rows: 36}} />);
 	cleanups.push(async () => session.close(), () => {

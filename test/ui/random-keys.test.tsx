@@ -5,7 +5,10 @@ import {openSession} from '../../source/session.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -54,7 +57,7 @@ describe('random Tab, Shift+Tab, Enter, Esc and arrows on the Salesforce dashboa
 				reported.push(args.map(String).join(" "));
 			});
 			const temp = makeTempHome();
-			const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env);
+			const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 			const rendered = render(<App services={session.services} size={{columns: 80, rows: 24}} />);
 			cleanups.push(temp.remove, async () => session.close(), () => {
 				rendered.unmount();

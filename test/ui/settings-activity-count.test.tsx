@@ -7,7 +7,10 @@ import {openSession, type Session} from '../../source/session.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -30,7 +33,7 @@ async function recentOpportunityOwners(session: Session): Promise<Set<string>> {
 describe('the Settings tab with the sales activity scope', () => {
 	it('counts only the users who own recent activity', async () => {
 		const temp = makeTempHome();
-		const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env);
+		const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 		cleanups.push(temp.remove, async () => session.close());
 		const scope = {...defaultSyncScope, activity: {objects: ['Opportunity' as const], days: 30}};
 		session.settings.set('syncScope', scope);
@@ -76,7 +79,7 @@ async function recentOwners(session: Session, objects: readonly string[], days: 
 describe('the scope editor', () => {
 	it('turns the sales activity rule on, picks its objects and days, and the count follows each change', async () => {
 		const temp = makeTempHome();
-		const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env);
+		const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 		cleanups.push(temp.remove, async () => session.close());
 		const users: SalesforceUser[] = [];
 		await session.services.fetchUsers((batch) => {
@@ -122,7 +125,7 @@ describe('the scope editor', () => {
 describe('the default team row', () => {
 	it('picks the team sync puts new people on, and no team again', async () => {
 		const temp = makeTempHome();
-		const session = await openSession({kind: 'demo', users: 40, seed: 7}, temp.env);
+		const session = await openSession({kind: 'demo', users: 40, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 		cleanups.push(temp.remove, async () => session.close());
 		await session.services.teams.create('Closers');
 		const rendered = render(<App services={session.services} size={{columns: 120, rows: 34}} />);

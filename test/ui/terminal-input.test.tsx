@@ -7,7 +7,10 @@ import {App} from '../../source/ui/app.js';
 import {EscapeJoiner, TerminalInput} from '../../source/ui/keys/terminal-input.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const esc = '\u001B';
 const kittyEsc = '\u001B[27u';
@@ -97,7 +100,7 @@ afterEach(async () => {
 /** The app as the terminal runs it: ink reads its keys through TerminalInput. */
 async function startApp() {
 	const temp = makeTempHome();
-	const session = await openSession({kind: 'demo', users: 60, seed: 7}, temp.env);
+	const session = await openSession({kind: 'demo', users: 60, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 	const terminal = new FakeTerminal();
 	const screen = new FakeScreen();
 	// A long wait: these tests are about what is joined, not about how long a lone ESC waits.

@@ -8,7 +8,10 @@ import {frameChanges} from '../../source/ui/look/plain-lines.js';
 import {terminalLook, type TerminalLook} from '../../source/ui/look/terminal-look.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {keys} from '../support/keys.js';
+import {sharedDemoOrgs} from '../support/shared-demo-org.js';
 import {makeTempHome} from '../support/temp-home.js';
+
+const startSharedDemoOrg = sharedDemoOrgs();
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -43,7 +46,7 @@ const colourCode = /\u001B\[(?:3[0-7]|9[0-7]|4[0-7]|10[0-7])m/;
 async function usersTab(look: TerminalLook) {
 	chalk.level = 0;
 	const temp = makeTempHome();
-	const session = await openSession({kind: 'demo', users: 60, seed: 7}, temp.env);
+	const session = await openSession({kind: 'demo', users: 60, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
 	const rendered = render(<App services={session.services} look={look} size={{columns: 120, rows: 30}} />);
 	cleanups.push(temp.remove, async () => session.close(), () => {
 		rendered.unmount();
