@@ -311,7 +311,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		},
 		needsReconnect: (error) => reconnectCodes.has(classifySalesforceError(error).code),
 	};
-	const services = assembleAppServices(app, settings, orgServices, {operator, dataFolder: home.home, demoPeopleSeeded});
+	const services = assembleAppServices(app, settings, orgServices, {operator, dataFolder: home.home, store: {name: store.name, shared: store.engine === 'postgres'}, demoPeopleSeeded});
 
 	// The services that run a sync need the session they belong to.
 	const self: Session = {

@@ -77,6 +77,11 @@ export type AppServices = {
 	/** The operating-system login running the app; recorded on every import. */
 	operator: string;
 	dataFolder: string;
+	/**
+	 * The SalesScreen store in use, in words (host and database, never a password). `shared`: a database
+	 * other instances may use too (PostgreSQL), which the header says, since another admin's changes show up.
+	 */
+	store: {name: string; shared: boolean};
 	/** How many demo people were seeded into the store on this first run (0 when none). */
 	demoPeopleSeeded: number;
 	/** Streams a part of the org's users (default the importable ones: active Standard users). */

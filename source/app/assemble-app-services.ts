@@ -17,7 +17,7 @@ export type OrgServices = Pick<
 };
 
 /** Where the app runs, as the screens name it. */
-export type LocalFacts = Pick<AppServices, 'operator' | 'dataFolder' | 'demoPeopleSeeded'>;
+export type LocalFacts = Pick<AppServices, 'operator' | 'dataFolder' | 'store' | 'demoPeopleSeeded'>;
 
 /** The screens' services: the app layer's use cases, and the org side, in the shape the UI asks for them. */
 export function assembleAppServices(app: AppUseCases, settings: SettingsReader, org: OrgServices, local: LocalFacts): AppServices {

@@ -155,6 +155,7 @@ function Shell({services, size}: Props) {
 					connection={connection.text}
 					connectionColor={connection.color}
 					menuKey={sidebarShown ? undefined : 'M'}
+					sharedStore={services.store.shared ? services.store.name : undefined}
 				/>
 				<Box height={bodyHeight}>
 					{sidebarShown ? (

@@ -25,6 +25,8 @@ export type TestServicesOptions = {
 	operator?: string;
 	/** Whether the connected user may list the org's users (default yes). */
 	mayListUsers?: boolean;
+	/** How the store in use is named (default the temporary SQLite file); the store itself is SQLite either way. */
+	store?: {name: string; shared: boolean};
 };
 
 export type TestServices = {services: AppServices; store: Store; home: string};
@@ -94,7 +96,7 @@ export function testServices(options: TestServicesOptions = {}): TestServices {
 			describeError,
 			needsReconnect: () => false,
 		},
-		{operator: identity.login, dataFolder: temp.home, demoPeopleSeeded: 0},
+		{operator: identity.login, dataFolder: temp.home, store: options.store ?? {name: `SQLite ${path.join(temp.home, 'salesscreen.db')}`, shared: false}, demoPeopleSeeded: 0},
 	);
 	return {services, store, home: temp.home};
 }

@@ -115,3 +115,27 @@ describe('the History tab', () => {
 		expect(count(store, "select count(*) as n from people where origin = 'salesforce'")).toBe(0);
 	});
 });
+
+describe('which SalesScreen store is in use', () => {
+	it('is named on the header when other instances share it, and on Overview always', async () => {
+		const name = 'PostgreSQL database salesscreen on salesscreen@db.example.com';
+		const {services} = testServices({store: {name, shared: true}});
+		const {driver} = renderApp({services, size: {columns: 160, rows: 36}});
+		await driver.waitFor('No SalesScreen admin yet');
+		await driver.press('n');
+		const frame = await openSalesforceDashboard(driver);
+		expect(frame.split('\n')[0]).toContain(`store: ${name}`);
+		expect(frame).toMatch(new RegExp(`SalesScreen store +${name}`));
+	});
+
+	it('leaves the header alone for the SQLite file of this data folder', async () => {
+		const {services, home} = testServices();
+		const {driver} = renderApp({services, size: {columns: 160, rows: 36}});
+		await driver.waitFor('No SalesScreen admin yet');
+		await driver.press('n');
+		const frame = await openSalesforceDashboard(driver);
+		expect(frame.split('\n')[0]).not.toContain('store:');
+		expect(frame).toMatch(/SalesScreen store +SQLite \S+salesscreen\.db/);
+		expect(frame).toContain(home);
+	});
+});

@@ -11,9 +11,11 @@ type Props = {
 	connectionColor: string;
 	/** While the sidebar is folded away: the key that brings it back, where a full footer cannot hide it. */
 	menuKey?: string;
+	/** A store other instances share (PostgreSQL), named: what the admin sees may change under them. */
+	sharedStore?: string;
 };
 
-function HeaderView({width, orgName, isDemo, connection, connectionColor, menuKey}: Props) {
+function HeaderView({width, orgName, isDemo, connection, connectionColor, menuKey, sharedStore}: Props) {
 	return (
 		<Box height={1} width={width}>
 			<Box flexShrink={0}>
@@ -45,6 +47,12 @@ function HeaderView({width, orgName, isDemo, connection, connectionColor, menuKe
 					<Text color={connectionColor}>{connection}</Text>
 				</Text>
 			</Box>
+			{sharedStore ? (
+				// After the connection state, and first to give way: Overview names the store in full.
+				<Box flexShrink={2}>
+					<Text wrap="truncate" dimColor>{` · store: ${sharedStore}`}</Text>
+				</Box>
+			) : null}
 		</Box>
 	);
 }

@@ -16,7 +16,7 @@ import {useMenu} from '../hooks/use-menu.js';
 import {keyPriority, useKeyLayer} from '../keys/key-dispatcher.js';
 
 type Props = {
-	services: Pick<AppServices, 'org' | 'dataFolder' | 'demoPeopleSeeded' | 'lastSuccessfulCall' | 'connections' | 'describeError' | 'operatorRights'>;
+	services: Pick<AppServices, 'org' | 'dataFolder' | 'store' | 'demoPeopleSeeded' | 'lastSuccessfulCall' | 'connections' | 'describeError' | 'operatorRights'>;
 	overview: OrgOverviewLoad;
 	/** The header's state too: Overview words it at length. */
 	connection: ConnectionState;
@@ -235,6 +235,9 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 			{usersLoad.status === 'done' ? `${count(usersLoad.total)} loaded` : null}
 			{usersLoad.status === 'loading' ? `loading… ${count(usersLoad.loaded)} of ${usersLoad.total === undefined ? '?' : count(usersLoad.total)}` : null}
 			{usersLoad.status === 'failed' ? <Text color="red">{usersLoad.message}</Text> : null}
+		</Row>,
+		<Row key="store" label="SalesScreen store">
+			{services.store.name}
 		</Row>,
 		<Row key="folder" label="Data folder">
 			{services.dataFolder}
