@@ -139,3 +139,19 @@ describe('which SalesScreen store is in use', () => {
 		expect(frame).toContain(home);
 	});
 });
+
+describe('a form typed ahead in one read', () => {
+	it('moves between fields and edits the one each key meets, in order', async () => {
+		const {services, store} = testServices();
+		const {driver, rendered} = renderApp({services, size: {columns: 120, rows: 30}});
+		await driver.waitFor('No SalesScreen admin yet');
+		await driver.press('y');
+		await driver.waitFor('Enter next field');
+		// Name, Tab, email, then ↑ back to the name, Ctrl+U clears it, a new name, Enter to the email and
+		// Enter again to become admin: all in one read.
+		rendered.stdin.write(`Ann Archer\tann@acme.com${keys.up}\u0015Ann Admin\r\r`);
+		const done = await driver.waitFor((frame) => !frame.includes('Become the first admin'));
+		expect(done).not.toContain('Become the first admin');
+		expect(store.sqlite.prepare("select name, email from people where role = 'admin'").all()).toEqual([{name: 'Ann Admin', email: 'ann@acme.com'}]);
+	});
+});
