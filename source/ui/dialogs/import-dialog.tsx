@@ -122,10 +122,15 @@ function outcomeDetail(entry: PlanEntry): string {
 
 /** Import users: the plan first, then the run with its progress, then every user's outcome. */
 export function ImportDialog({users, context, services, width, height, onClose}: Props) {
-	const plan = useMemo(() => planImport(users, context), [users, context]);
-	const [phase, setPhase] = useState<Phase>({kind: 'plan'});
 	// People, teams and the admin rule come from the app (the Users tab hands this dialog only what importing needs).
 	const app = useOptionalServices();
+	// The plan is read against the store as it is now, not as it was when the list loaded: another
+	// instance on a shared store, or the cron sync, may have imported some of these users since.
+	const readContext = useCallback(async () => app?.loadImportContext(), [app]);
+	const [freshContext] = useStoreRead(readContext, undefined);
+	const planContext = freshContext ?? context;
+	const plan = useMemo(() => planImport(users, planContext), [users, planContext]);
+	const [phase, setPhase] = useState<Phase>({kind: 'plan'});
 	const readRefusal = useCallback(async () => (app ? refusalFor('import', await app.operatorRights()) : undefined), [app]);
 	const [refusal] = useStoreRead(readRefusal, undefined);
 	const readPreview = useCallback(async () => {

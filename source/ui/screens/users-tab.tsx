@@ -285,8 +285,10 @@ export function UsersTab(props: Props) {
 						setOverlay('none');
 						if (imported) {
 							selection.clear();
-							props.onImported();
 						}
+
+						// Imported or not, the dialog read the store afresh; the rows' statuses follow it.
+						props.onImported();
 					}}
 				/>
 			) : null}

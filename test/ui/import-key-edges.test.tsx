@@ -56,3 +56,25 @@ describe('i on the Users tab while the Salesforce rights are still being checked
 		expect(opened).toContain('Import users · 2 selected');
 	});
 });
+
+describe('the import plan on a store another instance writes to', () => {
+	it('is read against the store as it is when i is pressed, not as it was when the list loaded', async () => {
+		const users = Array.from({length: 5}, (_, index) => salesforceUser({email: `rep${index}@acme.com`, name: `Rep ${index}`}));
+		const {services} = testServices({users});
+		const {driver} = renderApp({services});
+		await driver.press('n');
+		await openSalesforceDashboard(driver);
+		await driver.press(keys.tab);
+		await driver.waitFor(/page 1 of 1/);
+		// Another admin, on another host sharing the store, imports two of them meanwhile.
+		await services.importUsers(users.slice(0, 2), () => undefined);
+		await driver.press(keys.space, keys.down, keys.space, keys.down, keys.space);
+		await driver.waitFor(/(?:^|[^\d,])3 selected/m);
+		await driver.press('i');
+		const plan = await driver.waitFor((frame) => /2 already imported/.test(frame));
+		expect(plan).toMatch(/1 will be created/);
+		await driver.press(keys.enter);
+		const done = await driver.waitFor(/Done\. Run #\d+ is recorded/);
+		expect(done).toMatch(/2 already imported/);
+	});
+});
