@@ -78,11 +78,18 @@ export function postgresEngine(serverUrl: string): StoreEngine {
  */
 export const storeEngines: StoreEngine[] = testPostgresUrl ? [sqliteEngine, postgresEngine(testPostgresUrl)] : [sqliteEngine];
 
-let warned = false;
+let said = false;
 
-function warnSkipped(): void {
-	if (!testPostgresUrl && !warned) {
-		warned = true;
+/** Says once, in the test log, which engines the engine-neutral tests run on, so a CI log shows PostgreSQL ran. */
+function sayEngines(): void {
+	if (said) {
+		return;
+	}
+
+	said = true;
+	if (testPostgresUrl) {
+		console.info(`Engine-neutral tests run on ${storeEngines.map((engine) => engine.name).join(' and ')} (SALESSCREEN_TEST_POSTGRES_URL is set)`);
+	} else {
 		console.warn('Engine-neutral tests ran on SQLite only; PostgreSQL skipped: SALESSCREEN_TEST_POSTGRES_URL is not set (run `.ci/with-postgres npx vitest run …`, see README)');
 	}
 }
@@ -92,7 +99,7 @@ function warnSkipped(): void {
  * states the behaviour once and checks it on every engine.
  */
 export function describeOnEveryEngine(name: string, body: (openStore: () => Promise<OpenedStore>) => void): void {
-	warnSkipped();
+	sayEngines();
 	for (const engine of storeEngines) {
 		describe(`${name} (${engine.name})`, () => {
 			const opened: OpenedStore[] = [];
