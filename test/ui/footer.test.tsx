@@ -49,21 +49,28 @@ describe('the footer on an 80×24 terminal', () => {
 
 });
 
+/** The app on the Users tab of Salesforce › Manage, at this size. */
+async function startOnUsersTab(size = {columns: 100, rows: 30}) {
+	const temp = makeTempHome();
+	const session = await openSession({kind: 'demo', users: 50, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
+	const rendered = render(<App services={session.services} size={size} />);
+	cleanups.push(temp.remove, async () => session.close(), () => {
+		rendered.unmount();
+	});
+	const driver = inkDriver(rendered);
+	await driver.waitFor('Enter open');
+	await driver.press(keys.enter);
+	await driver.waitFor('Enter Manage');
+	await driver.press(keys.enter);
+	await driver.waitFor('r test connection');
+	await driver.press(keys.tab);
+	await driver.waitFor('Space check');
+	return driver;
+}
+
 describe('the footer on the smallest terminal (60×20)', () => {
 	it('keeps ? help and whole hints on the Users tab, and the status line keeps the total', async () => {
-		const temp = makeTempHome();
-		const session = await openSession({kind: 'demo', users: 120, seed: 7}, temp.env);
-		const rendered = render(<App services={session.services} size={{columns: 60, rows: 20}} />);
-		cleanups.push(temp.remove, async () => session.close(), () => {
-			rendered.unmount();
-		});
-		const driver = inkDriver(rendered);
-		await driver.waitFor('Enter open');
-		await driver.press(keys.enter);
-		await driver.waitFor('Enter Manage');
-		await driver.press(keys.enter);
-		await driver.waitFor('Test connection');
-		await driver.press(keys.tab);
+		const driver = await startOnUsersTab({columns: 60, rows: 20});
 		const frame = await driver.waitFor(/ \d+ users$/m);
 		const lines = frame.split('\n');
 		const footer = lines.slice(-3);
@@ -78,24 +85,6 @@ describe('the footer on the smallest terminal (60×20)', () => {
 });
 
 describe('the help (?)', () => {
-	async function startOnUsersTab(size = {columns: 100, rows: 30}) {
-		const temp = makeTempHome();
-		const session = await openSession({kind: 'demo', users: 50, seed: 7}, temp.env, {startDemoOrg: startSharedDemoOrg});
-		const rendered = render(<App services={session.services} size={size} />);
-		cleanups.push(temp.remove, async () => session.close(), () => {
-			rendered.unmount();
-		});
-		const driver = inkDriver(rendered);
-		await driver.waitFor('Enter open');
-		await driver.press(keys.enter);
-		await driver.waitFor('Enter Manage');
-		await driver.press(keys.enter);
-		await driver.waitFor('r test connection');
-		await driver.press(keys.tab);
-		await driver.waitFor('Space check');
-		return driver;
-	}
-
 	it('lists every key of the screen in front and the global ones, grouped, and closes back to the same screen', async () => {
 		const driver = await startOnUsersTab();
 		await driver.press(keys.space, keys.down);

@@ -5,6 +5,14 @@ import {keys} from '../support/keys.js';
 import {renderApp, testServices} from '../support/render-app.js';
 import {salesforceUser} from '../support/salesforce-users.js';
 
+/** Past the first-admin question, to the Users tab with its one page listed. */
+async function openUsersTab(driver: Parameters<typeof openSalesforceDashboard>[0]) {
+	await driver.press('n');
+	await openSalesforceDashboard(driver);
+	await driver.press(keys.tab);
+	await driver.waitFor(/page 1 of 1/);
+}
+
 /*
  * The Users tab lists the org's users while the connected user's rights are still being checked: the
  * two answers come back in either order. What `i` says must not depend on which came first.
@@ -28,10 +36,7 @@ describe('i on the Users tab while the Salesforce rights are still being checked
 	it('asks for a selection first when nothing is checked', async () => {
 		const {services, release} = servicesWithRightsHeld();
 		const {driver} = renderApp({services});
-		await driver.press('n');
-		await openSalesforceDashboard(driver);
-		await driver.press(keys.tab);
-		await driver.waitFor(/page 1 of 1/);
+		await openUsersTab(driver);
 		await driver.press('i');
 		const frame = await driver.waitFor(/Check users first|still being checked/);
 		release();
@@ -42,10 +47,7 @@ describe('i on the Users tab while the Salesforce rights are still being checked
 	it('opens the import the admin asked for once the check clears it, and nothing before', async () => {
 		const {services, release} = servicesWithRightsHeld();
 		const {driver} = renderApp({services});
-		await driver.press('n');
-		await openSalesforceDashboard(driver);
-		await driver.press(keys.tab);
-		await driver.waitFor(/page 1 of 1/);
+		await openUsersTab(driver);
 		await driver.press(keys.space, keys.down, keys.space);
 		await driver.waitFor(/(?:^|[^\d,])2 selected/m);
 		await driver.press('i');
@@ -62,10 +64,7 @@ describe('the import plan on a store another instance writes to', () => {
 		const users = Array.from({length: 5}, (_, index) => salesforceUser({email: `rep${index}@acme.com`, name: `Rep ${index}`}));
 		const {services} = testServices({users});
 		const {driver} = renderApp({services});
-		await driver.press('n');
-		await openSalesforceDashboard(driver);
-		await driver.press(keys.tab);
-		await driver.waitFor(/page 1 of 1/);
+		await openUsersTab(driver);
 		// Another admin, on another host sharing the store, imports two of them meanwhile.
 		await services.importUsers(users.slice(0, 2), () => undefined);
 		await driver.press(keys.space, keys.down, keys.space, keys.down, keys.space);
