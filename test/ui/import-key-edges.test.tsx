@@ -76,4 +76,20 @@ describe('the import plan on a store another instance writes to', () => {
 		const done = await driver.waitFor(/Done\. Run #\d+ is recorded/);
 		expect(done).toMatch(/2 already imported/);
 	});
+
+	it('shows the rows as the store has them each time the Users tab comes into view', async () => {
+		const users = Array.from({length: 4}, (_, index) => salesforceUser({email: `rep${index}@acme.com`, name: `Rep ${index}`}));
+		const {services} = testServices({users});
+		const {driver} = renderApp({services});
+		await openUsersTab(driver);
+		const before = await driver.waitFor((frame) => (frame.match(/\bnew\b/g) ?? []).length >= 4);
+		expect(before).not.toContain('already imported');
+		await services.importUsers(users.slice(0, 2), () => undefined);
+		await driver.press(keys.tab);
+		await driver.waitFor('newest first');
+		await driver.press(keys.shiftTab);
+		const rowsMarked = (frame: string) => frame.split('\n').filter((line) => /\[ \].*already imported\s*$/.test(line)).length;
+		const after = await driver.waitFor((frame) => rowsMarked(frame) === 2);
+		expect(after.split('\n').filter((line) => /\[ \].*\bnew\s*$/.test(line))).toHaveLength(2);
+	});
 });

@@ -54,6 +54,15 @@ export function SalesforceDashboard(props: Props) {
 		selection.clear();
 	}, [props.generation, selection]);
 
+	// Who is already in SalesScreen is read again each time the Users tab comes into view: another
+	// instance on a shared store, or the cron sync, may have imported some of the listed users meanwhile.
+	const {onImported: rereadStore} = props;
+	useEffect(() => {
+		if (tab === 'users') {
+			rereadStore();
+		}
+	}, [tab, rereadStore]);
+
 	const move = (step: number) => {
 		setTab((current) => {
 			const index = tabs.findIndex((candidate) => candidate.id === current);
