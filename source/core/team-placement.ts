@@ -64,3 +64,30 @@ export type TeamPlacement = {
 	/** Teams the rule created because none had the name. */
 	newTeams: string[];
 };
+
+/** The people one team is to receive, by the team's name as the rule gave it and as compared (normalised). */
+export type TeamToFill = {name: string; key: string; personIds: number[]};
+
+/**
+ * Which team each person a run created or mapped goes on under the rule, grouped by team (compared without
+ * case), in the order the users came. Users the run did not import, or that the rule gives no team, are
+ * left out. The store then places only those of them who are on no team: someone already on a team keeps it,
+ * since an admin put them there.
+ */
+export function teamsToFill(users: readonly SalesforceUser[], personBySalesforceId: ReadonlyMap<string, number>, rule: TeamRule): TeamToFill[] {
+	const byTeam = new Map<string, TeamToFill>();
+	for (const user of users) {
+		const personId = personBySalesforceId.get(user.id);
+		const name = personId === undefined ? null : teamNameFor(user, rule);
+		if (personId === undefined || name === null) {
+			continue;
+		}
+
+		const key = normaliseTeamName(name);
+		const team = byTeam.get(key) ?? {name, key, personIds: []};
+		team.personIds.push(personId);
+		byTeam.set(key, team);
+	}
+
+	return [...byTeam.values()];
+}

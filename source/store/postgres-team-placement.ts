@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type {SalesforceUser} from '../core/salesforce-user.js';
-import {checkTeamName, normaliseTeamName} from '../core/team-name.js';
-import {teamNameFor, type TeamPlacement, type TeamRule} from '../core/team-placement.js';
+import {checkTeamName} from '../core/team-name.js';
+import {teamsToFill, type TeamPlacement, type TeamRule} from '../core/team-placement.js';
 import {DirectoryError} from '../core/directory-error.js';
 
 /** The people a run created or mapped, by their Salesforce user's id. */
@@ -52,23 +52,9 @@ export async function applyTeamPlacementOnPostgres(client: pg.ClientBase, runId:
 	}
 
 	const personBySalesforceId = await runPeople(client, runId);
-	const peopleByTeam = new Map<string, {name: string; personIds: number[]}>();
-	for (const user of users) {
-		const personId = personBySalesforceId.get(user.id);
-		const name = personId === undefined ? null : teamNameFor(user, rule);
-		if (personId === undefined || name === null) {
-			continue;
-		}
-
-		const key = normaliseTeamName(name);
-		const team = peopleByTeam.get(key) ?? {name, personIds: []};
-		team.personIds.push(personId);
-		peopleByTeam.set(key, team);
-	}
-
 	let placed = 0;
 	const newTeams: string[] = [];
-	for (const team of peopleByTeam.values()) {
+	for (const team of teamsToFill(users, personBySalesforceId, rule)) {
 		// eslint-disable-next-line no-await-in-loop
 		const result = await placeTeamless(client, team.personIds, team.name);
 		placed += result.placed;

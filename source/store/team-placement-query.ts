@@ -2,7 +2,7 @@ import {and, eq, inArray, isNull} from 'drizzle-orm';
 import type {SalesforceUser} from '../core/salesforce-user.js';
 import {DirectoryError} from '../core/directory-error.js';
 import {checkTeamName, normaliseTeamName} from '../core/team-name.js';
-import {teamNameFor, type TeamPlacement, type TeamRule} from '../core/team-placement.js';
+import {teamsToFill, type TeamPlacement, type TeamRule} from '../core/team-placement.js';
 import type {Store} from './database.js';
 import {importOutcomes, people, teams} from './schema.js';
 
@@ -23,24 +23,10 @@ export function applyTeamPlacement(store: Store, runId: number, users: readonly 
 				.where(and(eq(importOutcomes.runId, runId), inArray(importOutcomes.outcome, ['created', 'mapped'])))
 				.all();
 			const personBySalesforceId = new Map(outcomes.flatMap((outcome) => (outcome.personId === null ? [] : [[outcome.salesforceUserId, outcome.personId] as const])));
-			const peopleByTeam = new Map<string, {name: string; personIds: number[]}>();
-			for (const user of users) {
-				const personId = personBySalesforceId.get(user.id);
-				const name = personId === undefined ? null : teamNameFor(user, rule);
-				if (personId === undefined || name === null) {
-					continue;
-				}
-
-				const key = normaliseTeamName(name);
-				const team = peopleByTeam.get(key) ?? {name, personIds: []};
-				team.personIds.push(personId);
-				peopleByTeam.set(key, team);
-			}
-
 			// Only teams that will receive someone are created: a person already on a team creates none.
 			let placed = 0;
 			const newTeams: string[] = [];
-			for (const [key, team] of peopleByTeam) {
+			for (const {key, ...team} of teamsToFill(users, personBySalesforceId, rule)) {
 				const teamless = store.db
 					.select({id: people.id})
 					.from(people)

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {checkTeamName, normaliseTeamName} from '../../source/core/team-name.js';
-import {previewTeamPlacement, teamNameFor} from '../../source/core/team-placement.js';
+import {previewTeamPlacement, teamNameFor, teamsToFill} from '../../source/core/team-placement.js';
 import {salesforceUser} from '../support/salesforce-users.js';
 
 describe('team names', () => {
@@ -32,5 +32,24 @@ describe('the team-from-Salesforce rule', () => {
 			{name: 'EMEA Rep', people: 1, isNew: true},
 			{name: 'Manager', people: 1, isNew: true},
 		]);
+	});
+});
+
+describe('which teams a run fills', () => {
+	it('groups the imported people by the team the rule names, compared without case, and leaves out the rest', () => {
+		const users = [
+			salesforceUser({id: '005A', roleName: 'Sales East'}),
+			salesforceUser({id: '005B', roleName: 'sales east'}),
+			salesforceUser({id: '005C', roleName: null}),
+			salesforceUser({id: '005D', roleName: 'Support'}),
+			salesforceUser({id: '005E', roleName: 'Support'}),
+		];
+		// 005E was not imported by the run (skipped): it goes on no team.
+		const people = new Map([['005A', 1], ['005B', 2], ['005C', 3], ['005D', 4]]);
+		expect(teamsToFill(users, people, 'role').map(({name, personIds}) => [name, personIds])).toEqual([
+			['Sales East', [1, 2]],
+			['Support', [4]],
+		]);
+		expect(teamsToFill(users, people, 'off')).toEqual([]);
 	});
 });
