@@ -124,7 +124,7 @@ describe('which SalesScreen store is in use', () => {
 		await driver.waitFor('No SalesScreen admin yet');
 		await driver.press('n');
 		const frame = await openSalesforceDashboard(driver);
-		expect(frame.split('\n')[0]).toContain(`store: ${name}`);
+		expect(frame.split('\n')[0]).toContain('store: PostgreSQL salesscreen on salesscreen@db.example.com');
 		expect(frame).toMatch(new RegExp(`SalesScreen store +${name}`));
 	});
 

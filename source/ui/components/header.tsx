@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {Text} from './text.js';
 import React from 'react';
+import {fitText} from '../../core/fit-text.js';
 
 type Props = {
 	width: number;
@@ -15,7 +16,15 @@ type Props = {
 	sharedStore?: string;
 };
 
+/** Columns the org's name keeps before the store's name takes any: the org is what the screens act on. */
+const orgNameRoom = 16;
+
 function HeaderView({width, orgName, isDemo, connection, connectionColor, menuKey, sharedStore}: Props) {
+	// After the connection state, in the room the rest leaves, shortened with … and left out when that is
+	// too little to say anything: Overview names the store in full.
+	const fixed = ' SalesScreen '.length + (menuKey ? ` ${menuKey} menu ·`.length : 0) + ' Salesforce: '.length + Math.min(orgName.length, orgNameRoom) + (isDemo ? ' DEMO ORG '.length : 0) + ' · '.length + connection.length;
+	const storeRoom = width - fixed - ' · store: '.length;
+	const storeText = sharedStore && storeRoom >= 12 ? ` · store: ${fitText(sharedStore.replace(/^PostgreSQL database /, 'PostgreSQL '), storeRoom)}` : undefined;
 	return (
 		<Box height={1} width={width}>
 			<Box flexShrink={0}>
@@ -47,10 +56,9 @@ function HeaderView({width, orgName, isDemo, connection, connectionColor, menuKe
 					<Text color={connectionColor}>{connection}</Text>
 				</Text>
 			</Box>
-			{sharedStore ? (
-				// After the connection state, and first to give way: Overview names the store in full.
-				<Box flexShrink={2}>
-					<Text wrap="truncate" dimColor>{` · store: ${sharedStore}`}</Text>
+			{storeText ? (
+				<Box flexShrink={0}>
+					<Text dimColor>{storeText}</Text>
 				</Box>
 			) : null}
 		</Box>
