@@ -56,3 +56,15 @@ describe('the Users tab asks Salesforce only for what it shows', () => {
 		expect(userQueries(org)).toHaveLength(2);
 	});
 });
+
+describe('the Overview tab says what the listing cost', () => {
+	it('counts the API calls of the listing beside the users loaded: one REST page per 2,000 users', async () => {
+		const org = await startOrg(3000);
+		const importable = org.users.filter((user) => user.isActive && user.userType === 'Standard').length;
+		const pages = Math.ceil(importable / 2000);
+		expect(pages).toBeGreaterThan(1);
+		const {driver} = await startApp(org);
+		await openSalesforceDashboard(driver);
+		await driver.waitFor(new RegExp(`Salesforce users +${importable.toLocaleString('en-US')} loaded · ${pages} API calls`));
+	});
+});
