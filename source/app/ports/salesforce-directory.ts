@@ -27,6 +27,8 @@ export type ListUsersOptions = {
 	modifiedSince?: string;
 	onBatch?: (batch: SalesforceUser[], progress: LoadProgress) => void;
 	onRetry?: (notice: RetryNotice) => void;
+	/** Told, in one sentence, when the listing changed how it reads the org (Bulk refused: it goes on over REST). */
+	onNotice?: (message: string) => void;
 	signal?: AbortSignal;
 };
 

@@ -241,6 +241,13 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 			{usersLoad.status === 'loading' ? `loading… ${count(usersLoad.loaded)} of ${usersLoad.total === undefined ? '?' : count(usersLoad.total)}${apiCallsText(usersLoad.apiCalls)}` : null}
 			{usersLoad.status === 'failed' ? <Text color="red">{usersLoad.message}</Text> : null}
 		</Row>,
+		...(usersLoad.status !== 'failed' && usersLoad.notice
+			? [
+					<Row wrap key="users-notice" label="Bulk API">
+						<Text color="yellow">{usersLoad.notice}</Text>
+					</Row>,
+				]
+			: []),
 		<Row key="store" label="SalesScreen store">
 			{services.store.name}
 		</Row>,
