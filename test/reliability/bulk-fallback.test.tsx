@@ -1,4 +1,10 @@
+import {render} from 'ink-testing-library';
+import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
+import {openSession} from '../../source/session.js';
+import {App} from '../../source/ui/app.js';
+import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
+import {makeTempHome} from '../support/temp-home.js';
 import {openConnection} from '../../source/salesforce/connection.js';
 import {fetchSalesforceUsers} from '../../source/salesforce/user-source.js';
 import {json, startMisbehavingOrg, userRecord, wellBehaved, type Reply} from './misbehaving-org.js';
@@ -89,5 +95,25 @@ describe('a large listing falls back to the REST query when the org will not run
 			return json({...job, state: method === 'POST' ? 'UploadComplete' : 'JobComplete', numberRecordsProcessed: total});
 		});
 		await expect(listWithBulkFrom(org.instanceUrl)).rejects.toThrow(/set 1 of the results of Bulk API 2\.0 job 750000000000001AAA and got CSV that is not what Salesforce sends \(its columns are Id, LastName, not Id, FirstName/);
+	});
+});
+
+describe('the app over an org that refuses Bulk', () => {
+	it('lists everyone over REST and the Overview tab says why, with the calls it cost', async () => {
+		const {org} = await orgWhoseBulk(() => ({status: 403, body: JSON.stringify([{errorCode: 'API_DISABLED_FOR_ORG', message: 'The Bulk API is not enabled for this organization'}])}));
+		const home = makeTempHome();
+		const session = await openSession({kind: 'token', instanceUrl: org.instanceUrl, accessToken: 'token'}, {...home.env, SALESSCREEN_BULK_THRESHOLD: '100', SALESSCREEN_RETRY_DELAY: '1ms'});
+		const rendered = render(<App services={session.services} size={{columns: 160, rows: 34}} />);
+		try {
+			const driver = inkDriver(rendered);
+			await openSalesforceDashboard(driver);
+			// Three REST pages and the refused job.
+			await driver.waitFor(/Salesforce users +600 loaded · 4 API calls/);
+			await driver.waitFor(/Bulk API +Listing the rest over the REST query: http:\/\/127\.0\.0\.1:\d+ refused a Bulk API 2\.0 query job \(HTTP 403 API_DISABLED_FOR_ORG/);
+		} finally {
+			rendered.unmount();
+			await session.close();
+			home.remove();
+		}
 	});
 });
