@@ -191,6 +191,15 @@ export async function readUsersInBulk(connection: Connection, signal: AbortSigna
 
 		const batch: SalesforceUser[] = [];
 		for (const [index, row] of records.entries()) {
+			// A set is up to 50,000 rows, read on the thread that answers keys (checking them takes about
+			// 150 ms warm): let a key pressed meanwhile through every 2,000 rows.
+			if (index > 0 && index % 2000 === 0) {
+				// eslint-disable-next-line no-await-in-loop
+				await new Promise((resolve) => {
+					setImmediate(resolve);
+				});
+			}
+
 			const parsed = userRecord.safeParse(rowAsRecord(columns, row));
 			if (!parsed.success) {
 				throw unexpected(target, asked, `row ${index + 1}: ${describeIssue(parsed.error)}`);
