@@ -5,6 +5,7 @@ import {openSession} from '../../source/session.js';
 import {App} from '../../source/ui/app.js';
 import {inkDriver, openSalesforceDashboard} from '../support/ink-driver.js';
 import {makeTempHome} from '../support/temp-home.js';
+import {runCli} from '../support/run-cli.js';
 import {openConnection} from '../../source/salesforce/connection.js';
 import {fetchSalesforceUsers} from '../../source/salesforce/user-source.js';
 import {json, startMisbehavingOrg, userRecord, wellBehaved, type Reply} from './misbehaving-org.js';
@@ -115,6 +116,25 @@ describe('the app over an org that refuses Bulk', () => {
 		} finally {
 			rendered.unmount();
 			await session.close();
+			home.remove();
+		}
+	});
+});
+
+describe('import over an org that refuses Bulk', () => {
+	it('plans everyone and says on stderr that the listing went on over REST, and why', async () => {
+		const {org} = await orgWhoseBulk(() => ({status: 403, body: JSON.stringify([{errorCode: 'INSUFFICIENT_ACCESS', message: 'The user does not have the API Enabled permission'}])}));
+		const home = makeTempHome();
+		try {
+			const result = await runCli(['import', '--instance-url', org.instanceUrl, '--access-token', 'token', '--all', '--dry-run', '--json'], {
+				...home.env,
+				SALESSCREEN_BULK_THRESHOLD: '100',
+				SALESSCREEN_RETRY_DELAY: '1ms',
+			});
+			expect(result.code).toBe(0);
+			expect((JSON.parse(result.stdout) as {selected: number}).selected).toBe(total);
+			expect(result.stderr).toMatch(/^salesscreen: Listing the rest over the REST query: http:\/\/127\.0\.0\.1:\d+ refused a Bulk API 2\.0 query job \(HTTP 403 INSUFFICIENT_ACCESS: The user does not have the API Enabled permission\)\.\n$/);
+		} finally {
 			home.remove();
 		}
 	});
