@@ -13,6 +13,7 @@ import {fetchOrgOverview} from './salesforce/org-overview.js';
 import {classifySalesforceError, reconnectCodes} from './salesforce/salesforce-error-class.js';
 import {describeSalesforceError} from './salesforce/salesforce-error.js';
 import {fetchActivityOwners, fetchSalesforceUsers} from './salesforce/user-source.js';
+import {bulkThresholdFromEnvironment} from './salesforce/bulk-threshold.js';
 import {openConnectionFile, type ConnectionFile} from './settings/saved-connection.js';
 import {openSettings, type AppSettings} from './settings/settings.js';
 import type {Store} from './store/database.js';
@@ -128,6 +129,8 @@ function savedOrg(file: ConnectionFile): ActiveOrg | undefined {
  */
 export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = process.env, options: SessionOptions = {}): Promise<Session> {
 	const startDemoOrg = options.startDemoOrg ?? startDemoOrgProcess;
+	// Read before anything opens, so a mistyped value stops the run at once.
+	const bulkThreshold = bulkThresholdFromEnvironment(env);
 	const home = resolveAppHome(env);
 	ensureAppHome(home);
 	const settings = openSettings(home.home);
@@ -214,6 +217,7 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 	const directory: SalesforceDirectory = {
 		async listUsers(options = {}) {
 			return fetchSalesforceUsers(current.connection, {
+				bulkThreshold,
 				...options,
 				onBatch(batch, progress) {
 					succeeded();
@@ -270,9 +274,11 @@ export async function openSession(target: OrgTarget, env: NodeJS.ProcessEnv = pr
 		get org() {
 			return current.description;
 		},
-		async fetchUsers(onBatch, signal, onRetry, part = 'importable') {
+		async fetchUsers(onBatch, signal, onRetry, part = 'importable', onNotice) {
 			await fetchSalesforceUsers(current.connection, {
 				part,
+				bulkThreshold,
+				onNotice,
 				onBatch(batch, progress) {
 					succeeded();
 					onBatch(batch, progress);

@@ -85,7 +85,14 @@ export type AppServices = {
 	/** How many demo people were seeded into the store on this first run (0 when none). */
 	demoPeopleSeeded: number;
 	/** Streams a part of the org's users (default the importable ones: active Standard users). */
-	fetchUsers: (onBatch: (batch: SalesforceUser[], progress: LoadProgress) => void, signal: AbortSignal, onRetry?: (notice: RetryNotice) => void, part?: UserPart) => Promise<void>;
+	fetchUsers: (
+		onBatch: (batch: SalesforceUser[], progress: LoadProgress) => void,
+		signal: AbortSignal,
+		onRetry?: (notice: RetryNotice) => void,
+		part?: UserPart,
+		/** Told when the listing goes on over the REST query because the org would not run it in Bulk. */
+		onNotice?: (message: string) => void,
+	) => Promise<void>;
 	fetchOverview: (onRetry?: (notice: RetryNotice) => void) => Promise<OrgOverview>;
 	/** The ids of the users who own recent activity in the objects the activity scope names. */
 	fetchActivityOwners: (activity: ActivityScope, signal: AbortSignal) => Promise<ActivityOwners>;

@@ -127,9 +127,9 @@ export function importUsers(ports: RunPorts) {
 		return {entries: result.entries, runId: result.runId, selected: users.length, mode: 'manual', teams, onNoTeam: await peopleOnNoTeam(ports, result.runId)};
 	};
 
-	const list = async (options: {dryRun: boolean; part?: UserPart; onRetry?: (notice: RetryNotice) => void; signal?: AbortSignal}, startedAt: string) => {
+	const list = async (options: {dryRun: boolean; part?: UserPart; onRetry?: (notice: RetryNotice) => void; onNotice?: (message: string) => void; signal?: AbortSignal}, startedAt: string) => {
 		try {
-			return await ports.salesforce.listUsers({part: options.part, onRetry: options.onRetry, signal: options.signal});
+			return await ports.salesforce.listUsers({part: options.part, onRetry: options.onRetry, onNotice: options.onNotice, signal: options.signal});
 		} catch (error: unknown) {
 			// A dry run writes nothing, not even a failed run.
 			return options.dryRun ? Promise.reject(error) : failed(startedAt, 0, error);
@@ -154,7 +154,7 @@ export function importUsers(ports: RunPorts) {
 		 * Lists the org's users, lets `pick` choose (a script's --all or --id), then imports them, or only plans
 		 * with dryRun. A listing that fails is recorded as a failed run, as a failing import is.
 		 */
-		async listAndImport(pick: (users: readonly SalesforceUser[]) => readonly SalesforceUser[], options: {dryRun: boolean; part?: UserPart} & RunListeners): Promise<ImportReport> {
+		async listAndImport(pick: (users: readonly SalesforceUser[]) => readonly SalesforceUser[], options: {dryRun: boolean; part?: UserPart; onNotice?: (message: string) => void} & RunListeners): Promise<ImportReport> {
 			if (options.dryRun) {
 				return this.plan(pick(await list(options, ports.clock.now().toISOString())));
 			}

@@ -52,6 +52,10 @@ export async function importCommand(options: ImportCommandOptions, out: NodeJS.W
 			onWait(message) {
 				errors.write(`salesscreen: ${message}\n`);
 			},
+			// The org refused Bulk and the listing went on over REST: worth knowing, since it costs more calls.
+			onNotice(message) {
+				errors.write(`salesscreen: ${message}\n`);
+			},
 		});
 		writeImportReport(report, options.json, out);
 		return 0;

@@ -96,3 +96,11 @@ export const oauthError = z.object({error: z.string().regex(/^[a-z_]+$/), error_
 
 /** A REST error: `[{"errorCode": "INVALID_SESSION_ID", "message": "…"}]`. */
 export const apiErrors = z.array(z.object({errorCode: z.string().regex(/^[A-Za-z\d_]+$/), message: z.string().optional()})).min(1);
+
+/** A Bulk API 2.0 query job, as its creation and each look at it answer (only what the app reads). */
+export const bulkQueryJob = z.object({
+	id: salesforceId,
+	state: z.enum(['Open', 'UploadComplete', 'InProgress', 'JobComplete', 'Aborted', 'Failed']),
+	numberRecordsProcessed: z.number().int().nonnegative().optional(),
+	errorMessage: z.string().nullish(),
+});

@@ -15,6 +15,9 @@ export type RestGetOptions<T> = {
 	signal?: AbortSignal;
 };
 
+/** A request other than a plain JSON GET: a Bulk API 2.0 job is created with a POST, its results come as CSV. */
+export type RestRequestOptions = Omit<RestGetOptions<unknown>, 'schema'> & {method?: 'GET' | 'POST'; body?: unknown; accept?: string};
+
 /** A REST error as jsforce names them, by Salesforce's errorCode, so that one describer handles both. */
 export class SalesforceApiError extends Error {
 	constructor(
@@ -72,16 +75,23 @@ export type AnswerBody = {status: number; contentType: string | null; bytes: Arr
 
 /** restGet without the reading: the same session, renewal, time-out and errors, the body left as bytes. */
 export async function restGetBody(connection: Connection, path: string, options: Omit<RestGetOptions<unknown>, 'schema'>): Promise<AnswerBody> {
+	const {headers: _headers, ...body} = await restRequest(connection, path, options);
+	return body;
+}
+
+/** Any one request of the REST API, with restGetBody's session, renewal, time-out and errors; the answer's headers too. */
+export async function restRequest(connection: Connection, path: string, options: RestRequestOptions): Promise<AnswerBody & {headers: Headers}> {
 	const url = new URL(path, connection.instanceUrl);
 	try {
-		return await getOnce(connection, url, options);
+		return await requestOnce(connection, url, options);
 	} catch (error: unknown) {
 		// fetch reports network trouble as a TypeError, which retry libraries take for a bug and never retry.
 		throw error instanceof TypeError ? new NetworkError(error, url.toString()) : error;
 	}
 }
 
-async function getOnce(connection: Connection, url: URL, options: Omit<RestGetOptions<unknown>, 'schema'>): Promise<AnswerBody> {
+async function requestOnce(connection: Connection, url: URL, options: RestRequestOptions): Promise<AnswerBody & {headers: Headers}> {
+	const json = options.body !== undefined;
 	for (let attempt = 1; ; attempt++) {
 		const sentAt = Date.now();
 		const milliseconds = requestTimeoutFor(options.kind, callLimitsOf(connection));
@@ -92,7 +102,12 @@ async function getOnce(connection: Connection, url: URL, options: Omit<RestGetOp
 		const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
 		try {
 			// eslint-disable-next-line no-await-in-loop
-			const response = await fetch(url, {headers: {...options.headers, Authorization: `Bearer ${connection.accessToken}`, Accept: 'application/json'}, signal});
+			const response = await fetch(url, {
+				method: options.method ?? 'GET',
+				headers: {...options.headers, ...(json ? {'Content-Type': 'application/json'} : {}), Authorization: `Bearer ${connection.accessToken}`, Accept: options.accept ?? 'application/json'},
+				body: json ? JSON.stringify(options.body) : undefined,
+				signal,
+			});
 			const usage = /api-usage=(\d+)\/(\d+)/.exec(response.headers.get('sforce-limit-info') ?? '');
 			if (usage) {
 				connection.limitInfo = {apiUsage: {used: Number(usage[1]), limit: Number(usage[2])}};
@@ -101,7 +116,7 @@ async function getOnce(connection: Connection, url: URL, options: Omit<RestGetOp
 			if (response.ok) {
 				// eslint-disable-next-line no-await-in-loop
 				const bytes = await response.arrayBuffer();
-				return {status: response.status, contentType: response.headers.get('content-type'), bytes};
+				return {status: response.status, contentType: response.headers.get('content-type'), bytes, headers: response.headers};
 			}
 
 			const renew = connection._refreshDelegate;

@@ -7,7 +7,12 @@ import type {ActivityScope} from '../../core/sync-scope.js';
 export type RetryNotice = {attempt: number; attempts: number; reason: string};
 
 /** How far a listing is: users read so far, of how many the org says it has. */
-export type LoadProgress = {loaded: number; total: number};
+export type LoadProgress = {
+	loaded: number;
+	total: number;
+	/** The calls to the org this listing has cost so far (REST pages, or a Bulk job's calls), when the adapter counts them. */
+	apiCalls?: number;
+};
 
 /**
  * Which of the org's users to ask Salesforce for: `importable` the active Standard users (the default listing),
@@ -22,6 +27,8 @@ export type ListUsersOptions = {
 	modifiedSince?: string;
 	onBatch?: (batch: SalesforceUser[], progress: LoadProgress) => void;
 	onRetry?: (notice: RetryNotice) => void;
+	/** Told, in one sentence, when the listing changed how it reads the org (Bulk refused: it goes on over REST). */
+	onNotice?: (message: string) => void;
 	signal?: AbortSignal;
 };
 

@@ -6,9 +6,9 @@ import type {UserPart} from '../../app/ports/salesforce-directory.js';
 
 export type UsersLoad =
 	/** `retry` while a batch that failed for a passing reason is asked again. */
-	| {status: 'loading'; loaded: number; total: number | undefined; retry?: RetryNotice}
-	/** `at`: when the list arrived, so a view can say how old it is once the org stops answering. */
-	| {status: 'done'; loaded: number; total: number; at: Date}
+	| {status: 'loading'; loaded: number; total: number | undefined; retry?: RetryNotice; apiCalls?: number; notice?: string}
+	/** `at`: when the list arrived, so a view can say how old it is once the org stops answering; `apiCalls`: what the listing cost. */
+	| {status: 'done'; loaded: number; total: number; at: Date; apiCalls?: number; notice?: string}
 	/** `reconnect` when only connecting again can help (revoked or refused sessions). */
 	| {status: 'failed'; loaded: number; total: number | undefined; message: string; reconnect: boolean; at: Date};
 
@@ -40,6 +40,9 @@ function usePartLoad(services: Services, part: UserPart, wanted: boolean, genera
 		users.current = [];
 		setLoad({status: 'loading', loaded: 0, total: undefined});
 		let total: number | undefined;
+		let apiCalls: number | undefined;
+		// Why the listing went on over REST after the org refused Bulk, kept to show beside the count.
+		let notice: string | undefined;
 
 		services
 			.fetchUsers(
@@ -53,20 +56,24 @@ function usePartLoad(services: Services, part: UserPart, wanted: boolean, genera
 					}
 
 					total = progress.total;
-					setLoad({status: 'loading', loaded: users.current.length, total});
+					apiCalls = progress.apiCalls ?? apiCalls;
+					setLoad({status: 'loading', loaded: users.current.length, total, apiCalls, notice});
 				},
 				controller.signal,
 				(retry) => {
 					if (!controller.signal.aborted) {
-						setLoad({status: 'loading', loaded: users.current.length, total, retry});
+						setLoad({status: 'loading', loaded: users.current.length, total, retry, apiCalls, notice});
 					}
 				},
 				part,
+				(message) => {
+					notice = message;
+				},
 			)
 			.then(
 				() => {
 					if (!controller.signal.aborted) {
-						setLoad({status: 'done', loaded: users.current.length, total: users.current.length, at: new Date()});
+						setLoad({status: 'done', loaded: users.current.length, total: users.current.length, at: new Date(), apiCalls, notice});
 					}
 				},
 				(error: unknown) => {
@@ -96,6 +103,9 @@ function usePartLoad(services: Services, part: UserPart, wanted: boolean, genera
 function combinedLoad(first: UsersLoad, second: UsersLoad): UsersLoad {
 	const loaded = first.loaded + second.loaded;
 	const total = first.total === undefined || second.total === undefined ? undefined : first.total + second.total;
+	const calls = (load: UsersLoad) => (load.status === 'failed' ? undefined : load.apiCalls);
+	const apiCalls = calls(first) === undefined && calls(second) === undefined ? undefined : (calls(first) ?? 0) + (calls(second) ?? 0);
+	const notice = (first.status === 'failed' ? undefined : first.notice) ?? (second.status === 'failed' ? undefined : second.notice);
 	const failed = first.status === 'failed' ? first : second.status === 'failed' ? second : undefined;
 	if (failed) {
 		return {...failed, loaded, total};
@@ -103,12 +113,12 @@ function combinedLoad(first: UsersLoad, second: UsersLoad): UsersLoad {
 
 	if (first.status === 'loading' || second.status === 'loading') {
 		const retry = (first.status === 'loading' && first.retry) || (second.status === 'loading' && second.retry) || undefined;
-		return {status: 'loading', loaded, total, ...(retry ? {retry} : {})};
+		return {status: 'loading', loaded, total, apiCalls, notice, ...(retry ? {retry} : {})};
 	}
 
 	// Both parts are done here; the list is as old as the part that arrived last.
 	const at = first.status === 'done' && second.status === 'done' && second.at > first.at ? second.at : (first as {at: Date}).at;
-	return {status: 'done', loaded, total: loaded, at};
+	return {status: 'done', loaded, total: loaded, at, apiCalls, notice};
 }
 
 /**

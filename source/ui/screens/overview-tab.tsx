@@ -35,6 +35,11 @@ type Overlay = 'none' | 'connect' | 'confirm-disconnect' | 'disconnecting';
 
 const count = formatCount;
 
+/** What the listing cost the org's daily allowance: " · 2 API calls" (nothing when the source does not count). */
+function apiCallsText(apiCalls: number | undefined): string {
+	return apiCalls === undefined ? '' : ` · ${count(apiCalls)} API call${apiCalls === 1 ? '' : 's'}`;
+}
+
 function Row({label, children, wrap = false}: {label: string; children: React.ReactNode; wrap?: boolean}) {
 	return (
 		// A one-line row keeps its line; a wrapped one takes what is left and is cut there, never drawn over the rows below.
@@ -232,10 +237,17 @@ export function OverviewTab({services, overview, connection, usersLoad, isFocuse
 			{connectionText(org)}
 		</Row>,
 		<Row key="users" label="Salesforce users">
-			{usersLoad.status === 'done' ? `${count(usersLoad.total)} loaded` : null}
-			{usersLoad.status === 'loading' ? `loading… ${count(usersLoad.loaded)} of ${usersLoad.total === undefined ? '?' : count(usersLoad.total)}` : null}
+			{usersLoad.status === 'done' ? `${count(usersLoad.total)} loaded${apiCallsText(usersLoad.apiCalls)}` : null}
+			{usersLoad.status === 'loading' ? `loading… ${count(usersLoad.loaded)} of ${usersLoad.total === undefined ? '?' : count(usersLoad.total)}${apiCallsText(usersLoad.apiCalls)}` : null}
 			{usersLoad.status === 'failed' ? <Text color="red">{usersLoad.message}</Text> : null}
 		</Row>,
+		...(usersLoad.status !== 'failed' && usersLoad.notice
+			? [
+					<Row wrap key="users-notice" label="Bulk API">
+						<Text color="yellow">{usersLoad.notice}</Text>
+					</Row>,
+				]
+			: []),
 		<Row key="store" label="SalesScreen store">
 			{services.store.name}
 		</Row>,
