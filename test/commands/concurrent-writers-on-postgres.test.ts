@@ -1,6 +1,8 @@
 import {expect, it} from 'vitest';
 import pg from 'pg';
-import {runCli} from '../support/run-cli.js';
+import type {ChildProcess} from 'node:child_process';
+import {writeLockKey} from '../../source/store/postgres-write-lock.js';
+import {runCli, startCli} from '../support/run-cli.js';
 import {describeOnPostgres, freshPostgresDatabase} from '../support/postgres-database.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
 
@@ -16,14 +18,31 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string): Pr
 	}
 }
 
+/** Resolves once the process has written a line matching `pattern` on standard error; rejects if it exits first. */
+async function saysOnStandardError(child: ChildProcess, pattern: RegExp): Promise<void> {
+	let text = '';
+	await new Promise<void>((resolve, reject) => {
+		child.stderr!.on('data', (chunk: Buffer) => {
+			text += chunk.toString();
+			if (pattern.test(text)) {
+				resolve();
+			}
+		});
+		child.once('close', () => {
+			reject(new Error(`exited without ${String(pattern)} on standard error:\n${text}`));
+		});
+	});
+}
+
 const processes = 4;
 const rounds = 3;
 const users = '300';
 
 describeOnPostgres('several salesscreen processes writing one database at once', () => {
-	// Each round starts every process at the same moment, half importing and half syncing the same org, so
-	// that they meet at the write lock in whatever order the machine gives; nothing here depends on timing,
-	// only on what the database holds once they have all exited.
+	// Each round starts every process, half importing and half syncing the same org, while another writer
+	// (this test, named as a salesscreen import) holds the write lock, so that all of them meet at the lock
+	// however fast each starts; then it lets go and they race for it. Nothing here depends on timing, only
+	// on what the database holds once they have all exited.
 	it('make each person and each link once, and record every run', async () => {
 		const {env} = tempHome();
 		const onPostgres = {...env, SALESSCREEN_DATABASE_URL: await freshPostgresDatabase()};
@@ -33,8 +52,24 @@ describeOnPostgres('several salesscreen processes writing one database at once',
 			// Round one races to write everyone; later rounds race to find them written, and write nothing twice.
 			const commands = Array.from({length: processes}, (_, index) =>
 				index % 2 === 0 ? ['import', '--demo-users', users, '--all', '--json'] : ['sync', '--demo-users', users, '--json']);
+			const holder = new pg.Client({connectionString: onPostgres.SALESSCREEN_DATABASE_URL});
 			// eslint-disable-next-line no-await-in-loop
-			const results = await Promise.all(commands.map(async (args) => runCli(args, onPostgres)));
+			await holder.connect();
+			// eslint-disable-next-line no-await-in-loop
+			await holder.query("set application_name = 'salesscreen writer manual 2026-01-01T00:00:00.000Z tester'");
+			// eslint-disable-next-line no-await-in-loop
+			await holder.query('select pg_advisory_lock($1)', [writeLockKey]);
+			const started = commands.map((args) => startCli(args, onPostgres));
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				await Promise.all(started.map(async ({child}) => saysOnStandardError(child, /Waiting for another import to finish \(started by tester/)));
+			} finally {
+				// eslint-disable-next-line no-await-in-loop
+				await holder.end();
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			const results = await Promise.all(started.map(async ({exited}) => exited));
 			for (const result of results) {
 				// Waiting for the others is said on standard error, and nothing else is.
 				const said = result.stderr.split('\n').filter((line) => line !== '' && !/^salesscreen: Waiting for another (import|automatic sync) to finish/.test(line));
