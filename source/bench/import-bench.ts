@@ -34,7 +34,7 @@ export type ImportMeasurement = {
 const matchedEvery = Math.round(1 / importBenchSizes.matchShare);
 
 /** Deterministic users: every third or so has the email of an existing person, written in another case. */
-function benchUsers(): SalesforceUser[] {
+export function benchUsers(): SalesforceUser[] {
 	const users: SalesforceUser[] = [];
 	for (let index = 0; index < importBenchSizes.users; index++) {
 		const matches = index % matchedEvery === 0 && index / matchedEvery < importBenchSizes.people;
@@ -85,7 +85,7 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
  * The users are listed already; what the bench times is Import users' own work once they are. The org answers
  * what it is asked before a run (not a sandbox; the connected user may list users) without a network.
  */
-const listedOrg: SalesforceDirectory = {
+export const listedOrg: SalesforceDirectory = {
 	listUsers: async () => [],
 	activityOwners: async () => [],
 	organizationFacts: async () => ({identity: {orgId: '00D000000000001AAA', isDemo: false, instanceUrl: 'https://bench.my.salesforce.com'}, isSandbox: false}),

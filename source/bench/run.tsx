@@ -13,6 +13,7 @@ import {FrameWriter} from '../ui/frame-writer.js';
 import {FakeKeyboard, FakeTerminalOutput} from './fake-terminal.js';
 import {measureStartUp, type StartUpMeasurement} from './start-up-bench.js';
 import {importBenchSizes, measureBaseline, measureRunImport, type ImportMeasurement} from './import-bench.js';
+import {benchPostgresServer, measureBaselineOnPostgres, measureRunImportOnPostgres} from './postgres-import-bench.js';
 
 /*
  * npm run bench: the numbers issue targets are about, each beside a baseline measured in this same run.
@@ -273,7 +274,7 @@ async function runScenarioProcess(users: number, presses: number): Promise<Scena
 	return JSON.parse(output) as Scenario;
 }
 
-type ImportSide = 'runImport' | 'baseline';
+type ImportSide = 'runImport' | 'baseline' | 'runImportOnPostgres' | 'baselineOnPostgres';
 
 /** One side of the import benchmark in a process of its own, with the app's heap flags, so its peak RSS is its own. */
 async function runImportProcess(side: ImportSide): Promise<ImportMeasurement> {
@@ -293,14 +294,25 @@ async function runImportProcess(side: ImportSide): Promise<ImportMeasurement> {
 	return JSON.parse(output) as ImportMeasurement;
 }
 
-async function measureImports(): Promise<Record<ImportSide, ImportMeasurement>> {
+type ImportResults = {runImport: ImportMeasurement; baseline: ImportMeasurement; postgres?: {runImport: ImportMeasurement; baseline: ImportMeasurement}};
+
+async function measureImports(): Promise<ImportResults> {
 	note(`import: ${importBenchSizes.users.toLocaleString('en-US')} users into ${importBenchSizes.people.toLocaleString('en-US')} people, runImport then the raw baseline`);
 	const runImportSide = await runImportProcess('runImport');
 	const baseline = await runImportProcess('baseline');
-	return {runImport: runImportSide, baseline};
+	// PostgreSQL only when a server is given (SALESSCREEN_BENCH_POSTGRES_URL, or the tests' one): the bench
+	// never starts a server itself.
+	if (!benchPostgresServer()) {
+		note('import on PostgreSQL skipped: set SALESSCREEN_BENCH_POSTGRES_URL to a server (or run under .ci/with-postgres)');
+		return {runImport: runImportSide, baseline};
+	}
+
+	note('import on PostgreSQL: runImport then the multi-row-insert baseline, each in a database of its own');
+	const postgres = {runImport: await runImportProcess('runImportOnPostgres'), baseline: await runImportProcess('baselineOnPostgres')};
+	return {runImport: runImportSide, baseline, postgres};
 }
 
-function printImports(results: Record<ImportSide, ImportMeasurement>) {
+function printImports(results: ImportResults) {
 	const f = (value: number) => value.toFixed(1);
 	const count = (value: number) => Math.round(value).toLocaleString('en-US');
 	const {runImport, baseline} = results;
@@ -310,13 +322,32 @@ function printImports(results: Record<ImportSide, ImportMeasurement>) {
 	console.log(`  runImport (plan + write, one transaction): ${f(runImport.totalMs)} ms, ${count(runImport.usersPerSecond)} users/s, peak RSS ${f(runImport.peakRssMb)} MB   (planning alone ${f(runImport.planMs)} ms)`);
 	console.log(`  baseline, the same rows by raw prepared statements in one transaction: ${f(baseline.totalMs)} ms, ${count(baseline.usersPerSecond)} users/s, peak RSS ${f(baseline.peakRssMb)} MB`);
 	console.log(`  ratio ${f(runImport.totalMs / baseline.totalMs)}×   (targets: within 2× of the baseline, under 3,000 ms)`);
+	if (results.postgres) {
+		const onPostgres = results.postgres;
+		console.log(`  on PostgreSQL, runImport (plan + write, one transaction under the write lock): ${f(onPostgres.runImport.totalMs)} ms, ${count(onPostgres.runImport.usersPerSecond)} users/s, peak RSS ${f(onPostgres.runImport.peakRssMb)} MB`);
+		console.log(`  on PostgreSQL, baseline, the same rows by one multi-row insert per table in one transaction: ${f(onPostgres.baseline.totalMs)} ms, ${count(onPostgres.baseline.usersPerSecond)} users/s`);
+		console.log(`  on PostgreSQL, ratio ${f(onPostgres.runImport.totalMs / onPostgres.baseline.totalMs)}×   (target: within 2× of the baseline)`);
+	}
+}
+
+async function measureImportSide(side: ImportSide): Promise<ImportMeasurement> {
+	if (side === 'baseline') {
+		return measureBaseline();
+	}
+
+	if (side === 'runImport') {
+		return measureRunImport();
+	}
+
+	const server = benchPostgresServer()!;
+	return side === 'baselineOnPostgres' ? measureBaselineOnPostgres(server) : measureRunImportOnPostgres(server);
 }
 
 async function main() {
 	const importAt = process.argv.indexOf('--import-scenario');
 	if (importAt >= 0) {
 		const side = process.argv[importAt + 1] as ImportSide;
-		process.stdout.write(JSON.stringify(side === 'baseline' ? measureBaseline() : await measureRunImport()));
+		process.stdout.write(JSON.stringify(await measureImportSide(side)));
 		return;
 	}
 
