@@ -1,40 +1,14 @@
 import {expect, it} from 'vitest';
 import pg from 'pg';
-import type {ChildProcess} from 'node:child_process';
 import {writeLockKey} from '../../source/store/postgres-write-lock.js';
 import {runCli, startCli} from '../support/run-cli.js';
 import {describeOnPostgres, freshPostgresDatabase} from '../support/postgres-database.js';
+import {query, saysOnStandardError} from '../support/postgres-query.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
 
 const tempHome = tempHomesPerTest();
 
 type ImportJson = {runId: number | null; selected: number; counts: {create: number; map: number; alreadyImported: number; skip: number}};
-
-async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-	const client = new pg.Client({connectionString: url});
-	await client.connect();
-	try {
-		return (await client.query<T>(text)).rows;
-	} finally {
-		await client.end();
-	}
-}
-
-/** Resolves once the process has written a line matching `pattern` on standard error; rejects if it exits first. */
-async function saysOnStandardError(child: ChildProcess, pattern: RegExp): Promise<void> {
-	let text = '';
-	await new Promise<void>((resolve, reject) => {
-		child.stderr!.on('data', (chunk: Buffer) => {
-			text += chunk.toString();
-			if (pattern.test(text)) {
-				resolve();
-			}
-		});
-		child.once('close', () => {
-			reject(new Error(`exited without ${String(pattern)} on standard error:\n${text}`));
-		});
-	});
-}
 
 describeOnPostgres('salesscreen import on PostgreSQL', () => {
 	it('imports the demo org into the database, and history and undo read it back from there', async () => {

@@ -3,19 +3,10 @@ import pg from 'pg';
 import {writeLockKey} from '../../source/store/postgres-write-lock.js';
 import {runCli, startCli} from '../support/run-cli.js';
 import {describeOnPostgres, freshPostgresDatabase} from '../support/postgres-database.js';
+import {query} from '../support/postgres-query.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
 
 const tempHome = tempHomesPerTest();
-
-async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-	const client = new pg.Client({connectionString: url});
-	await client.connect();
-	try {
-		return (await client.query<T>(text, values)).rows;
-	} finally {
-		await client.end();
-	}
-}
 
 /** What a user would see of the store: committed rows only, as every other session reads them. */
 async function storeState(url: string) {
