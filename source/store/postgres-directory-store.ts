@@ -7,11 +7,9 @@ import * as schema from './postgres-schema.js';
 import {importOutcomes, importRuns, manualChoices, people, salesforceLinks, teams} from './postgres-schema.js';
 import {requestFullSyncOnPostgres} from './postgres-sync-state.js';
 import {withWriteLock} from './postgres-write-lock.js';
+import type {ChoiceRow, NewPersonRow, PersonChangesRow} from './directory-rows.js';
 
 type Db = NodePgDatabase<typeof schema>;
-type NewPersonRow = {name: string; email: string; emailNormalised: string; title: string | null; role: 'admin' | 'member'; osLogin: string | null};
-type PersonChangesRow = Partial<{name: string; email: string; emailNormalised: string; title: string | null; role: 'admin' | 'member'; active: boolean; osLogin: string | null}>;
-type ChoiceRow = {salesforceUserId: string; kind: 'map' | 'ignore'; personId: number | null; chosenBy: string; chosenAt: string};
 
 const personColumns = {
 	id: people.id,

@@ -8,10 +8,8 @@ import {searchPeople} from './people-search-query.js';
 import {manualChoices, people, salesforceLinks, teams} from './schema.js';
 import {requestFullSync} from './sync-state.js';
 import {listTeams} from './teams-query.js';
+import type {ChoiceRow, NewPersonRow, PersonChangesRow} from './directory-rows.js';
 
-type NewPersonRow = {name: string; email: string; emailNormalised: string; title: string | null; role: 'admin' | 'member'; osLogin: string | null};
-type PersonChangesRow = Partial<{name: string; email: string; emailNormalised: string; title: string | null; role: 'admin' | 'member'; active: boolean; osLogin: string | null}>;
-type ChoiceRow = {salesforceUserId: string; kind: 'map' | 'ignore'; personId: number | null; chosenBy: string; chosenAt: string};
 
 const personColumns = {
 	id: people.id,
