@@ -3,39 +3,10 @@ import pg from 'pg';
 import {writeLockKey} from '../../source/store/postgres-write-lock.js';
 import {runCli, startCli} from '../support/run-cli.js';
 import {describeOnPostgres, freshPostgresDatabase} from '../support/postgres-database.js';
-import {query} from '../support/postgres-query.js';
+import {outcomesBytes, poll, query, storeState} from '../support/postgres-query.js';
 import {tempHomesPerTest} from '../support/temp-home.js';
 
 const tempHome = tempHomesPerTest();
-
-/** What a user would see of the store: committed rows only, as every other session reads them. */
-async function storeState(url: string) {
-	const [state] = await query(
-		url,
-		`select (select count(*) from people)::int as people,
-			(select count(*) from salesforce_links)::int as links,
-			(select count(*) from import_outcomes)::int as outcomes,
-			(select count(*) from import_runs)::int as runs,
-			(select count(*) from import_runs where status = 'completed')::int as "completedRuns",
-			(select count(*) from people p where p.origin = 'salesforce'
-				and not exists (select 1 from salesforce_links l where l.person_id = p.id))::int as unlinked`,
-	);
-	return state!;
-}
-
-async function poll(condition: () => Promise<boolean>, what: string): Promise<void> {
-	const deadline = Date.now() + 30_000;
-	while (!(await condition())) {
-		if (Date.now() > deadline) {
-			throw new Error(`never saw ${what}`);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise((resolve) => {
-			setTimeout(resolve, 2);
-		});
-	}
-}
 
 /** True once a salesscreen session holds the write lock, i.e. its run's transaction has begun. */
 async function writerHoldsLock(url: string): Promise<boolean> {
@@ -46,15 +17,6 @@ async function writerHoldsLock(url: string): Promise<boolean> {
 		[writeLockKey],
 	);
 	return rows.length > 0;
-}
-
-/**
- * Bytes of the outcomes table on disk: rows a transaction has written but not committed take pages
- * already, so growth means the run is between its first outcome row and its commit.
- */
-async function outcomesBytes(url: string): Promise<number> {
-	const [row] = await query<{bytes: string}>(url, "select pg_relation_size('import_outcomes') as bytes");
-	return Number(row!.bytes);
 }
 
 const args = ['import', '--demo-users', '5000', '--all', '--json'];
