@@ -1,5 +1,6 @@
 import type {StorePorts} from './app/ports/store-ports.js';
 import type {ChosenStore} from './chosen-store.js';
+import {sayingLostConnection} from './store/postgres-connection-lost.js';
 import {openPostgresStore, type PostgresStore} from './store/postgres-database.js';
 import {postgresDirectoryStore} from './store/postgres-directory-store.js';
 import {postgresHistoryStore} from './store/postgres-history-store.js';
@@ -12,7 +13,12 @@ import {withTransaction} from './store/postgres-write-lock.js';
 
 /** The store ports over one PostgreSQL store: where TypeScript checks that the adapter fits the application's ports. */
 export function postgresStorePorts(store: PostgresStore): StorePorts {
-	return {runs: postgresRunStore(store), directory: postgresDirectoryStore(store), history: postgresHistoryStore(store)};
+	// A lost connection (the server stopped or restarted) is said in words naming the store, by every port.
+	return {
+		runs: sayingLostConnection(postgresRunStore(store), store.name),
+		directory: sayingLostConnection(postgresDirectoryStore(store), store.name),
+		history: sayingLostConnection(postgresHistoryStore(store), store.name),
+	};
 }
 
 /** The PostgreSQL database at the URL as the session uses it (see chosen-store.ts). */

@@ -52,7 +52,7 @@ function targetOf(url: string, env: NodeJS.ProcessEnv): PasswordTarget & {config
 export function postgresPool(url: string, env: NodeJS.ProcessEnv = process.env, warn: (message: string) => void = (message) => process.stderr.write(`salesscreen: ${message}\n`)): pg.Pool {
 	const target = targetOf(url, env);
 	const {config} = target;
-	return new pg.Pool({
+	const pool = new pg.Pool({
 		host: target.host,
 		port: Number(target.port),
 		database: target.database,
@@ -70,6 +70,13 @@ export function postgresPool(url: string, env: NodeJS.ProcessEnv = process.env, 
 			return password;
 		},
 	});
+	// A connection the server drops while it is checked out, between two queries of a transaction, is told
+	// to the client alone, and an error event nobody listens to ends the process with a stack trace: the
+	// next query on it fails instead, and says so.
+	pool.on('connect', (client) => {
+		client.on('error', () => {});
+	});
+	return pool;
 }
 
 function codeOf(error: unknown): string {
@@ -107,8 +114,11 @@ export function postgresFailure(name: string, error: unknown): StoreOpenError {
 		return new StoreOpenError(`The ${name} cannot be reached (${reason}): is the server running, and is the host right? Nothing was changed.`, 'other');
 	}
 
-	if (code === '57P01' || code === '57P02' || /Connection terminated/i.test(reason)) {
-		return new StoreOpenError(`The ${name}'s server stopped while salesscreen was using it (${reason}); what was under way was not written. Run it again when the server is back.`, 'other');
+	if (/^(57P01|57P02|08)/.test(code) || code === 'ECONNRESET' || code === 'EPIPE' || /Connection terminated|not queryable/i.test(reason)) {
+		return new StoreOpenError(
+			`The ${name} could not be reached: its server stopped, or the connection to it broke, while salesscreen was using it (${reason}); what was under way was not written. Run it again when the server is back.`,
+			'other',
+		);
 	}
 
 	if (/ssl|tls|certificate/i.test(reason)) {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import {lostConnectionError} from './postgres-connection-lost.js';
 import type {LockHolder} from './write-lock.js';
 
 /**
@@ -35,12 +36,6 @@ async function readHolder(client: pg.ClientBase): Promise<LockHolder | undefined
 	return holderOf(result.rows[0]?.tag);
 }
 
-/** Whether the error means the connection itself is gone, so that it is not given back to the pool. */
-function connectionBroken(error: unknown): boolean {
-	const code = (error as {code?: unknown} | null)?.code;
-	return typeof code === 'string' ? /^(57P0|08)/.test(code) || code.startsWith('E') : /Connection terminated|not queryable/i.test(String(error));
-}
-
 async function inTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClient) => Promise<{commit: boolean; value: T}>): Promise<T> {
 	const client = await pool.connect();
 	let broken: Error | undefined;
@@ -50,7 +45,7 @@ async function inTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClient) => 
 		await client.query(commit ? 'commit' : 'rollback');
 		return value;
 	} catch (error: unknown) {
-		if (connectionBroken(error)) {
+		if (lostConnectionError(error)) {
 			broken = error instanceof Error ? error : new Error(String(error));
 		} else {
 			await client.query('rollback').catch(() => {});
