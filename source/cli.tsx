@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=1 --max-old-space-size=1024
+#!/usr/bin/env -S node --max-semi-space-size=2 --max-old-space-size=1024
 // Heap flags: a small young generation keeps a 100,000-user org near 150 MB instead of about 300 (see the bench).
 // npm start passes the same flags; env -S splits them on Linux and macOS.
 import {readFileSync} from 'node:fs';

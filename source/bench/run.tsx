@@ -22,7 +22,7 @@ import {benchPostgresServer, measureBaselineOnPostgres, measureRunImportOnPostgr
 
 const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
 /** The heap flags the salesscreen binary runs with (its first line, and npm start). */
-const appNodeFlags = ['--max-semi-space-size=1', '--max-old-space-size=1024'];
+const appNodeFlags = ['--max-semi-space-size=2', '--max-old-space-size=1024'];
 const keys = {down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', space: ' ', tab: '\t', enter: '\r'};
 
 type DemoProcess = {instanceUrl: string; accessToken: string; stop: () => void};

@@ -7,7 +7,7 @@ import * as pty from 'node-pty';
 
 const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
 const minimalInkApp = fileURLToPath(new URL('minimal-ink-app.js', import.meta.url));
-const appNodeFlags = ['--max-semi-space-size=1', '--max-old-space-size=1024'];
+const appNodeFlags = ['--max-semi-space-size=2', '--max-old-space-size=1024'];
 
 export type StartUpMeasurement = {
 	versionMs: number;

@@ -174,7 +174,7 @@ function Shell({services, size}: Props) {
 						</Box>
 					) : null}
 					{/* Hidden, not unmounted, under the help: the screen keeps its cursor, filter and dialog. */}
-					<Box display={help ? 'none' : 'flex'} flexDirection="column" width={contentWidth} height={bodyHeight} paddingLeft={1} overflow="hidden">
+					<Box display={help ? 'none' : 'flex'} flexDirection="column" width={contentWidth} height={bodyHeight} paddingLeft={1} overflowY="hidden">
 						{firstAdmin === 'offer' && focus === 'sidebar' ? (
 							<FirstAdminOffer login={services.operator} width={Math.min(contentWidth - 1, 76)} height={Math.max(6, bodyHeight - integrationsRows)} onAccept={() => setFirstAdmin('form')} onDecline={() => setFirstAdmin('closed')} />
 						) : null}

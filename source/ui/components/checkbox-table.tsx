@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import {Text} from './text.js';
 import React from 'react';
-import {fitText} from '../../core/fit-text.js';
+import {fitColumn, fitText} from '../../core/fit-text.js';
 
 /** One column of a paged table: how wide, what heading, and what each row shows in it. */
 export type TableColumn<T> = {
@@ -62,29 +62,30 @@ type RowProps<T> = {
 
 function TableRow<T>({item, highlighted, selected, columns}: RowProps<T>) {
 	const rowColor = highlighted ? 'cyan' : undefined;
+	const lead = selected === undefined ? (highlighted ? '›' : ' ') : `${highlighted ? '›' : ' '}${selected ? '[x]' : '[ ]'}`;
+	const shown = columns.filter((column) => column.width > 0);
+	// One text a row, its columns laid out by the shared rule as spans: ink measures, lays out and draws
+	// a text node per row instead of three boxes and a text per cell, which is most of a keypress's frame.
 	return (
 		<Box height={1}>
-			{selected === undefined ? (
-				<TableCell width={cursorColumnWidth} color={rowColor} bold={highlighted}>
-					{highlighted ? '›' : ' '}
-				</TableCell>
-			) : (
-				<TableCell width={checkColumnWidth} color={rowColor} bold={highlighted}>
-					{`${highlighted ? '›' : ' '}${selected ? '[x]' : '[ ]'}`}
-				</TableCell>
-			)}
-			{columns.map((column) => (
-				<TableCell
-					key={column.title}
-					width={column.width}
-					color={column.followsCursor && highlighted ? rowColor : column.color?.(item)}
-					bold={column.followsCursor === true && highlighted}
-				>
-					{column.text(item)}
-				</TableCell>
-			))}
+			<Text wrap="truncate">
+				<Text color={rowColor} bold={highlighted}>
+					{rowCell(lead, selected === undefined ? cursorColumnWidth : checkColumnWidth, false)}
+				</Text>
+				{shown.map((column, index) => (
+					<Text key={column.title} color={column.followsCursor && highlighted ? rowColor : column.color?.(item)} bold={column.followsCursor === true && highlighted}>
+						{rowCell(column.text(item), column.width, index === shown.length - 1)}
+					</Text>
+				))}
+			</Text>
 		</Box>
 	);
+}
+
+/** A cell of a one-text row: shortened by the shared rule, then its column's gap; the last one is not padded, so the line ends where its text does. */
+function rowCell(text: string, width: number, last: boolean): string {
+	const room = Math.max(1, width - 1);
+	return last ? fitText(text, room) : `${fitColumn(text, room)} `;
 }
 
 // A keypress changes one or two rows of a page: the others keep their props and are not rendered again.
