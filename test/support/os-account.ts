@@ -8,7 +8,8 @@ import type {CliResult} from './run-cli.js';
 
 const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
-function tryRun(command: string, args: string[]): boolean {
+/** Whether a command runs here at all (its --help, say), for skip reasons. */
+export function tryRun(command: string, args: string[]): boolean {
 	try {
 		execFileSync(command, args, {stdio: 'ignore'});
 		return true;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import {tryRun} from './os-account.js';
 
 /**
  * A PostgreSQL cluster of a test's own, which the test may stop and start again: the server that
@@ -32,20 +33,11 @@ function findBinary(name: string): string | undefined {
 const binaries = {initdb: findBinary('initdb'), pgCtl: findBinary('pg_ctl')};
 const asRoot = process.getuid?.() === 0;
 
-function runs(command: string, args: string[]): boolean {
-	try {
-		execFileSync(command, args, {stdio: 'ignore'});
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** Why no cluster of a test's own can be made here (undefined when it can). */
 export const noThrowawayPostgres: string | undefined =
 	binaries.initdb === undefined || binaries.pgCtl === undefined
 		? 'the PostgreSQL server binaries (initdb, pg_ctl) are not installed (apt-get install postgresql)'
-		: asRoot && !runs('runuser', ['--help'])
+		: asRoot && !tryRun('runuser', ['--help'])
 			? 'running as root without runuser, so the server cannot run as an unprivileged account'
 			: undefined;
 
@@ -72,7 +64,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
 	const data = path.join(folder, 'data');
 	const runAs: string[] = [];
 	if (asRoot) {
-		if (!runs('id', ['-u', 'postgres'])) {
+		if (!tryRun('id', ['-u', 'postgres'])) {
 			execFileSync('useradd', ['--system', '--no-create-home', 'postgres'], {stdio: 'ignore'});
 		}
 
